@@ -1,0 +1,88 @@
+//! `credflow`: the planner in a terminal, over the same core as the page.
+//!
+//!     credflow plan LINK [--json]   the plan as text, or as JSON
+//!     credflow render LINK          the SVG diagram the page shows
+//!     credflow presets              the rule book's classic cases
+//!
+//! LINK is a share link: a whole URL, a fragment starting with `#`, or a bare fragment.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use credflow_core::link::decode;
+use credflow_core::presets::PRESETS;
+use credflow_core::{plan, render, Plan};
+
+mod text;
+
+const USAGE: &str = "usage:
+  credflow plan LINK [--json]   print the plan for a share link (as JSON with --json)
+  credflow render LINK          write the SVG diagram to standard output
+  credflow presets              list the rule book's classic cases
+LINK is a credflow URL, a fragment such as '#v=1&client=legacy', or a bare fragment.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match run(&args) {
+        Ok(out) => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`credflow presets | head`) is not an error worth a panic.
+            let _ = stdout.write_all(out.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("credflow: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[&str]) -> Result<String, String> {
+    match args {
+        ["plan", rest @ ..] => {
+            let json = rest.contains(&"--json");
+            let links: Vec<&str> = rest.iter().copied().filter(|a| *a != "--json").collect();
+            let [link] = links[..] else {
+                return Err(format!("plan takes one LINK\n{USAGE}"));
+            };
+            let plan = plan_for(link)?;
+            Ok(if json {
+                json_of(&plan)
+            } else {
+                text::plan(&plan)
+            })
+        }
+        ["render", link] => {
+            let scenario = decode(link).map_err(|e| format!("bad link: {e}"))?;
+            Ok(render(&scenario))
+        }
+        ["presets"] => Ok(presets()),
+        ["help" | "--help" | "-h"] => Ok(format!("{USAGE}\n")),
+        _ => Err(USAGE.to_string()),
+    }
+}
+
+fn plan_for(link: &str) -> Result<Plan, String> {
+    let scenario = decode(link).map_err(|e| format!("bad link: {e}"))?;
+    Ok(plan(&scenario))
+}
+
+fn json_of(plan: &Plan) -> String {
+    // Serialising plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(plan).unwrap_or_default() + "\n"
+}
+
+fn presets() -> String {
+    let mut out = String::new();
+    for (i, p) in PRESETS.iter().enumerate() {
+        out.push_str(&format!(
+            "{}. {}\n   {}\n   #{}\n",
+            i + 1,
+            p.title,
+            p.lesson,
+            p.link
+        ));
+    }
+    out
+}

@@ -1,0 +1,49 @@
+//! The identities that touch resources, and what each counts as on the network.
+
+use crate::choice;
+use crate::principal::Principal;
+use crate::scenario::{Domain, Role};
+
+choice! {
+    /// An account (or context) that runs a program or reaches a resource.
+    Identity = "identity" {
+        LoggedOnUser = "logged-on-user", "the logged-on user", "The interactive user's own domain account.";
+        LocalSystem = "local-system", "Local System", "The Advanced / CM07 client's administrative context: full local rights.";
+        ComputerAccount = "computer-account", "DOMAIN\\COMPUTER$", "How Local System appears on the network in a trusted domain.";
+        ClientToken = "client-token", "SMSCliToknLocalAcct&", "The Legacy Client's administrative context: a user account elevated at install time, with local rights only.";
+        ClientConnection = "client-connection", "SMSClient_<site>", "The Legacy Client's own connection account to CAPs and DPs.";
+        SoftwareInstallationAccount = "software-installation-account", "Legacy Client Software Installation Account", "Runs the program and reaches shares, elevated if needed.";
+        NetworkAccessAccount = "network-access-account", "Advanced Client Network Access Account", "Used to reach content the client cannot reach as itself.";
+    }
+}
+
+impl Identity {
+    /// The display name, which for some identities depends on the client and role.
+    pub fn name_for(self, cm07: bool, role: Role) -> &'static str {
+        match self {
+            Identity::ClientToken if role == Role::DomainController => "SMSCliToknAcct&",
+            Identity::NetworkAccessAccount if cm07 => "Network Access Account",
+            _ => self.label(),
+        }
+    }
+
+    /// The principals this identity counts as when it reaches a share. [domain.md, Identities]
+    pub fn counts_as(self, domain: Domain) -> &'static [Principal] {
+        use Principal::*;
+        let trusted = domain == Domain::Trusted;
+        match self {
+            Identity::LoggedOnUser if trusted => &[Everyone, Users, DomainUsers, LoggedOnUser],
+            Identity::ComputerAccount | Identity::LocalSystem if trusted => {
+                &[Everyone, Users, DomainComputers]
+            }
+            // An untrusted computer's own accounts mean nothing to the site's servers. [KB925282]
+            Identity::LoggedOnUser | Identity::ComputerAccount | Identity::LocalSystem => &[],
+            // [Q199041] local rights only, no domain rights.
+            Identity::ClientToken => &[],
+            // Site accounts are domain accounts whose credentials the client presents explicitly.
+            Identity::ClientConnection => &[Everyone, Users, DomainUsers, ClientConnection],
+            Identity::SoftwareInstallationAccount => &[Everyone, Users, DomainUsers, Siacct],
+            Identity::NetworkAccessAccount => &[Everyone, Users, DomainUsers, Naa],
+        }
+    }
+}

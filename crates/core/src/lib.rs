@@ -1,0 +1,37 @@
+//! credflow's core: the rule engine, the share-link codec, the diagram layout and the SVG
+//! writer. Plain data in, plain data out: no I/O, no clock, no randomness.
+
+pub mod choice;
+pub mod identity;
+pub mod model;
+pub mod normalise;
+pub mod plan;
+pub mod principal;
+pub mod rules;
+pub mod scenario;
+pub mod source;
+
+pub use identity::Identity;
+pub use model::{Attempt, Log, Outcome, Plan, Resource, Step, StepKind};
+pub use normalise::{normalise, Change};
+pub use plan::plan;
+pub use principal::{Principal, Readers};
+pub use scenario::{
+    Account, Client, Domain, Installer, Logon, Os, Role, Run, Scenario, Share, Sia, Source, When,
+};
+pub use source::SourceId;
+
+pub mod layout;
+pub mod link;
+pub mod presets;
+pub mod svg;
+
+pub use layout::{layout, Diagram};
+pub use link::{decode, encode, LinkError};
+pub use svg::svg;
+
+/// The SVG diagram for a scenario: `svg(&layout(&plan(s)))`. The page, the export and the CLI
+/// all draw through this one function.
+pub fn render(scenario: &Scenario) -> String {
+    svg(&layout(&plan(scenario)))
+}
