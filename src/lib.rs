@@ -1,24 +1,91 @@
-//! The page: the shell around credflow-core. It owns the side effects (URL fragment,
-//! localStorage, clipboard, downloads); everything it shows is computed by the core.
+//! The page: the shell around credflow-core. It holds one scenario signal, derives the plan
+//! and the diagram from it, and owns the side effects (URL fragment, localStorage, clipboard,
+//! downloads). Everything it shows about a scenario is computed by the core.
 
+pub mod browser;
+pub mod components;
+pub mod crash;
+pub mod state;
+pub mod words;
+
+use credflow_core::link::View;
 use leptos::prelude::*;
 
-/// The scenario in the URL fragment, drawn by the core.
+use components::diagram::{DiagramView, StepDetails};
+use components::findings::{Findings, Sources};
+use components::notice::NoticeBar;
+use components::toolbar::{apply_saved_theme, Toolbar};
+use components::verdict::Verdict;
+use components::wizard::Wizard;
+use state::Store;
+
+/// The whole page, starting from the URL fragment or the saved scenario.
 #[component]
 pub fn App() -> impl IntoView {
-    let hash = window().location().hash().unwrap_or_default();
-    let (svg, error) = match credflow_core::decode(&hash) {
-        Ok(s) => (credflow_core::render(&s), None),
-        Err(e) => (
-            credflow_core::render(&Default::default()),
-            Some(format!("This link could not be read: {e}")),
-        ),
+    apply_saved_theme();
+    let (link, notice) = state::initial();
+    let store = Store::new(link.scenario, link.view);
+    store.notice.set(notice);
+    state::sync(store);
+    view! { <Page store=store /> }
+}
+
+/// The page for a given store (tests mount it without touching the URL or storage).
+#[component]
+pub fn Page(store: Store) -> impl IntoView {
+    provide_context(store);
+    move || match store.view.get() {
+        View::Full => full().into_any(),
+        View::Embed => embed().into_any(),
+    }
+}
+
+fn full() -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#verdict">"Skip to the verdict"</a>
+        <header class="site-header">
+            <div class="brand">
+                <h1>"credflow"</h1>
+                <p class="tagline">"Who touches what when an SMS 2003 or ConfigMgr 2007 client installs a program"</p>
+            </div>
+            <Toolbar />
+        </header>
+        <main id="main">
+            <NoticeBar />
+            <div class="planner">
+                <section class="wizard-column" aria-label="Scenario">
+                    <Wizard />
+                </section>
+                <section class="result-column" aria-label="Result">
+                    <Verdict />
+                    <DiagramView />
+                    <StepDetails />
+                </section>
+            </div>
+            <Findings />
+            <Sources />
+        </main>
+        <footer class="site-footer">
+            <p>"credflow runs entirely in your browser: nothing you choose or type leaves this page."</p>
+        </footer>
+    }
+}
+
+/// Only the diagram and the verdict, for an iframe in a wiki page.
+fn embed() -> impl IntoView {
+    let store = Store::get();
+    let full_link = move || {
+        store.scenario.track();
+        store.share_link()
     };
     view! {
-        <main>
-            <h1>"credflow"</h1>
-            {error.map(|e| view! { <p role="alert" class="error">{e}</p> })}
-            <div class="diagram" inner_html=svg></div>
+        <main id="main" class="embed">
+            <NoticeBar />
+            <Verdict />
+            <DiagramView />
+            <p class="open-full">
+                <a href=full_link target="_blank" rel="noopener">"Open in credflow"</a>
+            </p>
         </main>
     }
 }

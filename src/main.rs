@@ -1,6 +1,7 @@
 //! The credflow page: mounts the app. Everything it shows comes from credflow-core.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    credflow_web::crash::install();
+    credflow_web::crash::reset_if_asked();
     leptos::mount::mount_to_body(credflow_web::App);
 }

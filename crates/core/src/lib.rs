@@ -1,6 +1,7 @@
 //! credflow's core: the rule engine, the share-link codec, the diagram layout and the SVG
 //! writer. Plain data in, plain data out: no I/O, no clock, no randomness.
 
+pub mod availability;
 pub mod choice;
 pub mod identity;
 pub mod model;

@@ -1,0 +1,155 @@
+//! The flow diagram (the core's SVG), the step picker that makes every step reachable by
+//! keyboard, and the details of the selected step.
+
+use credflow_core::{Plan, Step};
+use leptos::ev::MouseEvent;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::state::Store;
+use crate::words::outcome_marker;
+
+/// The step number of the diagram element under a click, if any.
+fn clicked_step(ev: &MouseEvent) -> Option<usize> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let group = target.closest("[data-step]").ok()??;
+    group.get_attribute("data-step")?.parse().ok()
+}
+
+#[component]
+pub fn DiagramView() -> impl IntoView {
+    let store = Store::get();
+    // The selected step stands out; the others step back.
+    let highlight = move || match store.selected.get() {
+        Some(n) => format!(
+            "#diagram [data-step]:not([data-step=\"{n}\"]){{opacity:.35}}\
+             #diagram [data-step=\"{n}\"]{{opacity:1}}"
+        ),
+        None => String::new(),
+    };
+    view! {
+        <figure class="diagram-figure">
+            <style>{highlight}</style>
+            <div
+                id="diagram"
+                class="diagram"
+                on:click=move |ev| {
+                    if let Some(n) = clicked_step(&ev) {
+                        store.selected.set(Some(n));
+                    }
+                }
+                inner_html=move || store.svg.get()
+            ></div>
+            <figcaption class="sr-only">"Flow diagram of the plan; the findings below list the same steps as text."</figcaption>
+        </figure>
+        <StepPicker />
+    }
+}
+
+/// One button per step: the diagram's steps for keyboard and touch.
+#[component]
+fn StepPicker() -> impl IntoView {
+    let store = Store::get();
+    let buttons = move || {
+        store.plan.with(|plan| {
+            plan.steps
+                .iter()
+                .map(|step| {
+                    let n = step.n;
+                    let outcome = step.outcome;
+                    let label = format!("{}. {}", n, step.step.label());
+                    view! {
+                        <button
+                            type="button"
+                            class=format!("step-chip outcome-{}", outcome.key())
+                            class:not-reached=!step.reached
+                            data-step=n
+                            aria-pressed=move || (store.selected.get() == Some(n)).to_string()
+                            on:click=move |_| store.selected.set(Some(n))
+                        >
+                            <span class="marker" aria-hidden="true">{outcome_marker(outcome)}</span>
+                            {label}
+                            <span class="sr-only">{format!(", {}", outcome.label())}</span>
+                        </button>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="step-picker" role="group" aria-label="Steps of the plan">{buttons}</div>
+    }
+}
+
+/// Everything known about the selected step.
+#[component]
+pub fn StepDetails() -> impl IntoView {
+    let store = Store::get();
+    move || {
+        let n = store.selected.get();
+        store.plan.with(|plan| match n.and_then(|n| plan.steps.get(n - 1)) {
+            Some(step) => details(plan, step).into_any(),
+            None => view! {
+                <section id="step-details" class="step-details empty">
+                    <p>"Every step succeeds. Select a step in the diagram or above to see who does what, and why."</p>
+                </section>
+            }
+            .into_any(),
+        })
+    }
+}
+
+fn details(plan: &Plan, step: &Step) -> impl IntoView {
+    let who = plan.identity_name(step.identity);
+    let sources = step
+        .sources
+        .iter()
+        .map(|s| view! { <li><strong>{s.key()}</strong>" — "{s.title()}</li> })
+        .collect_view();
+    let attempts = (!step.attempts.is_empty()).then(|| {
+        let items = step
+            .attempts
+            .iter()
+            .map(|a| {
+                view! {
+                    <li class=format!("outcome-{}", a.outcome.key())>
+                        <span class="marker" aria-hidden="true">{outcome_marker(a.outcome)}</span>
+                        <strong>{plan.identity_name(a.identity)}</strong>
+                        {format!(" — {}: {}", a.outcome.label(), a.reason)}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <dt>"Tried in turn"</dt><dd><ol class="attempts">{items}</ol></dd> }
+    });
+    view! {
+        <section
+            id="step-details"
+            class=format!("step-details outcome-{}", step.outcome.key())
+            data-step=step.n
+            aria-live="polite"
+        >
+            <h3>
+                <span class="marker" aria-hidden="true">{outcome_marker(step.outcome)}</span>
+                {format!("Step {}: {} — {}", step.n, step.step.label(), step.outcome.label())}
+            </h3>
+            {(!step.reached).then(|| view! {
+                <p class="not-reached-note">"Not reached: an earlier step fails, so the run stops before this one. It is shown so that every problem is visible at once."</p>
+            })}
+            <p class="what"><strong>{who}</strong>" "{step.action.clone()}</p>
+            <dl>
+                <dt>"Why"</dt>
+                <dd class="reason">{step.reason.clone()}</dd>
+                {step.fix.clone().map(|f| view! { <dt>"Fix"</dt><dd class="fix">{f}</dd> })}
+                {step.note.clone().map(|n| view! { <dt>"Note"</dt><dd class="note">{n}</dd> })}
+                {attempts}
+                <dt>"Log"</dt>
+                <dd class="log"><code>{step.log.file}</code>" in "<code>{step.log.folder}</code></dd>
+                <dt>"Says who"</dt>
+                <dd><ul class="sources">{sources}</ul></dd>
+                <dt>"Rule"</dt>
+                <dd><code>{step.rule}</code></dd>
+            </dl>
+        </section>
+    }
+}

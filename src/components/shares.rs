@@ -1,0 +1,212 @@
+//! Step 5: where the program's files are, who may read the DP share, and the non-SMS shares
+//! (add, edit, reorder, remove).
+
+use credflow_core::scenario::{check_unc, MAX_SHARES};
+use credflow_core::{Principal, Readers, Scenario, Share, Source};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use super::choice_group::ChoiceGroup;
+use crate::state::Store;
+
+/// Reader checkboxes for one ACL. Ids are `<prefix>-<principal>`.
+fn reader_boxes(
+    prefix: String,
+    legend: String,
+    get: impl Fn(&Scenario) -> Readers + Copy + Send + Sync + 'static,
+    set: impl Fn(&mut Scenario, Readers) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let store = Store::get();
+    let boxes = Principal::ALL
+        .iter()
+        .map(|&p| {
+            let id = format!("{prefix}-{}", p.key());
+            view! {
+                <span class="reader">
+                    <input
+                        type="checkbox"
+                        id=id.clone()
+                        data-principal=p.key()
+                        prop:checked=move || store.scenario.with(|s| get(s).contains(p))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            store.edit(|s| {
+                                let r = get(s).with(p, on);
+                                set(s, r)
+                            })
+                        }
+                    />
+                    <label for=id title=p.help()>{p.label()}</label>
+                </span>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="readers">
+            <legend>{legend}</legend>
+            {boxes}
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn Content() -> impl IntoView {
+    let store = Store::get();
+    let count = move || store.scenario.with(|s| s.shares.len());
+    view! {
+        <ChoiceGroup key="source" legend="Where the program's files are"
+            get=|s| s.source set=|s, v: Source| s.source = v />
+        {reader_boxes(
+            "dpacl".into(),
+            "Who may read the DP package share".into(),
+            |s| s.dpacl,
+            |s, r| s.dpacl = r,
+        )}
+        <p class="help">"The default, local Users, holds Authenticated Users: every domain user and computer account."</p>
+        <h3 class="shares-title">"Non-SMS shares"</h3>
+        <p class="help">
+            "Shares the program reads during install, in order, with who may read each. "
+            "When the program's files are on a non-SMS share, the first share is that source."
+        </p>
+        <ol class="shares" aria-label="Non-SMS shares">
+            <For each=move || 0..count() key=|i| *i let:i>
+                <ShareRow i=i />
+            </For>
+        </ol>
+        <AddShare />
+    }
+}
+
+/// One share: its path (checked as typed), readers, and move/remove buttons.
+#[component]
+fn ShareRow(i: usize) -> impl IntoView {
+    let store = Store::get();
+    let unc = move || {
+        store
+            .scenario
+            .with(|s| s.shares.get(i).map(|sh| sh.unc.clone()).unwrap_or_default())
+    };
+    // Text that is not (yet) a UNC path stays in the field with its error; the scenario keeps
+    // the last good path.
+    let draft = RwSignal::new(None::<(String, String)>);
+    let count = move || store.scenario.with(|s| s.shares.len());
+    let is_source = move || store.scenario.with(|s| s.source == Source::Unc) && i == 0;
+    let field = format!("share-{i}-unc");
+    let error_id = format!("share-{i}-error");
+    let swap = move |a: usize, b: usize| {
+        store.edit(|s| {
+            if a < s.shares.len() && b < s.shares.len() {
+                s.shares.swap(a, b)
+            }
+        })
+    };
+    view! {
+        <li class="share-row" data-share=i>
+            <div class="share-head">
+                <label for=field.clone() class="share-label">
+                    {move || format!("Share {}", i + 1)}
+                    {move || is_source().then_some(" (the program's source)")}
+                </label>
+                <input
+                    type="text"
+                    class="share-unc"
+                    id=field
+                    spellcheck="false"
+                    autocomplete="off"
+                    prop:value=move || draft.with(|d| d.as_ref().map(|(t, _)| t.clone())).unwrap_or_else(unc)
+                    aria-invalid=move || draft.with(|d| d.is_some()).to_string()
+                    aria-describedby=error_id.clone()
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        match check_unc(&text) {
+                            Ok(()) => {
+                                draft.set(None);
+                                store.edit(|s| {
+                                    if let Some(sh) = s.shares.get_mut(i) {
+                                        sh.unc = text;
+                                    }
+                                });
+                            }
+                            Err(e) => draft.set(Some((text, format!("This path {e}. The last good path is kept.")))),
+                        }
+                    }
+                />
+                <div class="share-actions">
+                    <button type="button" class="icon" disabled=move || i == 0
+                        aria-label=move || format!("Move share {} up", i + 1)
+                        on:click=move |_| swap(i - 1, i)>"↑"</button>
+                    <button type="button" class="icon" disabled=move || { count() <= i + 1 }
+                        aria-label=move || format!("Move share {} down", i + 1)
+                        on:click=move |_| swap(i, i + 1)>"↓"</button>
+                    <button type="button" class="icon danger"
+                        aria-label=move || format!("Remove share {}", i + 1)
+                        on:click=move |_| store.edit(|s| {
+                            if i < s.shares.len() {
+                                s.shares.remove(i);
+                            }
+                        })>"✕"</button>
+                </div>
+            </div>
+            <p class="field-error" id=error_id>{move || draft.with(|d| d.as_ref().map(|(_, e)| e.clone()))}</p>
+            {reader_boxes(
+                format!("share-{i}"),
+                format!("Who may read share {}", i + 1),
+                move |s| s.shares.get(i).map(|sh| sh.readers).unwrap_or_default(),
+                move |s, r| {
+                    if let Some(sh) = s.shares.get_mut(i) {
+                        sh.readers = r;
+                    }
+                },
+            )}
+        </li>
+    }
+}
+
+/// The field and button that add a share (readers: Authenticated Users).
+#[component]
+fn AddShare() -> impl IntoView {
+    let store = Store::get();
+    let text = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let add = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let unc = text.get_untracked().trim().to_string();
+        if store.scenario.with_untracked(|s| s.shares.len()) >= MAX_SHARES {
+            error.set(Some(format!(
+                "A scenario may have at most {MAX_SHARES} shares."
+            )));
+            return;
+        }
+        match check_unc(&unc) {
+            Ok(()) => {
+                error.set(None);
+                text.set(String::new());
+                store.edit(|s| {
+                    s.shares
+                        .push(Share::new(unc, Readers::of(&[Principal::Users])))
+                });
+            }
+            Err(e) => error.set(Some(format!("This path {e}."))),
+        }
+    };
+    view! {
+        <form class="add-share" on:submit=add>
+            <label for="share-new">"Add a share"</label>
+            <div class="add-share-row">
+                <input
+                    type="text"
+                    id="share-new"
+                    placeholder="\\\\server\\share"
+                    spellcheck="false"
+                    autocomplete="off"
+                    aria-invalid=move || error.with(|e| e.is_some()).to_string()
+                    aria-describedby="share-new-error"
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                />
+                <button type="submit" id="share-add">"Add share"</button>
+            </div>
+            <p class="field-error" id="share-new-error">{move || error.get()}</p>
+        </form>
+    }
+}

@@ -1,0 +1,161 @@
+//! The wizard: five steps as tabs, free to move between. Arrow keys, Home and End move between
+//! tabs (WAI-ARIA tabs pattern).
+
+use credflow_core::{Account, Client, Domain, Installer, Logon, Os, Role, Run, Sia, When};
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::choice_group::ChoiceGroup;
+use super::shares::Content;
+
+/// The wizard's steps: id and title.
+pub const STEPS: [(&str, &str); 5] = [
+    ("client", "Client"),
+    ("program", "Program"),
+    ("runtime", "At run time"),
+    ("accounts", "Accounts"),
+    ("content", "Content and shares"),
+];
+
+fn focus_tab(i: usize) {
+    if let Some(el) = document().get_element_by_id(&format!("tab-{}", STEPS[i].0)) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+#[component]
+pub fn Wizard() -> impl IntoView {
+    let active = RwSignal::new(0usize);
+    let go = move |i: usize| {
+        active.set(i);
+        focus_tab(i);
+    };
+    let on_key = move |ev: KeyboardEvent| {
+        let last = STEPS.len() - 1;
+        let i = active.get_untracked();
+        let to = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => Some(if i == last { 0 } else { i + 1 }),
+            "ArrowLeft" | "ArrowUp" => Some(if i == 0 { last } else { i - 1 }),
+            "Home" => Some(0),
+            "End" => Some(last),
+            _ => None,
+        };
+        if let Some(to) = to {
+            ev.prevent_default();
+            go(to);
+        }
+    };
+    let tabs = STEPS
+        .iter()
+        .enumerate()
+        .map(|(i, (id, title))| {
+            view! {
+                <button
+                    type="button"
+                    role="tab"
+                    id=format!("tab-{id}")
+                    aria-controls=format!("panel-{id}")
+                    aria-selected=move || (active.get() == i).to_string()
+                    tabindex=move || if active.get() == i { "0" } else { "-1" }
+                    on:click=move |_| active.set(i)
+                    on:keydown=on_key
+                >
+                    <span class="tab-n" aria-hidden="true">{i + 1}</span>
+                    <span class="tab-title">{*title}</span>
+                </button>
+            }
+        })
+        .collect_view();
+    let panel = move |i: usize, body: AnyView| {
+        let (id, title) = STEPS[i];
+        let nav = view! {
+            <div class="wizard-nav">
+                {(i > 0).then(|| view! {
+                    <button type="button" class="secondary" on:click=move |_| go(i - 1)>
+                        "← " {STEPS[i - 1].1}
+                    </button>
+                })}
+                {(i + 1 < STEPS.len()).then(|| view! {
+                    <button type="button" on:click=move |_| go(i + 1)>
+                        "Next: " {STEPS[i + 1].1} " →"
+                    </button>
+                })}
+            </div>
+        };
+        view! {
+            <section
+                role="tabpanel"
+                class="panel"
+                id=format!("panel-{id}")
+                aria-labelledby=format!("tab-{id}")
+                hidden=move || active.get() != i
+            >
+                <h2 class="panel-title">{format!("{}. {title}", i + 1)}</h2>
+                {body}
+                {nav}
+            </section>
+        }
+    };
+    view! {
+        <div class="wizard">
+            <div role="tablist" aria-label="Scenario steps" class="tabs">{tabs}</div>
+            {panel(0, client_step().into_any())}
+            {panel(1, program_step().into_any())}
+            {panel(2, runtime_step().into_any())}
+            {panel(3, accounts_step().into_any())}
+            {panel(4, view! { <Content /> }.into_any())}
+        </div>
+    }
+}
+
+fn client_step() -> impl IntoView {
+    view! {
+        <ChoiceGroup key="client" legend="Client type"
+            about="Which SMS or ConfigMgr client runs on the target computer."
+            get=|s| s.client set=|s, v: Client| s.client = v />
+        <ChoiceGroup key="os" legend="Operating system"
+            get=|s| s.os set=|s, v: Os| s.os = v />
+        <ChoiceGroup key="role" legend="Computer role"
+            get=|s| s.role set=|s, v: Role| s.role = v />
+        <ChoiceGroup key="domain" legend="Domain trust"
+            about="Whether the site's servers accept the computer's own domain identities."
+            get=|s| s.domain set=|s, v: Domain| s.domain = v />
+    }
+}
+
+fn program_step() -> impl IntoView {
+    view! {
+        <ChoiceGroup key="run" legend="Run mode"
+            about="The program's Environment tab: whose rights the program runs with."
+            get=|s| s.run set=|s, v: Run| s.run = v />
+        <ChoiceGroup key="when" legend="Program can run"
+            get=|s| s.when set=|s, v: When| s.when = v />
+        <ChoiceGroup key="sia" legend="Software Installation Account"
+            about="Legacy Client program option: run as the site's Software Installation Account."
+            get=|s| s.sia set=|s, v: Sia| s.sia = v />
+        <ChoiceGroup key="installer" legend="Installer"
+            about="What the program's command line runs."
+            get=|s| s.installer set=|s, v: Installer| s.installer = v />
+    }
+}
+
+fn runtime_step() -> impl IntoView {
+    view! {
+        <ChoiceGroup key="logon" legend="Who is logged on when the program is due"
+            get=|s| s.logon set=|s, v: Logon| s.logon = v />
+    }
+}
+
+fn accounts_step() -> impl IntoView {
+    view! {
+        <ChoiceGroup key="naa" legend="Network Access Account"
+            about="Advanced Client and ConfigMgr 2007: used only to reach content the client cannot reach as itself; never the account a program runs as."
+            get=|s| s.naa set=|s, v: Account| s.naa = v />
+        <ChoiceGroup key="siacct" legend="Software Installation Account"
+            about="Legacy Client: runs the programs that select it, elevated to administrator, and reaches shares for them."
+            get=|s| s.siacct set=|s, v: Account| s.siacct = v />
+    }
+}

@@ -1,0 +1,259 @@
+//! The page's state: one scenario signal, the plan derived from it, and the side effects that
+//! keep it in the URL fragment and localStorage. Components reach it through [`Store`].
+
+use std::time::Duration;
+
+use credflow_core::link::{decode_link, encode_link, Link, View};
+use credflow_core::{layout, normalise, plan, svg, Change, Plan, Scenario};
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::words::change_sentence;
+
+/// localStorage key of the last scenario (stored as its share-link fragment).
+pub const SAVED_SCENARIO: &str = "credflow.scenario";
+
+/// What the page tells the user above the planner.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// Something given could not be read; what is shown is the last good scenario.
+    Error(String),
+    /// The page adjusted choices to keep the scenario valid.
+    Adjusted(Vec<String>),
+    /// Something happened that can be undone (preset loaded, reset).
+    Undoable(String),
+}
+
+/// The page's state, shared through context. Copy: every field is a signal.
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub scenario: RwSignal<Scenario>,
+    pub plan: Memo<Plan>,
+    pub svg: Memo<String>,
+    /// The step shown in the details panel.
+    pub selected: RwSignal<Option<usize>>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// The scenario before the last reset or preset, for Undo.
+    pub undo: RwSignal<Option<Scenario>>,
+    pub view: RwSignal<View>,
+}
+
+impl Store {
+    /// The store for a scenario, without side effects (tests mount components with this).
+    pub fn new(scenario: Scenario, view: View) -> Store {
+        let scenario = RwSignal::new(scenario);
+        let plan = Memo::new(move |_| scenario.with(plan));
+        let svg = Memo::new(move |_| plan.with(|p| svg(&layout(p))));
+        let selected = RwSignal::new(default_step(&plan.get_untracked()));
+        // A new plan selects its first failing step (or first problem) again.
+        Effect::new(move |prev: Option<()>| {
+            let step = plan.with(default_step);
+            if prev.is_some() {
+                selected.set(step);
+            }
+        });
+        Store {
+            scenario,
+            plan,
+            svg,
+            selected,
+            notice: RwSignal::new(None),
+            undo: RwSignal::new(None),
+            view: RwSignal::new(view),
+        }
+    }
+
+    pub fn get() -> Store {
+        expect_context::<Store>()
+    }
+
+    /// Applies an edit from the wizard, normalises the result and says what that changed.
+    pub fn edit(&self, f: impl FnOnce(&mut Scenario)) {
+        let mut s = self.scenario.get_untracked();
+        f(&mut s);
+        let (s, changes) = normalise(s);
+        self.notice.set(adjusted(&changes));
+        if s != self.scenario.get_untracked() {
+            self.scenario.set(s);
+        }
+    }
+
+    /// Replaces the whole scenario (reset, preset), keeping the old one for Undo.
+    pub fn replace(&self, s: Scenario, what: String) {
+        let (s, _) = normalise(s);
+        let old = self.scenario.get_untracked();
+        if old == s {
+            return;
+        }
+        self.undo.set(Some(old));
+        self.notice.set(Some(Notice::Undoable(what)));
+        self.scenario.set(s);
+        // A new history entry, so the browser's Back button undoes it too.
+        browser::push_fragment(&self.fragment());
+    }
+
+    /// Restores the scenario before the last reset or preset.
+    pub fn undo(&self) {
+        if let Some(old) = self.undo.get_untracked() {
+            self.undo.set(None);
+            self.notice.set(None);
+            self.scenario.set(old);
+        }
+    }
+
+    /// The current share-link fragment (without `#`).
+    pub fn fragment(&self) -> String {
+        encode_link(&Link {
+            scenario: self.scenario.get_untracked(),
+            view: self.view.get_untracked(),
+        })
+    }
+
+    /// The full share link for the current scenario (full view).
+    pub fn share_link(&self) -> String {
+        let fragment = encode_link(&Link {
+            scenario: self.scenario.get_untracked(),
+            view: View::Full,
+        });
+        format!("{}#{fragment}", browser::page_url())
+    }
+}
+
+/// The step selected when a plan is shown: the first failure, else the first other problem.
+pub fn default_step(plan: &Plan) -> Option<usize> {
+    plan.first_failure.or_else(|| {
+        plan.steps
+            .iter()
+            .find(|s| s.outcome != credflow_core::Outcome::Ok)
+            .map(|s| s.n)
+    })
+}
+
+fn adjusted(changes: &[Change]) -> Option<Notice> {
+    (!changes.is_empty()).then(|| Notice::Adjusted(changes.iter().map(change_sentence).collect()))
+}
+
+/// Where the page starts: the link in the URL, else the saved scenario, else the defaults.
+/// Whatever cannot be read is reported, never fatal.
+pub fn initial() -> (Link, Option<Notice>) {
+    let hash = browser::fragment();
+    if !hash.is_empty() {
+        return match decode_link(&hash) {
+            Ok(link) => {
+                let (scenario, changes) = normalise(link.scenario);
+                let notice = adjusted(&changes);
+                (Link { scenario, ..link }, notice)
+            }
+            Err(e) => {
+                let (saved, _) = saved();
+                (
+                    Link {
+                        scenario: saved.unwrap_or_default(),
+                        view: embed_hint(&hash),
+                    },
+                    Some(Notice::Error(format!(
+                        "This link could not be read: {e}. Showing the last good scenario instead."
+                    ))),
+                )
+            }
+        };
+    }
+    match saved() {
+        (Some(s), _) => (
+            Link {
+                scenario: s,
+                view: View::Full,
+            },
+            None,
+        ),
+        (None, Some(e)) => (
+            Link::default(),
+            Some(Notice::Error(format!(
+                "The saved scenario could not be read: {e}. Showing the defaults."
+            ))),
+        ),
+        (None, None) => (Link::default(), None),
+    }
+}
+
+/// A link that cannot be read still asks for the embed view if it says so.
+fn embed_hint(hash: &str) -> View {
+    if hash.split('&').any(|p| p == "view=embed") {
+        View::Embed
+    } else {
+        View::Full
+    }
+}
+
+/// The saved scenario, or why it could not be read.
+fn saved() -> (Option<Scenario>, Option<String>) {
+    match browser::load(SAVED_SCENARIO) {
+        None => (None, None),
+        Some(text) => match decode_link(&text) {
+            Ok(link) => (Some(normalise(link.scenario).0), None),
+            Err(e) => (None, Some(e.to_string())),
+        },
+    }
+}
+
+/// Keeps the URL fragment and localStorage in step with the scenario, and the scenario in step
+/// with the fragment when the user navigates (Back, Forward, an edited address).
+pub fn sync(store: Store) {
+    let written = StoredValue::new(store.fragment());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let link = Link {
+            scenario: store.scenario.get(),
+            view: store.view.get(),
+        };
+        let fragment = encode_link(&link);
+        if written.with_value(|w| *w == fragment) {
+            return;
+        }
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                browser::replace_fragment(&fragment);
+                if link.view == View::Full {
+                    browser::store(SAVED_SCENARIO, &fragment);
+                }
+                written.set_value(fragment);
+            },
+            Duration::from_millis(250),
+        );
+        pending.set_value(handle.ok());
+    });
+
+    let follow = move || {
+        let hash = browser::fragment();
+        if written.with_value(|w| *w == hash) {
+            return;
+        }
+        match decode_link(&hash) {
+            Ok(link) => {
+                let (scenario, changes) = normalise(link.scenario);
+                if let Some(h) = pending.get_value() {
+                    h.clear();
+                }
+                written.set_value(hash);
+                store.notice.set(adjusted(&changes));
+                store.view.set(link.view);
+                if scenario != store.scenario.get_untracked() {
+                    store.scenario.set(scenario);
+                }
+            }
+            Err(e) => store.notice.set(Some(Notice::Error(format!(
+                "This link could not be read: {e}. The scenario shown is unchanged."
+            )))),
+        }
+    };
+    // Handles live as long as the page.
+    std::mem::forget(window_event_listener(leptos::ev::hashchange, move |_| {
+        follow()
+    }));
+    std::mem::forget(window_event_listener(leptos::ev::popstate, move |_| {
+        follow()
+    }));
+}
