@@ -12,10 +12,14 @@ use credflow_core::link::View;
 use leptos::prelude::*;
 
 use components::diagram::{DiagramView, StepDetails};
+use components::export::ExportBar;
 use components::findings::{Findings, Sources};
+use components::library::Library;
 use components::notice::NoticeBar;
+use components::summary::Summary;
 use components::toolbar::{apply_saved_theme, Toolbar};
 use components::verdict::Verdict;
+use components::walk::WalkThrough;
 use components::wizard::Wizard;
 use state::Store;
 
@@ -57,12 +61,18 @@ fn full() -> impl IntoView {
                     <Wizard />
                 </section>
                 <section class="result-column" aria-label="Result">
+                    <Summary />
                     <Verdict />
                     <DiagramView />
+                    <div class="result-actions">
+                        <WalkThrough />
+                        <ExportBar />
+                    </div>
                     <StepDetails />
                 </section>
             </div>
             <Findings />
+            <Library />
             <Sources />
         </main>
         <footer class="site-footer">
@@ -78,6 +88,7 @@ fn embed() -> impl IntoView {
         store.scenario.track();
         store.share_link()
     };
+    embed_height();
     view! {
         <main id="main" class="embed">
             <NoticeBar />
@@ -88,4 +99,23 @@ fn embed() -> impl IntoView {
             </p>
         </main>
     }
+}
+
+/// Tells the embedding page the content height on load and whenever it changes.
+fn embed_height() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    let measured = root.clone();
+    let post = Closure::<dyn Fn()>::new(move || {
+        browser::post_height(measured.scroll_height() as f64);
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+        // The observer reports once when it starts observing: that is the load report.
+        std::mem::forget(observer);
+    }
+    post.forget();
 }

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use credflow_core::link::{decode_link, encode_link, Link, View};
-use credflow_core::{layout, normalise, plan, svg, Change, Plan, Scenario};
+use credflow_core::{layout, normalise, plan, svg, Change, Diagram, Plan, Scenario};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -29,6 +29,7 @@ pub enum Notice {
 pub struct Store {
     pub scenario: RwSignal<Scenario>,
     pub plan: Memo<Plan>,
+    pub diagram: Memo<Diagram>,
     pub svg: Memo<String>,
     /// The step shown in the details panel.
     pub selected: RwSignal<Option<usize>>,
@@ -43,7 +44,8 @@ impl Store {
     pub fn new(scenario: Scenario, view: View) -> Store {
         let scenario = RwSignal::new(scenario);
         let plan = Memo::new(move |_| scenario.with(plan));
-        let svg = Memo::new(move |_| plan.with(|p| svg(&layout(p))));
+        let diagram = Memo::new(move |_| plan.with(layout));
+        let svg = Memo::new(move |_| diagram.with(svg));
         let selected = RwSignal::new(default_step(&plan.get_untracked()));
         // A new plan selects its first failing step (or first problem) again.
         Effect::new(move |prev: Option<()>| {
@@ -55,6 +57,7 @@ impl Store {
         Store {
             scenario,
             plan,
+            diagram,
             svg,
             selected,
             notice: RwSignal::new(None),

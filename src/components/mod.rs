@@ -2,9 +2,13 @@
 
 pub mod choice_group;
 pub mod diagram;
+pub mod export;
 pub mod findings;
+pub mod library;
 pub mod notice;
 pub mod shares;
+pub mod summary;
 pub mod toolbar;
 pub mod verdict;
+pub mod walk;
 pub mod wizard;

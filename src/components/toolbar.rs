@@ -37,14 +37,14 @@ fn system_dark() -> bool {
 
 /// Writes text to the clipboard; false when the browser refuses (then the page selects the
 /// link in its field so that Ctrl+C copies it).
-async fn copy(text: String) -> bool {
+pub async fn copy(text: String) -> bool {
     let clipboard = window().navigator().clipboard();
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text))
         .await
         .is_ok()
 }
 
-fn select_field(id: &str) {
+pub fn select_field(id: &str) {
     if let Some(input) = document()
         .get_element_by_id(id)
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
