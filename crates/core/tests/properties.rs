@@ -1,0 +1,216 @@
+//! Properties of the link codec and the planner over generated scenarios: every scenario
+//! survives a link round trip, decode never panics, plan and render never panic, and a
+//! normalised scenario plans with nothing left to normalise.
+
+use credflow_core::link::{decode_link, encode_link, Link, View};
+use credflow_core::scenario::{check_unc, MAX_UNC_CHARS};
+use credflow_core::{
+    decode, encode, normalise, plan, render, Account, Client, Domain, Installer, Logon, Os,
+    Outcome, Principal, Readers, Role, Run, Scenario, Share, Sia, Source, When,
+};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+fn choice<T: Copy + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy<Value = T> {
+    select(all)
+}
+
+fn readers() -> impl Strategy<Value = Readers> {
+    proptest::collection::vec(choice(Principal::ALL), 0..=Principal::ALL.len())
+        .prop_map(|ps| Readers::of(&ps))
+}
+
+/// Characters that break naive link formats, and some that fool eyes: the link separators,
+/// percent signs, HTML, quotes, spaces, right-to-left and zero-width marks, and the 8.3 `~`.
+const TRICKY: &[char] = &[
+    '~', '&', '=', '#', '%', '+', '<', '>', '"', '\'', ' ', ',', ';', '?', '/', ':', '@', '$', '{',
+    '}', '\u{00A0}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{200E}', '\u{200F}', '\u{202E}',
+    '\u{2066}', '\u{FEFF}', '\u{05D0}', '\u{0627}', 'é', 'ß', '日', '🙂',
+];
+
+/// One character of a UNC path component: arbitrary printable unicode, or a tricky one.
+fn path_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        3 => any::<char>().prop_filter("printable, no separator", |c| !c.is_control() && *c != '\\'),
+        2 => choice(TRICKY),
+        2 => proptest::char::range('a', 'z'),
+    ]
+}
+
+fn component(min: usize, max: usize) -> impl Strategy<Value = String> {
+    proptest::collection::vec(path_char(), min..=max).prop_map(|cs| cs.into_iter().collect())
+}
+
+/// A UNC path `\\server\share[\folder...]` that `check_unc` accepts.
+fn unc() -> impl Strategy<Value = String> {
+    (
+        component(1, 16),
+        component(1, 16),
+        proptest::collection::vec(component(0, 24), 0..4),
+    )
+        .prop_map(|(server, share, rest)| {
+            let mut unc = format!(r"\\{server}\{share}");
+            for part in rest {
+                unc.push('\\');
+                unc.push_str(&part);
+            }
+            unc.chars().take(MAX_UNC_CHARS).collect::<String>()
+        })
+        .prop_filter("a valid UNC path", |u| check_unc(u).is_ok())
+}
+
+fn share() -> impl Strategy<Value = Share> {
+    (unc(), readers()).prop_map(|(unc, readers)| Share::new(unc, readers))
+}
+
+/// Any scenario: every field, valid combination or not, with 0 to 7 shares.
+fn scenario() -> impl Strategy<Value = Scenario> {
+    (
+        (
+            choice(Client::ALL),
+            choice(Os::ALL),
+            choice(Role::ALL),
+            choice(Domain::ALL),
+            choice(Run::ALL),
+            choice(When::ALL),
+            choice(Sia::ALL),
+        ),
+        (
+            choice(Logon::ALL),
+            choice(Installer::ALL),
+            choice(Account::ALL),
+            choice(Account::ALL),
+            choice(Source::ALL),
+            readers(),
+            proptest::collection::vec(share(), 0..8),
+        ),
+    )
+        .prop_map(
+            |(
+                (client, os, role, domain, run, when, sia),
+                (logon, installer, naa, siacct, source, dpacl, shares),
+            )| Scenario {
+                client,
+                os,
+                role,
+                domain,
+                run,
+                when,
+                sia,
+                logon,
+                installer,
+                naa,
+                siacct,
+                source,
+                dpacl,
+                shares,
+            },
+        )
+}
+
+/// Pieces links are made of, to build strings that nearly parse.
+const LINK_PIECES: &[&str] = &[
+    "v=1",
+    "v=2",
+    "v=",
+    "&",
+    "=",
+    "share=",
+    "%5C",
+    "%5c",
+    "\\",
+    "~",
+    ",",
+    "#",
+    "%",
+    "%2",
+    "%E2%80",
+    "%FF",
+    "+",
+    "client=",
+    "legacy",
+    "cm07",
+    "dpacl=",
+    "users",
+    "naa",
+    "view=",
+    "embed",
+    "https://",
+    "x",
+    " ",
+    "\u{202E}",
+    "sia=1",
+    "source=unc",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn every_scenario_survives_a_link_round_trip(s in scenario()) {
+        let link = encode(&s);
+        prop_assert_eq!(decode(&link), Ok(s.clone()), "link {}", link);
+        prop_assert_eq!(decode(&format!("#{link}")), Ok(s.clone()));
+        prop_assert_eq!(decode(&format!("https://wiki.example/credflow/#{link}")), Ok(s));
+    }
+
+    #[test]
+    fn every_link_with_its_view_survives_a_round_trip(
+        s in scenario(),
+        embed in any::<bool>(),
+    ) {
+        let link = Link { scenario: s, view: if embed { View::Embed } else { View::Full } };
+        let text = encode_link(&link);
+        prop_assert_eq!(decode_link(&text), Ok(link));
+    }
+
+    #[test]
+    fn an_encoded_link_is_plain_ascii_without_spaces(s in scenario()) {
+        let link = encode(&s);
+        prop_assert!(link.is_ascii() && !link.contains(' ') && !link.contains('#'), "{}", link);
+    }
+
+    #[test]
+    fn decode_never_panics_on_any_string(input in any::<String>()) {
+        let _ = decode_link(&input);
+    }
+
+    #[test]
+    fn decode_never_panics_on_link_alphabet(input in "[v=1&share%5C~,#]{0,80}") {
+        let _ = decode_link(&input);
+    }
+
+    #[test]
+    fn decode_never_panics_on_link_pieces(
+        pieces in proptest::collection::vec(select(LINK_PIECES), 0..40),
+    ) {
+        let input: String = pieces.concat();
+        if let Ok(s) = decode(&input) {
+            // Whatever decodes also plans, and encodes to a link that decodes to it again.
+            let _ = plan(&s);
+            prop_assert_eq!(decode(&encode(&s)), Ok(s));
+        }
+    }
+
+    #[test]
+    fn plan_and_render_never_panic(s in scenario()) {
+        let p = plan(&s);
+        prop_assert!(!p.steps.is_empty());
+        prop_assert_eq!(p.verdict, p.steps.iter().map(|s| s.outcome).max().unwrap());
+        prop_assert_eq!(
+            p.first_failure,
+            p.steps.iter().find(|s| s.outcome == Outcome::Fails).map(|s| s.n)
+        );
+        let svg = render(&s);
+        prop_assert!(svg.contains("<svg"));
+    }
+
+    #[test]
+    fn a_normalised_scenario_has_nothing_left_to_normalise(s in scenario()) {
+        let (n, _) = normalise(s.clone());
+        let p = plan(&n);
+        prop_assert!(p.normalised.is_empty(), "{:?}", p.normalised);
+        prop_assert_eq!(&p.scenario, &n);
+        prop_assert_eq!(plan(&s).scenario, n);
+    }
+}
