@@ -1,18 +1,1086 @@
-//! Diagram layout: placeholder until the layout lands.
+//! Diagram layout: where every box, arrow and label of the flow diagram goes.
+//!
+//! Three columns, left to right: the program, the identities that act, the resources they
+//! touch. Every step is one numbered arrow from its identity to its resource; the steps on the
+//! program itself (schedule, run-as) are drawn from the program box to the identity, so every
+//! arrow points right and the diagram reads program → identity → resource.
+//!
+//! Each step owns one *row* in the label lane next to its resource: the arrow's straight part,
+//! its number badge, the action (one or two lines) above the arrow, the outcome and the
+//! identity under it, and (for a step that is not ok) a callout with the reason. Rows never
+//! share space, so labels cannot overlap however many shares there are; the diagram grows
+//! taller instead. The right lane lists the resources top to bottom in the order the plan
+//! first touches them. Identity boxes sit at the mean height of their rows in that lane, in
+//! that order, so the arrows between identities and resources never cross; the program box
+//! and its steps' rows sit level with the identities they reach. The curves between identities
+//! and rows stay in their own gutters, away from every label.
+//!
+//! Text widths are estimated from the characters (DejaVu Sans metrics, the widest common
+//! fallback of the `system-ui` stack), and text that does not fit is shortened with an
+//! ellipsis; the full text goes into a tooltip (`title`).
 
-use crate::model::Plan;
+use std::collections::BTreeMap;
+
+use crate::identity::Identity;
+use crate::model::{Outcome, Plan, Resource, Step, StepKind};
+use crate::principal::Readers;
+use crate::scenario::{Account, Scenario};
+
+/// An axis-aligned rectangle.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Rect {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+impl Rect {
+    pub fn new(x: f32, y: f32, w: f32, h: f32) -> Rect {
+        Rect { x, y, w, h }
+    }
+
+    pub fn right(&self) -> f32 {
+        self.x + self.w
+    }
+
+    pub fn bottom(&self) -> f32 {
+        self.y + self.h
+    }
+
+    /// Whether the two rectangles share any area (touching edges do not count).
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.right()
+            && other.x < self.right()
+            && self.y < other.bottom()
+            && other.y < self.bottom()
+    }
+
+    /// Whether `other` lies entirely inside this rectangle.
+    pub fn contains(&self, other: &Rect) -> bool {
+        other.x >= self.x
+            && other.y >= self.y
+            && other.right() <= self.right()
+            && other.bottom() <= self.bottom()
+    }
+
+    /// Whether the point lies inside or on the edge of this rectangle.
+    pub fn contains_point(&self, (x, y): (f32, f32)) -> bool {
+        x >= self.x && x <= self.right() && y >= self.y && y <= self.bottom()
+    }
+}
+
+/// What a box stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NodeKind {
+    Program,
+    Identity,
+    DistributionPoint,
+    Share,
+    LocalMachine,
+    UserProfile,
+}
+
+impl NodeKind {
+    fn of(resource: &Resource) -> NodeKind {
+        match resource {
+            Resource::Program => NodeKind::Program,
+            Resource::DistributionPoint => NodeKind::DistributionPoint,
+            Resource::Share(_) => NodeKind::Share,
+            Resource::LocalMachine => NodeKind::LocalMachine,
+            Resource::UserProfile => NodeKind::UserProfile,
+        }
+    }
+
+    /// The column the box is in.
+    pub fn column(self) -> Column {
+        match self {
+            NodeKind::Program => Column::Program,
+            NodeKind::Identity => Column::Identities,
+            _ => Column::Resources,
+        }
+    }
+}
+
+/// The diagram's three columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Column {
+    Program,
+    Identities,
+    Resources,
+}
+
+/// One box: the program, an identity or a resource.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    /// The identity id (`local-system`) or the resource id (`program`, `share:\\fs01\apps`).
+    pub id: String,
+    pub kind: NodeKind,
+    /// The full label.
+    pub label: String,
+    /// The label as drawn: wrapped and shortened to fit the box.
+    pub lines: Vec<String>,
+    /// Smaller lines under the label, as drawn.
+    pub captions: Vec<String>,
+    pub rect: Rect,
+    /// The tooltip: the full label and what the box is.
+    pub title: String,
+    /// The worst outcome of the steps on this resource; `None` for identities.
+    pub outcome: Option<Outcome>,
+}
+
+/// Which side of the identity column a step's arrow is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// Between the program and the identity: steps on the program (schedule, run-as).
+    Left,
+    /// Between the identity and the resource.
+    Right,
+}
+
+/// A step's reason in a box under its label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Callout {
+    pub rect: Rect,
+    /// The reason as drawn: at most [`CALLOUT_LINES`] lines, shortened with an ellipsis.
+    pub lines: Vec<String>,
+    /// The whole reason (the callout's tooltip).
+    pub text: String,
+}
+
+/// One step: a numbered arrow with its label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edge {
+    /// `Step::n`.
+    pub step: usize,
+    pub kind: StepKind,
+    pub outcome: Outcome,
+    pub reached: bool,
+    /// The identity that acts, and the id of the resource it acts on: the boxes the arrow
+    /// joins.
+    pub identity: Identity,
+    pub resource: String,
+    pub side: Side,
+    /// The arrow from tail to tip, `[tail, joint, tip]`, always pointing right. The part
+    /// between the identity and the joint is an S-curve with horizontal ends; the part
+    /// between the joint and the program or resource box is straight and carries the label.
+    pub points: [(f32, f32); 3],
+    /// The centre of the number badge (radius [`BADGE_R`]).
+    pub badge: (f32, f32),
+    /// The action, as drawn above the arrow: one or two lines.
+    pub label: Vec<String>,
+    /// `✕ fails`, `✓ ok`, ...: drawn under the arrow, followed by [`NOT_REACHED`] when the
+    /// step is not reached, then the identity.
+    pub status: &'static str,
+    /// The identity's name as drawn after the status.
+    pub who: String,
+    /// Everything the step draws in its row: badge, text, callout. Rows never overlap.
+    pub label_rect: Rect,
+    pub callout: Option<Callout>,
+    /// The tooltip: the whole step in one sentence.
+    pub title: String,
+}
 
 /// A laid-out flow diagram.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagram {
     pub width: f32,
     pub height: f32,
+    /// `credflow: SMS 2003 Advanced Client — fails at step 4`.
+    pub title: String,
+    /// Every step in one paragraph, for screen readers.
+    pub desc: String,
+    /// The client, shown as the heading.
+    pub heading: String,
+    pub verdict: Outcome,
+    /// `✕ fails at step 4`: the verdict as shown next to the heading.
+    pub verdict_text: String,
+    /// The x of each column's left edge, for its caption.
+    pub columns: Vec<(Column, f32)>,
+    pub nodes: Vec<Node>,
+    /// One per step, in step order.
+    pub edges: Vec<Edge>,
+    /// Baseline of the legend line at the bottom.
+    pub legend_y: f32,
 }
 
-/// Lays out a plan as a left-to-right flow diagram.
-pub fn layout(_plan: &Plan) -> Diagram {
-    Diagram {
-        width: 0.0,
-        height: 0.0,
+/// What follows the status of a step that is not reached.
+pub const NOT_REACHED: &str = " · not reached · ";
+
+/// The marker that goes with an outcome, so that colour is never the only signal.
+pub fn marker(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Ok => "✓",
+        Outcome::AtRisk => "!",
+        Outcome::Waits => "◷",
+        Outcome::Fails => "✕",
     }
+}
+
+/// A step's marker and outcome in words, as its label shows them: `✕ fails`.
+pub fn status(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Ok => "✓ ok",
+        Outcome::AtRisk => "! at risk",
+        Outcome::Waits => "◷ waits",
+        Outcome::Fails => "✕ fails",
+    }
+}
+
+/// A step's outcome in words: `ok`, `at risk`, `waits`, `fails`.
+pub fn outcome_word(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Ok => "ok",
+        other => other.label(),
+    }
+}
+
+// ── Geometry ─────────────────────────────────────────────────────────────────────────────
+// Columns and lanes, left to right. Every x is fixed; only heights depend on the plan.
+
+pub const MARGIN: f32 = 20.0;
+const PROGRAM_X: f32 = MARGIN;
+const PROGRAM_W: f32 = 140.0;
+/// The label lane of the program's steps.
+const LEFT_LANE: f32 = 216.0;
+/// The curves between the left lane and the identities.
+const LEFT_GUTTER: f32 = 44.0;
+const IDENTITY_X: f32 = PROGRAM_X + PROGRAM_W + LEFT_LANE + LEFT_GUTTER;
+const IDENTITY_W: f32 = 192.0;
+const RIGHT_GUTTER: f32 = 52.0;
+const RIGHT_LANE_X: f32 = IDENTITY_X + IDENTITY_W + RIGHT_GUTTER;
+const RIGHT_LANE: f32 = 266.0;
+const RESOURCE_X: f32 = RIGHT_LANE_X + RIGHT_LANE;
+const RESOURCE_W: f32 = 204.0;
+const WIDTH: f32 = RESOURCE_X + RESOURCE_W + MARGIN;
+
+/// Where the first row starts: below the heading and the column captions.
+const TOP: f32 = 88.0;
+/// A row with a one-line action and no callout.
+const ROW_H: f32 = 52.0;
+/// The arrow's height in a row with a one-line action; a one-row box is centred on it.
+const ARROW_DY: f32 = 22.0;
+/// The distance between two lines of a label.
+pub const LINE: f32 = 15.0;
+const BOX_H: f32 = 44.0;
+/// The program box's least height: its name, run mode and installer.
+const PROGRAM_MIN_H: f32 = 84.0;
+/// Space between two resources' rows.
+const GROUP_GAP: f32 = 14.0;
+/// Space between two identity boxes.
+const IDENTITY_GAP: f32 = 20.0;
+/// Space between two arrows' ends on an identity box.
+const PORT_GAP: f32 = 8.0;
+pub const BADGE_R: f32 = 10.0;
+/// The arrowhead's length.
+pub const HEAD: f32 = 8.0;
+/// The callout's top, below the arrow.
+const CALLOUT_DY: f32 = 24.0;
+const CALLOUT_LINE: f32 = 14.0;
+/// The most lines a callout shows.
+pub const CALLOUT_LINES: usize = 3;
+/// Left and right padding of a callout's text.
+pub const CALLOUT_PAD: f32 = 8.0;
+/// Gaps between a label's parts and the lane's ends.
+const PAD: f32 = 6.0;
+/// Inside a box: left and right padding of its text.
+const BOX_PAD: f32 = 12.0;
+
+/// Font sizes, in px, shared with the SVG writer's style sheet.
+pub const ACTION_PX: f32 = 12.0;
+pub const SMALL_PX: f32 = 11.0;
+pub const NODE_PX: f32 = 12.0;
+pub const CAPTION_PX: f32 = 10.5;
+pub const MONO_PX: f32 = 11.5;
+
+/// One step's place: its row, side and resource box.
+struct Row {
+    step: usize,
+    side: Side,
+    y: f32,
+    h: f32,
+    /// The arrow's height below `y`: lower when the action takes two lines.
+    arrow: f32,
+    action: Vec<String>,
+    callout: Vec<String>,
+}
+
+impl Row {
+    fn arrow_y(&self) -> f32 {
+        self.y + self.arrow
+    }
+}
+
+/// Lays out a plan as a left-to-right flow diagram. Deterministic: the same plan gives the
+/// same diagram, whatever its size.
+pub fn layout(plan: &Plan) -> Diagram {
+    let s = &plan.scenario;
+    let steps = &plan.steps;
+
+    // Resources in order of first appearance; steps on one resource are grouped in one box.
+    let mut resource_ids: Vec<String> = Vec::new();
+    let mut resource_of: BTreeMap<String, usize> = BTreeMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut program_steps: Vec<usize> = Vec::new();
+    let mut step_resource: Vec<usize> = Vec::with_capacity(steps.len());
+    for (i, step) in steps.iter().enumerate() {
+        if step.resource == Resource::Program {
+            program_steps.push(i);
+            step_resource.push(usize::MAX);
+            continue;
+        }
+        let id = step.resource.id();
+        let g = match resource_of.get(&id) {
+            Some(&g) => g,
+            None => {
+                resource_of.insert(id.clone(), groups.len());
+                resource_ids.push(id);
+                groups.push(Vec::new());
+                groups.len() - 1
+            }
+        };
+        groups[g].push(i);
+        step_resource.push(g);
+    }
+
+    // The right lane: one row per step, grouped by resource, from the top.
+    let mut rows: Vec<Option<Row>> = (0..steps.len()).map(|_| None).collect();
+    let mut group_rects: Vec<Rect> = Vec::with_capacity(groups.len());
+    let mut y = TOP;
+    for group in &groups {
+        let (mut top, mut last) = (f32::MAX, y);
+        for &i in group {
+            let r = row(&steps[i], Side::Right, y);
+            top = top.min(r.arrow_y());
+            last = r.arrow_y();
+            y += r.h;
+            rows[i] = Some(r);
+        }
+        let (top, bottom) = (top - BOX_H / 2.0, last + BOX_H / 2.0);
+        group_rects.push(Rect::new(RESOURCE_X, top, RESOURCE_W, bottom - top));
+        y += GROUP_GAP;
+    }
+    let right_bottom = y - GROUP_GAP;
+
+    // Identities, each at the mean height of its rows in the right lane, in that order: the
+    // arrows between identities and resources then do not cross. Ties (and identities that
+    // only act on the program) keep the order of their first step.
+    let mut order: Vec<(f32, usize, Identity)> = Vec::with_capacity(8);
+    for (i, step) in steps.iter().enumerate() {
+        if order.iter().any(|o| o.2 == step.identity) {
+            continue;
+        }
+        let (sum, k) = rows
+            .iter()
+            .zip(steps)
+            .filter_map(|(r, st)| r.as_ref().filter(|_| st.identity == step.identity))
+            .fold((0.0, 0), |(sum, k), r| (sum + r.arrow_y(), k + 1));
+        let centre = if k == 0 { TOP } else { sum / k as f32 };
+        order.push((centre, i, step.identity));
+    }
+    order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut placed: Vec<(Identity, Rect, Vec<String>)> = Vec::with_capacity(order.len());
+    let mut floor = TOP;
+    for &(centre, _, id) in &order {
+        let lines = wrap(
+            plan.identity_name(id),
+            IDENTITY_W - 2.0 * BOX_PAD,
+            NODE_PX,
+            Font::Bold,
+            2,
+        );
+        let ports = |on_program: bool| {
+            steps
+                .iter()
+                .filter(|st| st.identity == id && (st.resource == Resource::Program) == on_program)
+                .count()
+        };
+        let ports = ports(true).max(ports(false));
+        let h = (lines.len() as f32 * 16.0 + 36.0).max(20.0 + PORT_GAP * ports as f32);
+        let top = (centre - h / 2.0).max(floor).round();
+        placed.push((id, Rect::new(IDENTITY_X, top, IDENTITY_W, h), lines));
+        floor = top + h + IDENTITY_GAP;
+    }
+    let centre_of = |id: Identity| {
+        placed
+            .iter()
+            .find(|p| p.0 == id)
+            .map_or(TOP, |p| p.1.y + p.1.h / 2.0)
+    };
+
+    // The left lane: the program's steps, stacked level with the identities they reach, so
+    // that their arrows stay short. The program box spans them.
+    let left: Vec<Row> = program_steps
+        .iter()
+        .map(|&i| row(&steps[i], Side::Left, 0.0))
+        .collect();
+    // The span from the first arrow to the last, to centre on the identities.
+    let span = left.iter().map(|r| r.h).sum::<f32>()
+        - left.last().map_or(0.0, |r| r.h - r.arrow)
+        - left.first().map_or(0.0, |r| r.arrow);
+    let centre = if program_steps.is_empty() {
+        TOP + BOX_H / 2.0
+    } else {
+        program_steps
+            .iter()
+            .map(|&i| centre_of(steps[i].identity))
+            .sum::<f32>()
+            / program_steps.len() as f32
+    };
+    let first_arrow = left.first().map_or(ARROW_DY, |r| r.arrow);
+    let mut y = ((centre - span / 2.0).max(TOP + PROGRAM_MIN_H / 2.0) - first_arrow).round();
+    let mut span_y = (f32::MAX, y + first_arrow);
+    for (mut r, &i) in left.into_iter().zip(&program_steps) {
+        r.y = y;
+        y += r.h;
+        span_y = (span_y.0.min(r.arrow_y()), r.arrow_y());
+        rows[i] = Some(r);
+    }
+    // The program box spans its arrows and is tall enough for its four lines.
+    let program_rect = {
+        let (first, last) = (span_y.0.min(span_y.1), span_y.1);
+        let mid = (first + last) / 2.0;
+        let h = (last - first + BOX_H).max(PROGRAM_MIN_H);
+        Rect::new(PROGRAM_X, (mid - h / 2.0).round(), PROGRAM_W, h)
+    };
+    let left_bottom = y;
+    // Every step now has a row, so `rows[i]` is step i's.
+    let rows: Vec<Row> = rows.into_iter().flatten().collect();
+
+    // Arrows. Each identity's ports are spread along its side, in the order of their rows, so
+    // that arrows from one identity do not cross each other.
+    let mut edges: Vec<Edge> = Vec::with_capacity(steps.len());
+    let mut port_y = vec![0.0f32; steps.len()];
+    for (id, rect, _) in &placed {
+        for side in [Side::Left, Side::Right] {
+            let mut mine: Vec<usize> = (0..steps.len())
+                .filter(|&i| steps[i].identity == *id && rows[i].side == side)
+                .collect();
+            mine.sort_by(|&a, &b| rows[a].y.total_cmp(&rows[b].y));
+            let k = mine.len();
+            let spacing = if k > 1 {
+                ((rect.h - 20.0) / (k - 1) as f32).min(10.0)
+            } else {
+                0.0
+            };
+            let mid = rect.y + rect.h / 2.0;
+            for (j, &i) in mine.iter().enumerate() {
+                port_y[i] = round1(mid + (j as f32 - (k as f32 - 1.0) / 2.0) * spacing);
+            }
+        }
+    }
+    for ((i, step), r) in steps.iter().enumerate().zip(rows) {
+        let ay = r.arrow_y();
+        let (points, lane_x, lane_w) = match r.side {
+            Side::Left => (
+                [
+                    (PROGRAM_X + PROGRAM_W, ay),
+                    (PROGRAM_X + PROGRAM_W + LEFT_LANE, ay),
+                    (IDENTITY_X, port_y[i]),
+                ],
+                PROGRAM_X + PROGRAM_W,
+                LEFT_LANE,
+            ),
+            Side::Right => (
+                [
+                    (IDENTITY_X + IDENTITY_W, port_y[i]),
+                    (RIGHT_LANE_X, ay),
+                    (RESOURCE_X, ay),
+                ],
+                RIGHT_LANE_X,
+                RIGHT_LANE - HEAD,
+            ),
+        };
+        let resource = match step_resource[i] {
+            usize::MAX => Resource::Program.id(),
+            g => resource_ids[g].clone(),
+        };
+        edges.push(edge(plan, step, resource, r, points, lane_x, lane_w));
+    }
+
+    // Boxes: the program, the identities, the resources.
+    let mut nodes: Vec<Node> = Vec::with_capacity(2 + placed.len() + groups.len());
+    nodes.push(program_node(plan, program_rect, &program_steps));
+    for (id, rect, lines) in placed {
+        nodes.push(identity_node(plan, id, rect, lines));
+    }
+    for (g, rect) in group_rects.into_iter().enumerate() {
+        let resource = &steps[groups[g][0]].resource;
+        let worst = groups[g].iter().map(|&i| steps[i].outcome).max();
+        nodes.push(resource_node(
+            s,
+            resource,
+            resource_ids[g].clone(),
+            rect,
+            worst,
+        ));
+    }
+
+    let bottom = nodes
+        .iter()
+        .map(|n| n.rect.bottom())
+        .chain(edges.iter().map(|e| e.label_rect.bottom()))
+        .fold(left_bottom.max(right_bottom), f32::max);
+    let legend_y = (bottom + 30.0).round();
+
+    let (title, verdict_text) = titles(plan);
+    Diagram {
+        width: WIDTH,
+        height: legend_y + MARGIN,
+        desc: describe(plan, &title),
+        title,
+        heading: s.client.label().to_string(),
+        verdict: plan.verdict,
+        verdict_text,
+        columns: vec![
+            (Column::Program, PROGRAM_X),
+            (Column::Identities, IDENTITY_X),
+            (Column::Resources, RESOURCE_X),
+        ],
+        nodes,
+        edges,
+        legend_y,
+    }
+}
+
+/// A step's row at height `y`: taller when its action takes two lines, and when it has a
+/// callout.
+fn row(step: &Step, side: Side, y: f32) -> Row {
+    let action = wrap(&step.action, lane_text_w(side), ACTION_PX, Font::Regular, 2);
+    let arrow = ARROW_DY + LINE * action.len().saturating_sub(1) as f32;
+    let callout = if step.outcome == Outcome::Ok {
+        Vec::new()
+    } else {
+        wrap(
+            &step.reason,
+            callout_text_w(side),
+            SMALL_PX,
+            Font::Regular,
+            CALLOUT_LINES,
+        )
+    };
+    let h = if callout.is_empty() {
+        arrow + ROW_H - ARROW_DY
+    } else {
+        arrow + CALLOUT_DY + callout_h(callout.len()) + 10.0
+    };
+    Row {
+        step: step.n,
+        side,
+        y,
+        h,
+        arrow,
+        action,
+        callout,
+    }
+}
+
+/// The width of a callout's text: the callout starts under the badge and ends with the lane.
+fn callout_text_w(side: Side) -> f32 {
+    lane_w(side) - 2.0 * PAD - 8.0 - 2.0 * CALLOUT_PAD
+}
+
+fn lane_w(side: Side) -> f32 {
+    match side {
+        Side::Left => LEFT_LANE,
+        Side::Right => RIGHT_LANE - HEAD,
+    }
+}
+
+fn callout_h(lines: usize) -> f32 {
+    10.0 + CALLOUT_LINE * lines as f32
+}
+
+/// The width left for a step's text in its lane, after the badge.
+fn lane_text_w(side: Side) -> f32 {
+    lane_w(side) - 2.0 * BADGE_R - 3.0 * PAD - 8.0
+}
+
+fn edge(
+    plan: &Plan,
+    step: &Step,
+    resource: String,
+    r: Row,
+    points: [(f32, f32); 3],
+    lane_x: f32,
+    lane_w: f32,
+) -> Edge {
+    let ay = r.arrow_y();
+    let badge = (lane_x + PAD + 8.0 + BADGE_R, ay);
+    let text_w = lane_text_w(r.side);
+    let who_name = plan.identity_name(step.identity);
+    let status = status(step.outcome);
+    let status_w = text_width(status, SMALL_PX, Font::Bold)
+        + text_width(
+            if step.reached { " · " } else { NOT_REACHED },
+            SMALL_PX,
+            Font::Regular,
+        );
+    let who = fit(who_name, text_w - status_w, SMALL_PX, Font::Regular);
+    let bottom = if r.callout.is_empty() {
+        ay + 20.0
+    } else {
+        ay + CALLOUT_DY + callout_h(r.callout.len())
+    };
+    let callout = (!r.callout.is_empty()).then(|| Callout {
+        rect: Rect::new(
+            lane_x + PAD + 8.0,
+            ay + CALLOUT_DY,
+            lane_w - 2.0 * PAD - 8.0,
+            callout_h(r.callout.len()),
+        ),
+        lines: r.callout,
+        text: step.reason.clone(),
+    });
+    let reached = if step.reached { "" } else { " (not reached)" };
+    Edge {
+        step: r.step,
+        kind: step.step,
+        outcome: step.outcome,
+        reached: step.reached,
+        identity: step.identity,
+        resource,
+        side: r.side,
+        points,
+        badge,
+        label: r.action,
+        status,
+        who,
+        label_rect: Rect::new(
+            lane_x + PAD,
+            r.y + 2.0,
+            lane_w - 2.0 * PAD,
+            bottom - r.y - 2.0,
+        ),
+        callout,
+        // The reason is in the callout's own tooltip (and in the page's details), not here:
+        // repeated for every share of a large plan it would double the SVG's size.
+        title: cat(&[
+            "Step ",
+            number(step.n, &mut [0; 20]),
+            ", ",
+            step.step.label(),
+            ": ",
+            who_name,
+            " ",
+            &step.action,
+            " — ",
+            outcome_word(step.outcome),
+            reached,
+            ".",
+        ]),
+    }
+}
+
+fn program_node(plan: &Plan, rect: Rect, steps: &[usize]) -> Node {
+    let s = &plan.scenario;
+    let w = PROGRAM_W - 2.0 * BOX_PAD;
+    let worst = steps.iter().map(|&i| plan.steps[i].outcome).max();
+    Node {
+        id: Resource::Program.id(),
+        kind: NodeKind::Program,
+        label: "Program".into(),
+        lines: vec!["Program".into()],
+        captions: std::iter::once(fit(run_short(s), w, CAPTION_PX, Font::Regular))
+            .chain(wrap(s.installer.label(), w, CAPTION_PX, Font::Regular, 2))
+            .collect(),
+        rect,
+        title: cat(&[
+            "The advertised program: ",
+            s.run.label(),
+            "; ",
+            s.when.label(),
+            "; ",
+            s.installer.label(),
+            "; files: ",
+            s.source.label(),
+            ".",
+        ]),
+        outcome: worst,
+    }
+}
+
+fn run_short(s: &Scenario) -> &'static str {
+    match s.run {
+        crate::scenario::Run::Admin => "admin rights",
+        crate::scenario::Run::User => "user's rights",
+    }
+}
+
+fn identity_node(plan: &Plan, id: Identity, rect: Rect, lines: Vec<String>) -> Node {
+    let name = plan.identity_name(id);
+    let numbers: Vec<usize> = plan
+        .steps
+        .iter()
+        .filter(|s| s.identity == id)
+        .map(|s| s.n)
+        .collect();
+    let mut title = cat(&[name, ": ", id.help(), " On the network it counts as "]);
+    let counts_as = id.counts_as(plan.scenario.domain);
+    if counts_as.is_empty() {
+        title.push_str("nobody");
+    }
+    for (i, p) in counts_as.iter().enumerate() {
+        if i > 0 {
+            title.push_str(", ");
+        }
+        title.push_str(p.label());
+    }
+    title.push('.');
+    // A site account the plan names but the site does not have: the step that needs it
+    // fails, and the box says why.
+    let s = &plan.scenario;
+    let mut caption = step_list(&numbers);
+    let missing = match id {
+        Identity::NetworkAccessAccount => s.naa == Account::None,
+        Identity::SoftwareInstallationAccount => s.siacct == Account::None,
+        _ => false,
+    };
+    if missing {
+        caption.push_str(" · not configured");
+        title.push_str(" The site has none configured.");
+    }
+    Node {
+        id: id.key().to_string(),
+        kind: NodeKind::Identity,
+        label: name.to_string(),
+        lines,
+        captions: vec![fit(
+            &caption,
+            IDENTITY_W - 2.0 * BOX_PAD,
+            CAPTION_PX,
+            Font::Regular,
+        )],
+        rect,
+        title,
+        outcome: None,
+    }
+}
+
+fn resource_node(
+    s: &Scenario,
+    resource: &Resource,
+    id: String,
+    rect: Rect,
+    worst: Option<Outcome>,
+) -> Node {
+    let w = RESOURCE_W - 2.0 * BOX_PAD;
+    let readers = |r: Readers| cat(&["readers: ", &r.labels()]);
+    let (label, line, caption, what) = match resource {
+        Resource::Share(unc) => {
+            let r = s
+                .shares
+                .iter()
+                .find(|sh| sh.unc == *unc)
+                .map_or(Readers::NONE, |sh| sh.readers);
+            (
+                unc.clone(),
+                fit_middle(unc, w, MONO_PX, Font::Mono),
+                readers(r),
+                "a non-SMS share",
+            )
+        }
+        Resource::DistributionPoint => (
+            "Distribution point".to_string(),
+            "Distribution point".to_string(),
+            readers(s.dpacl),
+            "the package share on the SMS distribution point",
+        ),
+        Resource::LocalMachine => (
+            "Local machine".to_string(),
+            "Local machine".to_string(),
+            "HKLM, Program Files".to_string(),
+            "HKLM and Program Files of the target computer",
+        ),
+        Resource::UserProfile | Resource::Program => (
+            "Account's profile".to_string(),
+            "Account's profile".to_string(),
+            "HKCU, profile folders".to_string(),
+            "the profile and HKCU of the account that runs the program",
+        ),
+    };
+    let title = cat(&[&label, ": ", what, "; ", &caption, "."]);
+    Node {
+        id,
+        kind: NodeKind::of(resource),
+        label,
+        lines: vec![line],
+        captions: vec![fit(&caption, w, CAPTION_PX, Font::Regular)],
+        rect,
+        title,
+        outcome: worst,
+    }
+}
+
+/// `step 3`, `steps 1, 2, 5`, `steps 4–53`: runs of consecutive numbers are shortened.
+fn step_list(numbers: &[usize]) -> String {
+    let mut out = String::from(if numbers.len() == 1 {
+        "step "
+    } else {
+        "steps "
+    });
+    let mut i = 0;
+    while i < numbers.len() {
+        let mut j = i;
+        while j + 1 < numbers.len() && numbers[j + 1] == numbers[j] + 1 {
+            j += 1;
+        }
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(number(numbers[i], &mut [0; 20]));
+        if j > i {
+            out.push_str(if j > i + 1 { "–" } else { ", " });
+            out.push_str(number(numbers[j], &mut [0; 20]));
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// The SVG's title and the verdict text next to the heading.
+fn titles(plan: &Plan) -> (String, String) {
+    let mut buf = [0; 20];
+    let verdict: [&str; 3] = match plan.verdict {
+        Outcome::Ok => ["succeeds", "", ""],
+        worst => {
+            let n = plan
+                .steps
+                .iter()
+                .find(|s| s.outcome == worst)
+                .map_or(0, |s| s.n);
+            [outcome_word(worst), " at step ", number(n, &mut buf)]
+        }
+    };
+    let [a, b, c] = verdict;
+    (
+        cat(&["credflow: ", plan.scenario.client.label(), " — ", a, b, c]),
+        cat(&[marker(plan.verdict), " ", a, b, c]),
+    )
+}
+
+/// Every step in one paragraph.
+fn describe(plan: &Plan, title: &str) -> String {
+    let mut out = String::with_capacity(120 + plan.steps.len() * 160);
+    out.push_str(title);
+    out.push('.');
+    for step in &plan.steps {
+        for part in [
+            " Step ",
+            number(step.n, &mut [0; 20]),
+            ", ",
+            step.step.label(),
+            ": ",
+            plan.identity_name(step.identity),
+            " ",
+            &step.action,
+            " — ",
+            outcome_word(step.outcome),
+        ] {
+            out.push_str(part);
+        }
+        if !step.reached {
+            out.push_str(", not reached");
+        }
+        // Why, for the problems the run meets; the others repeat the same reasons.
+        if step.outcome == Outcome::Ok || !step.reached {
+            out.push('.');
+        } else {
+            out.push_str(": ");
+            out.push_str(&step.reason);
+        }
+    }
+    out
+}
+
+/// The parts joined, in one allocation.
+fn cat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        out.push_str(part);
+    }
+    out
+}
+
+/// `n` in decimal, written into `buf`.
+fn number(mut n: usize, buf: &mut [u8; 20]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[i..]).unwrap_or("?")
+}
+
+fn round1(v: f32) -> f32 {
+    (v * 10.0).round() / 10.0
+}
+
+// ── Text measurement ─────────────────────────────────────────────────────────────────────
+
+/// The faces the diagram uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Font {
+    Regular,
+    Bold,
+    Mono,
+}
+
+/// Characters that draw nothing: zero-width spaces and joiners, bidi controls. They are left
+/// out of drawn text (a bidi override in a share name would reorder the rest of the label);
+/// tooltips keep the text as typed.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FE00}'..='\u{FE0F}')
+}
+
+/// East Asian wide characters and emoji take about a whole em.
+fn wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1FAFF | 0x20000..=0x3FFFD)
+}
+
+/// Advances of printable ASCII (`' '` to `'~'`) in thousandths of an em, in DejaVu Sans: the
+/// widest common fallback of the `system-ui` stack (Segoe UI, San Francisco and Roboto are
+/// narrower), so text measured with it fits wherever the diagram is shown.
+static REGULAR: [u16; 95] = [
+    318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636,
+    636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531, 1000, 684, 686, 698, 770, 632,
+    575, 775, 752, 295, 295, 656, 557, 863, 748, 787, 603, 787, 695, 635, 611, 732, 684, 989, 685,
+    611, 685, 390, 337, 390, 838, 500, 500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579,
+    278, 974, 634, 612, 635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838,
+];
+static BOLD: [u16; 95] = [
+    348, 456, 521, 838, 696, 1002, 872, 306, 457, 457, 523, 838, 380, 415, 380, 365, 696, 696, 696,
+    696, 696, 696, 696, 696, 696, 696, 400, 400, 838, 838, 838, 580, 1000, 774, 762, 734, 830, 683,
+    683, 821, 837, 372, 372, 775, 637, 995, 837, 850, 733, 850, 770, 720, 682, 812, 774, 1103, 771,
+    724, 725, 457, 365, 457, 838, 500, 500, 675, 716, 593, 716, 678, 435, 716, 712, 343, 343, 665,
+    343, 1042, 712, 687, 716, 716, 493, 595, 478, 712, 652, 924, 645, 652, 582, 712, 365, 712, 838,
+];
+
+/// A character's advance in thousandths of an em.
+fn advance(c: char, font: Font) -> u32 {
+    match (c, font) {
+        (' '..='~', Font::Regular) => u32::from(REGULAR[c as usize - 32]),
+        (' '..='~', Font::Bold) => u32::from(BOLD[c as usize - 32]),
+        _ if invisible(c) => 0,
+        _ if wide(c) => 1000,
+        (_, Font::Mono) => 610,
+        ('…', _) => 1000,
+        // Other scripts and symbols: about a capital letter.
+        _ => 850,
+    }
+}
+
+/// `px` in thousandths of an em at font size `size`: what [`advance`] sums compare with.
+fn milli(px: f32, size: f32) -> u32 {
+    (px.max(0.0) / size * 1000.0) as u32
+}
+
+/// The estimated width of `text` in px.
+pub fn text_width(text: &str, px: f32, font: Font) -> f32 {
+    text.chars().map(|c| advance(c, font)).sum::<u32>() as f32 * px / 1000.0
+}
+
+/// The text as drawn: without invisible characters, control characters as U+FFFD.
+fn drawable(text: &str) -> String {
+    if text.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+        return text.to_string();
+    }
+    text.chars()
+        .filter(|&c| !invisible(c))
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
+}
+
+/// `text`, shortened at the end with an ellipsis to fit `max` px.
+pub fn fit(text: &str, max: f32, px: f32, font: Font) -> String {
+    let limit = milli(max, px);
+    let room = limit.saturating_sub(advance('…', font));
+    let mut w = 0;
+    let mut cut = text.len();
+    for (i, c) in text.char_indices() {
+        w += advance(c, font);
+        if w > room && cut == text.len() {
+            cut = i;
+        }
+        if w > limit {
+            let mut out = drawable(text[..cut].trim_end());
+            out.push('…');
+            return out;
+        }
+    }
+    drawable(text)
+}
+
+/// `text`, shortened in the middle to fit `max` px: a path keeps its server and its last folder.
+pub fn fit_middle(text: &str, max: f32, px: f32, font: Font) -> String {
+    let limit = milli(max, px);
+    if text.chars().map(|c| advance(c, font)).sum::<u32>() <= limit {
+        return drawable(text);
+    }
+    let chars: Vec<char> = drawable(text).chars().collect();
+    let half = limit.saturating_sub(advance('…', font)) / 2;
+    let mut head = 0;
+    let mut w = 0;
+    while head < chars.len() && w + advance(chars[head], font) <= half {
+        w += advance(chars[head], font);
+        head += 1;
+    }
+    let mut tail = chars.len();
+    w = 0;
+    while tail > head && w + advance(chars[tail - 1], font) <= half {
+        w += advance(chars[tail - 1], font);
+        tail -= 1;
+    }
+    let mut out: String = chars[..head].iter().collect();
+    out.push('…');
+    out.extend(&chars[tail..]);
+    out
+}
+
+/// `text` wrapped at spaces into at most `lines` lines of `max` px; the last line is
+/// shortened with an ellipsis when the text goes on. A word longer than a line is cut.
+pub fn wrap(text: &str, max: f32, px: f32, font: Font, lines: usize) -> Vec<String> {
+    let limit = milli(max, px);
+    let mut out: Vec<String> = Vec::with_capacity(lines);
+    let mut rest = text.trim();
+    while !rest.is_empty() && out.len() < lines {
+        if out.len() + 1 == lines {
+            out.push(fit(rest, max, px, font));
+            break;
+        }
+        // Where the text overflows the line, and the last space before that.
+        let mut w = 0;
+        let mut last_space = None;
+        let mut overflow = None;
+        for (i, c) in rest.char_indices() {
+            w += advance(c, font);
+            if w > limit {
+                overflow = Some(i);
+                break;
+            }
+            if c == ' ' {
+                last_space = Some(i);
+            }
+        }
+        let Some(over) = overflow else {
+            out.push(drawable(rest));
+            break;
+        };
+        let first = rest.chars().next().map_or(1, char::len_utf8);
+        let cut = match last_space {
+            Some(i) if i > 0 => i,
+            _ => over.max(first),
+        };
+        out.push(drawable(rest[..cut].trim_end()));
+        rest = rest[cut..].trim_start();
+    }
+    out
 }

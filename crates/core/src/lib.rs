@@ -27,7 +27,7 @@ pub mod link;
 pub mod presets;
 pub mod svg;
 
-pub use layout::{layout, Diagram};
+pub use layout::{layout, Callout, Column, Diagram, Edge, Node, NodeKind, Rect, Side};
 pub use link::{decode, encode, LinkError};
 pub use svg::svg;
 

@@ -1,11 +1,463 @@
-//! SVG writer: placeholder until the writer lands.
+//! SVG writer: the laid-out diagram as one standalone SVG document.
+//!
+//! Standalone means it looks the same inline in the page, in an `<img>`, or saved to a file:
+//! one `<style>` element scoped to `.cf` (so that it cannot restyle the page it is inlined
+//! into), no external references, no scripts, no fonts beyond the system stack. All text goes
+//! through [`escape`], the one escaping function: share paths are typed by the user and may
+//! contain anything.
 
-use crate::layout::Diagram;
+use crate::layout::{
+    marker, outcome_word, text_width, Column, Diagram, Edge, Font, Node, NodeKind, Side, BADGE_R,
+    CALLOUT_PAD, HEAD, LINE, MARGIN, NOT_REACHED,
+};
+use crate::model::Outcome;
+
+/// The style sheet. Text colours have at least 4.5:1 contrast on white (WCAG AA); lines and
+/// fills at least 3:1. Class names are short because a diagram with 500 shares repeats them.
+const STYLE: &str = "\
+.cf text{fill:#0f172a;font-size:12px}\
+.cf .bg{fill:#fff;stroke:#e2e8f0}\
+.cf .hd{font-size:16px;font-weight:700}\
+.cf .cap{font-size:10.5px;font-weight:600;letter-spacing:.08em;fill:#64748b}\
+.cf .vd rect{stroke-width:1}\
+.cf .vd text{font-weight:700}\
+.cf .v-ok rect{fill:#f0fdf4;stroke:#86efac}.cf .v-ok text{fill:#15803d}\
+.cf .v-at-risk rect{fill:#fffbeb;stroke:#fcd34d}.cf .v-at-risk text{fill:#b45309}\
+.cf .v-waits rect{fill:#f8fafc;stroke:#cbd5e1}.cf .v-waits text{fill:#475569}\
+.cf .v-fails rect{fill:#fef2f2;stroke:#fca5a5}.cf .v-fails text{fill:#b91c1c}\
+.cf .nb{stroke-width:1.2}\
+.cf .kp .nb{fill:#eef2ff;stroke:#a5b4fc}.cf .kp .ac{fill:#6366f1}\
+.cf .ki .nb{fill:#f0f9ff;stroke:#7dd3fc}.cf .ki .ac{fill:#0284c7}\
+.cf .kr .nb{fill:#f0fdfa;stroke:#5eead4}.cf .kr .ac{fill:#0d9488}\
+.cf .nf .nb{stroke:#dc2626;stroke-width:2}.cf .nf .ac{fill:#dc2626}\
+.cf .na .nb{stroke:#d97706;stroke-width:2}.cf .na .ac{fill:#d97706}\
+.cf .nl{font-weight:600}\
+.cf .mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,'DejaVu Sans Mono',monospace;font-size:11.5px;font-weight:600}\
+.cf .nc{font-size:10.5px;fill:#475569}\
+.cf .step{cursor:pointer}\
+.cf .hit{fill:#fff;fill-opacity:0}\
+.cf .ln{fill:none;stroke:#64748b;stroke-width:1.6}\
+.cf .ah{fill:#64748b}\
+.cf .bd{fill:#334155}\
+.cf .bn{fill:#fff;font-size:11px;font-weight:700;text-anchor:middle}.cf .n3{font-size:8.5px}\
+.cf .w{font-size:11px;fill:#475569}\
+.cf .st{font-weight:700}\
+.cf .outcome-ok .st{fill:#15803d}\
+.cf .outcome-at-risk .ln{stroke:#d97706}.cf .outcome-at-risk .ah,.cf .outcome-at-risk .bd{fill:#b45309}\
+.cf .outcome-at-risk .st{fill:#b45309}\
+.cf .outcome-waits .ln{stroke:#94a3b8;stroke-dasharray:1 3;stroke-linecap:round}.cf .outcome-waits .bd{fill:#475569}\
+.cf .outcome-waits .st{fill:#475569}\
+.cf .outcome-fails .ln{stroke:#dc2626;stroke-width:2}.cf .outcome-fails .ah,.cf .outcome-fails .bd{fill:#dc2626}\
+.cf .outcome-fails .st{fill:#b91c1c}\
+.cf .not-reached .ln{stroke-dasharray:6 4;opacity:.5}.cf .not-reached .ah{opacity:.5}\
+.cf .not-reached .bd{fill:#fff;stroke:#94a3b8;stroke-width:1.5;stroke-dasharray:3 2}\
+.cf .nr{font-style:italic}.cf .not-reached .bn{fill:#475569}.cf .not-reached .a{fill:#475569}\
+.cf .co rect{fill:#f8fafc;stroke:#cbd5e1}.cf .co text{font-size:11px;fill:#334155}\
+.cf .outcome-fails .co rect{fill:#fef2f2;stroke:#fca5a5}.cf .outcome-fails .co text{fill:#991b1b}\
+.cf .outcome-at-risk .co rect{fill:#fffbeb;stroke:#fcd34d}.cf .outcome-at-risk .co text{fill:#92400e}\
+.cf .not-reached .co rect{stroke-dasharray:4 3}\
+.cf .lg{font-size:11px;fill:#475569}\
+.cf .lm-ok{fill:#15803d}.cf .lm-at-risk{fill:#b45309}.cf .lm-waits{fill:#475569}.cf .lm-fails{fill:#b91c1c}\
+";
 
 /// The diagram as a standalone SVG document.
 pub fn svg(d: &Diagram) -> String {
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\"></svg>",
-        d.width, d.height
-    )
+    let mut out = String::with_capacity(4096 + d.nodes.len() * 600 + d.edges.len() * 1100);
+    let o = &mut out;
+    o.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cf\" role=\"img\" width=\"");
+    num(o, d.width);
+    o.push_str("\" height=\"");
+    num(o, d.height);
+    o.push_str("\" viewBox=\"0 0 ");
+    num(o, d.width);
+    o.push(' ');
+    num(o, d.height);
+    o.push_str(
+        "\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"12\"><title>",
+    );
+    escape(o, &d.title);
+    o.push_str("</title><desc>");
+    escape(o, &d.desc);
+    o.push_str("</desc><style>");
+    o.push_str(STYLE);
+    o.push_str("</style>");
+
+    // A white card, so that the diagram reads on dark pages too.
+    o.push_str("<rect class=\"bg\" x=\"0.5\" y=\"0.5\" width=\"");
+    num(o, d.width - 1.0);
+    o.push_str("\" height=\"");
+    num(o, d.height - 1.0);
+    o.push_str("\" rx=\"12\"/>");
+
+    heading(o, d);
+    for edge in &d.edges {
+        step(o, edge);
+    }
+    for node in &d.nodes {
+        node_box(o, node);
+    }
+    legend(o, d);
+    o.push_str("</svg>");
+    out
+}
+
+/// Writes `text` with `& < > " '` escaped, so that it is safe both as element text and inside
+/// a double- or single-quoted attribute. Characters XML 1.0 forbids (C0 controls other than
+/// tab, newline and carriage return; U+FFFE, U+FFFF) become U+FFFD, so the document stays
+/// well-formed whatever the text.
+pub fn escape(out: &mut String, text: &str) {
+    // Copies runs of safe text whole; everything to replace is ASCII, or U+FFFE / U+FFFF
+    // (EF BF BE / EF BF BF in UTF-8), so every cut falls on a character boundary.
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !SPECIAL[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
+        let (with, len) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&#39;", 1),
+            0xEF => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(0xBF), Some(0xBE | 0xBF)) => ("\u{FFFD}", 3),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            },
+            _ => ("\u{FFFD}", 1),
+        };
+        out.push_str(&text[start..i]);
+        out.push_str(with);
+        i += len;
+        start = i;
+    }
+    out.push_str(&text[start..]);
+}
+
+/// The bytes [`escape`] looks at: `& < > " '`, C0 controls other than tab, newline and
+/// carriage return, and 0xEF (which starts U+FFFE and U+FFFF).
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = !matches!(b, 0x09 | 0x0A | 0x0D);
+        b += 1;
+    }
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xEF] = true;
+    t
+};
+
+/// A coordinate with at most one decimal.
+fn num(out: &mut String, v: f32) {
+    // Rounds half away from zero without a libm call: `as` truncates toward zero (and
+    // saturates, so no value can overflow).
+    let t = v * 10.0;
+    let tenths = if t < 0.0 { t - 0.5 } else { t + 0.5 } as i32;
+    let mut buf = [0u8; 16];
+    let mut i = buf.len();
+    let mut n = tenths.unsigned_abs();
+    let tenth = (n % 10) as u8;
+    if tenth != 0 {
+        buf[i - 1] = b'0' + tenth;
+        buf[i - 2] = b'.';
+        i -= 2;
+    }
+    n /= 10;
+    // Two digits at a time.
+    while n >= 100 {
+        let pair = (n % 100) as usize * 2;
+        n /= 100;
+        buf[i - 2..i].copy_from_slice(&PAIRS[pair..pair + 2]);
+        i -= 2;
+    }
+    if n >= 10 {
+        let pair = n as usize * 2;
+        buf[i - 2..i].copy_from_slice(&PAIRS[pair..pair + 2]);
+        i -= 2;
+    } else {
+        i -= 1;
+        buf[i] = b'0' + n as u8;
+    }
+    if tenths < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+}
+
+/// `00` to `99`.
+const PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+/// A whole number.
+fn uint(out: &mut String, n: u64) {
+    num(out, n as f32);
+}
+
+/// ` name="v"` for a coordinate.
+fn attr(out: &mut String, name: &str, v: f32) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    num(out, v);
+    out.push('"');
+}
+
+fn xy(out: &mut String, x: f32, y: f32) {
+    attr(out, "x", x);
+    attr(out, "y", y);
+}
+
+fn rect(out: &mut String, class: &str, x: f32, y: f32, w: f32, h: f32, rx: f32) {
+    out.push_str("<rect");
+    if !class.is_empty() {
+        out.push_str(" class=\"");
+        out.push_str(class);
+        out.push('"');
+    }
+    xy(out, x, y);
+    attr(out, "width", w);
+    attr(out, "height", h);
+    if rx > 0.0 {
+        attr(out, "rx", rx);
+    }
+    out.push_str("/>");
+}
+
+/// `<text class x y>escaped text</text>`.
+fn text(out: &mut String, class: &str, x: f32, y: f32, content: &str) {
+    out.push_str("<text");
+    if !class.is_empty() {
+        out.push_str(" class=\"");
+        out.push_str(class);
+        out.push('"');
+    }
+    xy(out, x, y);
+    out.push('>');
+    escape(out, content);
+    out.push_str("</text>");
+}
+
+fn title(out: &mut String, content: &str) {
+    out.push_str("<title>");
+    escape(out, content);
+    out.push_str("</title>");
+}
+
+fn pt(out: &mut String, (x, y): (f32, f32)) {
+    num(out, x);
+    out.push(',');
+    num(out, y);
+}
+
+/// The client and the verdict, and the column captions.
+fn heading(o: &mut String, d: &Diagram) {
+    text(o, "hd", MARGIN, 38.0, &d.heading);
+    let x = MARGIN + text_width(&d.heading, 16.0, Font::Bold) + 14.0;
+    let w = text_width(&d.verdict_text, 12.0, Font::Bold) + 20.0;
+    o.push_str("<g class=\"vd v-");
+    o.push_str(d.verdict.key());
+    o.push_str("\">");
+    rect(o, "", x, 22.0, w, 24.0, 12.0);
+    text(o, "", x + 10.0, 38.5, &d.verdict_text);
+    o.push_str("</g>");
+    for &(column, cx) in &d.columns {
+        let caption = match column {
+            Column::Program => "PROGRAM",
+            Column::Identities => "IDENTITIES",
+            Column::Resources => "RESOURCES",
+        };
+        text(o, "cap", cx, 74.0, caption);
+    }
+}
+
+/// One step: its arrow, number badge, label and callout, in one clickable group.
+fn step(o: &mut String, e: &Edge) {
+    let key = e.outcome.key();
+    o.push_str("<g class=\"step outcome-");
+    o.push_str(key);
+    if !e.reached {
+        o.push_str(" not-reached");
+    }
+    o.push_str("\" data-step=\"");
+    uint(o, e.step as u64);
+    o.push_str("\" data-outcome=\"");
+    o.push_str(key);
+    o.push_str(if e.reached {
+        "\">"
+    } else {
+        "\" data-reached=\"false\">"
+    });
+    title(o, &e.title);
+    let r = e.label_rect;
+    rect(o, "hit", r.x, r.y, r.w, r.h, 0.0);
+
+    // The arrow: an S-curve on the identity's side, straight along the label.
+    let [tail, joint, tip] = [e.points[0], e.points[1], e.points[2]];
+    o.push_str("<path class=\"ln\" d=\"M");
+    pt(o, tail);
+    match e.side {
+        Side::Right => {
+            let dx = (joint.0 - tail.0) / 2.0;
+            o.push('C');
+            pt(o, (tail.0 + dx, tail.1));
+            o.push(' ');
+            pt(o, (joint.0 - dx, joint.1));
+            o.push(' ');
+            pt(o, joint);
+            o.push('H');
+            num(o, tip.0 - HEAD + 1.0);
+        }
+        Side::Left => {
+            let end = (tip.0 - HEAD + 1.0, tip.1);
+            let dx = (end.0 - joint.0) / 2.0;
+            o.push('H');
+            num(o, joint.0);
+            o.push('C');
+            pt(o, (joint.0 + dx, joint.1));
+            o.push(' ');
+            pt(o, (end.0 - dx, end.1));
+            o.push(' ');
+            pt(o, end);
+        }
+    }
+    o.push_str("\"/><path class=\"ah\" d=\"M");
+    pt(o, tip);
+    o.push_str("l-8,-4.5v9z\"/>");
+
+    // The number badge and the two lines of text.
+    let (bx, by) = e.badge;
+    o.push_str("<circle class=\"bd\"");
+    attr(o, "cx", bx);
+    attr(o, "cy", by);
+    attr(o, "r", BADGE_R);
+    o.push_str("/>");
+    // Three digits and more take a smaller size to stay inside the badge.
+    o.push_str(if e.step < 100 {
+        "<text class=\"bn\""
+    } else {
+        "<text class=\"bn n3\""
+    });
+    xy(o, bx, by + 4.0);
+    o.push('>');
+    uint(o, e.step as u64);
+    o.push_str("</text>");
+    let tx = bx + BADGE_R + 6.0;
+    let mut y = by - 7.0 - LINE * e.label.len().saturating_sub(1) as f32;
+    for line in &e.label {
+        text(o, "a", tx, y, line);
+        y += LINE;
+    }
+    o.push_str("<text class=\"w\"");
+    xy(o, tx, by + 15.0);
+    o.push_str("><tspan class=\"st\">");
+    escape(o, e.status);
+    o.push_str("</tspan>");
+    if e.reached {
+        o.push_str(" · ");
+    } else {
+        o.push_str("<tspan class=\"nr\">");
+        o.push_str(NOT_REACHED);
+        o.push_str("</tspan>");
+    }
+    escape(o, &e.who);
+    o.push_str("</text>");
+
+    if let Some(c) = &e.callout {
+        o.push_str("<g class=\"co\">");
+        title(o, &c.text);
+        rect(o, "", c.rect.x, c.rect.y, c.rect.w, c.rect.h, 6.0);
+        o.push_str("<text");
+        xy(o, c.rect.x + CALLOUT_PAD, c.rect.y + 15.0);
+        o.push('>');
+        for (i, line) in c.lines.iter().enumerate() {
+            if i == 0 {
+                escape(o, line);
+            } else {
+                o.push_str("<tspan");
+                attr(o, "x", c.rect.x + CALLOUT_PAD);
+                o.push_str(" dy=\"14\">");
+                escape(o, line);
+                o.push_str("</tspan>");
+            }
+        }
+        o.push_str("</text></g>");
+    }
+    o.push_str("</g>");
+}
+
+/// One box: label lines, captions, and its tooltip.
+fn node_box(o: &mut String, n: &Node) {
+    o.push_str("<g class=\"nd ");
+    o.push_str(match n.kind {
+        NodeKind::Program => "kp",
+        NodeKind::Identity => "ki",
+        _ => "kr",
+    });
+    match n.outcome {
+        Some(Outcome::Fails) => o.push_str(" nf"),
+        Some(Outcome::AtRisk) => o.push_str(" na"),
+        _ => {}
+    }
+    o.push_str("\" data-node=\"");
+    escape(o, &n.id);
+    o.push_str("\">");
+    title(o, &n.title);
+    let r = n.rect;
+    rect(o, "nb", r.x, r.y, r.w, r.h, 8.0);
+    rect(o, "ac", r.x + 6.0, r.y + 10.0, 3.0, r.h - 20.0, 1.5);
+    let block = n.lines.len() as f32 * 16.0 + n.captions.len() as f32 * 14.0;
+    let mut y = r.y + (r.h - block) / 2.0 + 12.0;
+    let label_class = if n.kind == NodeKind::Share {
+        "mono"
+    } else {
+        "nl"
+    };
+    for line in &n.lines {
+        text(o, label_class, r.x + 16.0, y, line);
+        y += 16.0;
+    }
+    y -= 1.0;
+    for caption in &n.captions {
+        text(o, "nc", r.x + 16.0, y, caption);
+        y += 14.0;
+    }
+    o.push_str("</g>");
+}
+
+/// What the markers mean, at the bottom.
+fn legend(o: &mut String, d: &Diagram) {
+    let y = d.legend_y;
+    let mut x = MARGIN;
+    for outcome in [Outcome::Ok, Outcome::AtRisk, Outcome::Waits, Outcome::Fails] {
+        let word = outcome_word(outcome);
+        o.push_str("<text class=\"lg\"");
+        xy(o, x, y);
+        o.push_str("><tspan class=\"lm-");
+        o.push_str(outcome.key());
+        o.push_str("\" font-weight=\"700\">");
+        o.push_str(marker(outcome));
+        o.push_str("</tspan> ");
+        o.push_str(word);
+        o.push_str("</text>");
+        x += text_width(word, 11.0, Font::Regular) + 40.0;
+    }
+    o.push_str("<path class=\"ln\" stroke-dasharray=\"6 4\" opacity=\".5\" d=\"M");
+    pt(o, (x, y - 4.0));
+    o.push_str("h28\"/>");
+    text(o, "lg", x + 36.0, y, "not reached: an earlier step fails");
 }

@@ -1,0 +1,931 @@
+//! The flow diagram: what a person sees in it (numbered steps, markers that do not rely on
+//! colour, the failing step and the steps it stops), that it stays readable (no overlapping
+//! boxes or labels, however many shares and however long their paths), that user text cannot
+//! break out of it, and that it is one standalone, deterministic SVG document.
+
+use credflow_core::presets::PRESETS;
+use credflow_core::principal::{Principal, Readers};
+use credflow_core::svg::escape;
+use credflow_core::{
+    decode, layout, plan, render, svg, Account, Diagram, NodeKind, Outcome, Rect, Scenario, Share,
+    Side,
+};
+
+// ── Helpers ──────────────────────────────────────────────────────────────────────────────
+
+fn scenario(link: &str) -> Scenario {
+    decode(link).unwrap_or_else(|e| panic!("{link:?} does not decode: {e}"))
+}
+
+fn diagram(s: &Scenario) -> Diagram {
+    layout(&plan(s))
+}
+
+/// An Advanced Client scenario with `n` shares `\\fsNN\<name>`, `len` characters long, that
+/// alternately the Network Access Account can and cannot read (so some steps fail).
+fn with_shares(n: usize, len: usize) -> Scenario {
+    let mut s = Scenario {
+        naa: Account::Set,
+        ..Scenario::default()
+    };
+    for i in 0..n {
+        let mut unc = format!("\\\\fs{i:02}\\apps\\");
+        while unc.chars().count() < len {
+            unc.push_str("folder-");
+        }
+        let unc: String = unc.chars().take(len.max(10)).collect();
+        let readers = if i % 3 == 2 {
+            Readers::of(&[Principal::DomainComputers])
+        } else {
+            Readers::of(&[Principal::Naa])
+        };
+        s.shares.push(Share::new(unc, readers));
+    }
+    s
+}
+
+/// The markup of the step group for step `n`: from its `<g` to its matching `</g>`.
+fn step_group(svg: &str, n: usize) -> &str {
+    let needle = format!(" data-step=\"{n}\"");
+    let at = svg
+        .find(&needle)
+        .unwrap_or_else(|| panic!("no data-step=\"{n}\" in the SVG"));
+    let start = svg[..at].rfind("<g").expect("data-step is on a <g>");
+    let mut depth = 0;
+    let mut i = start;
+    while let Some(off) = svg[i..].find('<') {
+        let tag = i + off;
+        let rest = &svg[tag..];
+        let end = tag + rest.find('>').expect("tags end");
+        if rest.starts_with("</g") {
+            depth -= 1;
+            if depth == 0 {
+                return &svg[start..=end];
+            }
+        } else if rest.starts_with("<g") && !svg[..end].ends_with('/') {
+            depth += 1;
+        }
+        i = end + 1;
+    }
+    panic!("step group {n} is not closed")
+}
+
+/// A small well-formedness check (the core takes no XML dependency): every tag is a name
+/// with `name="value"` attributes whose values hold no `<` or raw quote, tags nest and close,
+/// text holds no `<` or `>`, and every `&` starts one of the five entities the writer uses.
+fn assert_well_formed(svg: &str) {
+    fn entity_ok(s: &str) -> bool {
+        ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"]
+            .iter()
+            .any(|e| s.starts_with(e))
+    }
+    fn name_end(s: &str) -> usize {
+        s.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':' || c == '_'))
+            .unwrap_or(s.len())
+    }
+    let mut stack: Vec<&str> = Vec::new();
+    let mut rest = svg;
+    let mut texts = 0;
+    while !rest.is_empty() {
+        let lt = rest.find('<').unwrap_or(rest.len());
+        let text = &rest[..lt];
+        assert!(!text.contains('>'), "stray '>' in text {text:?}");
+        for (i, _) in text.match_indices('&') {
+            assert!(entity_ok(&text[i..]), "bare '&' in text {text:?}");
+        }
+        if !text.is_empty() {
+            assert!(!stack.is_empty(), "text outside the root element: {text:?}");
+            texts += 1;
+        }
+        rest = &rest[lt..];
+        if rest.is_empty() {
+            break;
+        }
+        if let Some(close) = rest.strip_prefix("</") {
+            let n = name_end(close);
+            let name = &close[..n];
+            assert_eq!(&close[n..n + 1], ">", "bad closing tag </{name}");
+            assert_eq!(
+                stack.pop(),
+                Some(name),
+                "</{name}> closes the wrong element"
+            );
+            rest = &close[n + 1..];
+            continue;
+        }
+        let open = &rest[1..];
+        let n = name_end(open);
+        assert!(
+            n > 0,
+            "'<' not starting a tag: {:?}",
+            &rest[..rest.len().min(40)]
+        );
+        let name = &open[..n];
+        let mut attrs = &open[n..];
+        let mut seen: Vec<&str> = Vec::new();
+        loop {
+            let trimmed = attrs.trim_start();
+            if let Some(r) = trimmed.strip_prefix("/>") {
+                rest = r;
+                break;
+            }
+            if let Some(r) = trimmed.strip_prefix('>') {
+                stack.push(name);
+                rest = r;
+                break;
+            }
+            assert!(
+                trimmed.len() < attrs.len(),
+                "<{name}: attributes need spaces"
+            );
+            let an = name_end(trimmed);
+            assert!(
+                an > 0,
+                "<{name}: bad attribute at {:?}",
+                &trimmed[..trimmed.len().min(40)]
+            );
+            let attr = &trimmed[..an];
+            assert!(!seen.contains(&attr), "<{name}: repeated attribute {attr}");
+            seen.push(attr);
+            let value = trimmed[an..]
+                .strip_prefix("=\"")
+                .unwrap_or_else(|| panic!("<{name} {attr}: value must be double-quoted"));
+            let end = value.find('"').expect("attribute values end");
+            let v = &value[..end];
+            assert!(!v.contains('<'), "'<' in attribute {attr}={v:?}");
+            for (i, _) in v.match_indices('&') {
+                assert!(entity_ok(&v[i..]), "bare '&' in attribute {attr}={v:?}");
+            }
+            attrs = &value[end + 1..];
+        }
+        if stack.is_empty() && rest.trim().is_empty() {
+            break;
+        }
+    }
+    assert!(stack.is_empty(), "unclosed elements: {stack:?}");
+    assert!(texts > 0, "the SVG has text");
+}
+
+/// Every element's name and attribute names, for checking what kinds of markup appear.
+fn tags(svg: &str) -> Vec<(String, Vec<String>)> {
+    let mut out = Vec::new();
+    for part in svg.split('<').skip(1) {
+        if part.starts_with('/') {
+            continue;
+        }
+        let tag = &part[..part.find('>').unwrap_or(part.len())];
+        let mut words = tag.split_whitespace();
+        let name = words.next().unwrap_or("").trim_end_matches('/').to_string();
+        // Attribute names are what precedes `="` at the start of a word; values never hold
+        // a raw quote, so splitting on `"` alternates between names and values.
+        let attrs = tag
+            .split('"')
+            .step_by(2)
+            .filter_map(|chunk| chunk.trim_end().strip_suffix('='))
+            .filter_map(|chunk| chunk.split_whitespace().last())
+            .map(str::to_string)
+            .collect();
+        out.push((name, attrs));
+    }
+    out
+}
+
+fn xss_scenario() -> Scenario {
+    let everyone = Readers::of(&[Principal::Users]);
+    Scenario {
+        shares: vec![
+            Share::new("\\\\fs01\\<script>alert(1)</script>", everyone),
+            Share::new("\\\\fs01\\\"><img src=x onerror=alert(1)>", everyone),
+            Share::new("\\\\a\\b&c", Readers::NONE),
+            Share::new("\\\\fs01\\'single' & \"double\"", everyone),
+            // A right-to-left override and a zero-width space in a share name.
+            Share::new("\\\\fs01\\\u{202E}exe.txt\u{200B}", everyone),
+        ],
+        ..Scenario::default()
+    }
+}
+
+/// Scenarios that between them show every outcome, both sides and every kind of box.
+fn gallery() -> Vec<(String, Scenario)> {
+    let mut out: Vec<(String, Scenario)> = PRESETS
+        .iter()
+        .map(|p| (p.id.to_string(), p.scenario()))
+        .collect();
+    out.push(("waits".into(), scenario("v=1&when=user")));
+    out.push(("xss".into(), xss_scenario()));
+    out.push(("12 shares".into(), with_shares(12, 20)));
+    out.push(("no readers anywhere".into(), {
+        let mut s = scenario("v=1&installer=msi-user");
+        s.dpacl = Readers::NONE;
+        s.shares = (0..6)
+            .map(|i| Share::new(format!("\\\\fs0{i}\\apps"), Readers::NONE))
+            .collect();
+        s
+    }));
+    out
+}
+
+// ── What a person sees ───────────────────────────────────────────────────────────────────
+
+#[test]
+fn the_failing_step_is_red_numbered_and_says_fails_with_a_cross() {
+    // Classic case 2: the Advanced Client cannot reach \\fs01\apps without a NAA.
+    let p = plan(&PRESETS[1].scenario());
+    assert_eq!(p.first_failure, Some(4));
+    let out = svg(&layout(&p));
+    let g = step_group(&out, 4);
+    assert!(g.starts_with("<g class=\"step outcome-fails\""), "{g}");
+    assert!(g.contains("data-outcome=\"fails\""), "{g}");
+    assert!(
+        g.contains('✕') && g.contains("fails"),
+        "marker and word: {g}"
+    );
+    // The callout shows the reason, shortened; its tooltip has all of it.
+    let reason = &p.steps[3].reason;
+    let mut full = String::new();
+    escape(&mut full, reason);
+    assert!(
+        g.contains(&format!("<g class=\"co\"><title>{full}</title>")),
+        "{g}"
+    );
+    assert!(
+        g.contains('…'),
+        "a long reason is shortened with an ellipsis: {g}"
+    );
+    // The share it fails on is outlined as failing too.
+    let d = layout(&p);
+    let share = d
+        .nodes
+        .iter()
+        .find(|n| n.id == "share:\\\\fs01\\apps")
+        .unwrap();
+    assert_eq!(share.outcome, Some(Outcome::Fails));
+    assert!(out.contains("<g class=\"nd kr nf\" data-node=\"share:\\\\fs01\\apps\">"));
+    // The account it fails as does not exist: its box says so.
+    let naa = d
+        .nodes
+        .iter()
+        .find(|n| n.id == "network-access-account")
+        .unwrap();
+    assert_eq!(naa.captions, vec!["step 4 · not configured".to_string()]);
+    let configured = diagram(&scenario("v=1&naa=set&share=%5C%5Cfs01%5Capps~naa"));
+    let naa = configured
+        .nodes
+        .iter()
+        .find(|n| n.id == "network-access-account")
+        .unwrap();
+    assert_eq!(naa.captions, vec!["step 4".to_string()]);
+}
+
+#[test]
+fn steps_after_a_failure_are_faded_dashed_and_say_not_reached() {
+    let p = plan(&PRESETS[1].scenario());
+    let out = svg(&layout(&p));
+    for step in &p.steps {
+        let g = step_group(&out, step.n);
+        let marked = g.contains(" not-reached\"")
+            && g.contains("data-reached=\"false\"")
+            && g.contains("not reached");
+        assert_eq!(marked, !step.reached, "step {}: {g}", step.n);
+    }
+    let d = layout(&p);
+    assert!(!d.edges[4].reached);
+    // The style sheet fades and dashes them.
+    assert!(out.contains(".not-reached .ln{stroke-dasharray:6 4;opacity:.5}"));
+}
+
+#[test]
+fn every_outcome_carries_its_marker_and_its_word() {
+    // (scenario, step, outcome key, marker, word)
+    let rows: &[(&str, usize, &str, char, &str)] = &[
+        ("v=1", 1, "ok", '✓', "ok"),
+        ("v=1&installer=msi-user", 4, "at-risk", '!', "at risk"),
+        ("v=1&when=user", 1, "waits", '◷', "waits"),
+        (
+            "v=1&run=user&when=user&logon=user",
+            4,
+            "fails",
+            '✕',
+            "fails",
+        ),
+    ];
+    for &(link, n, key, marker, word) in rows {
+        let out = render(&scenario(link));
+        let g = step_group(&out, n);
+        assert!(
+            g.contains(&format!("class=\"step outcome-{key}")),
+            "{link} step {n}: {g}"
+        );
+        assert!(
+            g.contains(&format!("data-outcome=\"{key}\"")),
+            "{link}: {g}"
+        );
+        assert!(
+            g.contains(&format!("<tspan class=\"st\">{marker} {word}</tspan>")),
+            "{link} step {n} shows {marker} {word}: {g}"
+        );
+        // Anything but ok explains itself in a callout.
+        assert_eq!(g.contains("<g class=\"co\">"), key != "ok", "{link}: {g}");
+    }
+}
+
+#[test]
+fn the_title_names_the_client_and_where_it_fails_and_the_desc_tells_every_step() {
+    let rows: &[(&str, &str)] = &[
+        ("v=1", "credflow: SMS 2003 Advanced Client — succeeds"),
+        (
+            "v=1&share=%5C%5Cfs01%5Capps~domain-computers",
+            "credflow: SMS 2003 Advanced Client — fails at step 4",
+        ),
+        (
+            "v=1&when=user",
+            "credflow: SMS 2003 Advanced Client — waits at step 1",
+        ),
+        (
+            "v=1&client=cm07&installer=msi-user",
+            "credflow: ConfigMgr 2007 client — at risk at step 4",
+        ),
+    ];
+    for &(link, title) in rows {
+        let s = scenario(link);
+        let p = plan(&s);
+        let d = layout(&p);
+        assert_eq!(d.title, title);
+        let out = svg(&d);
+        assert!(out.contains(&format!("<title>{title}</title>")), "{link}");
+        for step in &p.steps {
+            let mut said = String::new();
+            escape(&mut said, &format!("Step {}, ", step.n));
+            assert!(
+                d.desc.contains(&said),
+                "desc tells step {}: {}",
+                step.n,
+                d.desc
+            );
+        }
+    }
+}
+
+#[test]
+fn every_step_is_one_clickable_group_and_every_box_names_its_node() {
+    for (name, s) in gallery() {
+        let p = plan(&s);
+        let d = layout(&p);
+        let out = svg(&d);
+        assert_eq!(d.edges.len(), p.steps.len(), "{name}: one arrow per step");
+        for step in &p.steps {
+            let attr = format!("data-step=\"{}\"", step.n);
+            assert_eq!(out.matches(&attr).count(), 1, "{name}: step {}", step.n);
+            let g = step_group(&out, step.n);
+            // Arrow, head, badge with its number, label: all inside the group.
+            assert!(g.contains("<path class=\"ln\""), "{name}: {g}");
+            assert!(g.contains("<path class=\"ah\""), "{name}: {g}");
+            assert!(g.contains("<circle class=\"bd\""), "{name}: {g}");
+            assert!(g.contains(&format!(">{}</text>", step.n)), "{name}: {g}");
+            assert!(
+                g.contains("<rect class=\"hit\""),
+                "{name}: a click target: {g}"
+            );
+        }
+        // One box per distinct identity and per distinct resource, plus the program.
+        let mut ids: Vec<String> = p.steps.iter().map(|s| s.identity.key().into()).collect();
+        ids.extend(p.steps.iter().map(|s| s.resource.id()));
+        ids.push("program".into());
+        ids.sort();
+        ids.dedup();
+        let mut nodes: Vec<String> = d.nodes.iter().map(|n| n.id.clone()).collect();
+        nodes.sort();
+        assert_eq!(nodes, ids, "{name}");
+        for node in &d.nodes {
+            let mut attr = String::from("data-node=\"");
+            escape(&mut attr, &node.id);
+            assert_eq!(
+                out.matches(&format!("{attr}\"")).count(),
+                1,
+                "{name}: {attr}"
+            );
+        }
+    }
+}
+
+#[test]
+fn identical_share_paths_share_one_box() {
+    let s = scenario(
+        "v=1&naa=set&share=%5C%5Cfs01%5Capps~naa&share=%5C%5Cfs02%5Cx~naa&share=%5C%5Cfs01%5Capps~naa",
+    );
+    let d = diagram(&s);
+    let boxes: Vec<_> = d
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Share)
+        .collect();
+    assert_eq!(boxes.len(), 2);
+    let fs01 = boxes[0];
+    assert_eq!(fs01.id, "share:\\\\fs01\\apps");
+    let arrows: Vec<_> = d.edges.iter().filter(|e| e.resource == fs01.id).collect();
+    assert_eq!(arrows.len(), 2);
+    for e in arrows {
+        // Both arrows end on the shared box.
+        let tip = e.points[2];
+        assert_eq!(tip.0, fs01.rect.x);
+        assert!(
+            fs01.rect.contains_point(tip),
+            "step {} ends on its box",
+            e.step
+        );
+    }
+}
+
+#[test]
+fn arrows_run_from_the_program_to_the_identity_to_the_resource() {
+    let p = plan(&PRESETS[1].scenario());
+    let d = layout(&p);
+    let node = |id: &str| d.nodes.iter().find(|n| n.id == id).unwrap().rect;
+    for (e, step) in d.edges.iter().zip(&p.steps) {
+        assert_eq!(e.step, step.n);
+        let [tail, _, tip] = [e.points[0], e.points[1], e.points[2]];
+        assert!(tail.0 < tip.0, "step {}: arrows point right", e.step);
+        let identity = node(e.identity.key());
+        if e.resource == "program" {
+            assert_eq!(e.side, Side::Left);
+            assert_eq!(tail.0, node("program").right());
+            assert_eq!(tip.0, identity.x);
+        } else {
+            assert_eq!(e.side, Side::Right);
+            assert_eq!(tail.0, identity.right());
+            assert_eq!(tip.0, node(&e.resource).x);
+        }
+    }
+}
+
+// ── User text cannot break out ───────────────────────────────────────────────────────────
+
+#[test]
+fn share_paths_appear_only_escaped() {
+    let out = render(&xss_scenario());
+    assert_well_formed(&out);
+    for raw in ["<script", "<img", "</script", "b&c", "'single'"] {
+        assert!(!out.contains(raw), "raw {raw:?} in the SVG");
+    }
+    assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(out.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(out.contains("b&amp;c"));
+    assert!(out.contains("&#39;single&#39; &amp; &quot;double&quot;"));
+    for (name, attrs) in tags(&out) {
+        assert!(
+            ![
+                "script",
+                "img",
+                "foreignObject",
+                "a",
+                "image",
+                "use",
+                "iframe"
+            ]
+            .contains(&name.as_str()),
+            "element <{name}>"
+        );
+        for attr in attrs {
+            assert!(
+                !attr.starts_with("on") && !attr.contains("href"),
+                "<{name} {attr}=...>"
+            );
+        }
+    }
+    // Invisible and bidi-override characters are left out of drawn labels, and kept
+    // (escaped) in the tooltips.
+    let d = diagram(&xss_scenario());
+    let rlo = d
+        .nodes
+        .iter()
+        .find(|n| n.label.contains('\u{202E}'))
+        .unwrap();
+    assert_eq!(rlo.lines, vec!["\\\\fs01\\exe.txt".to_string()]);
+    assert!(rlo.title.contains('\u{202E}'));
+    for e in &d.edges {
+        for line in &e.label {
+            assert!(
+                !line.contains('\u{202E}') && !line.contains('\u{200B}'),
+                "{line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn escape_handles_every_special_character() {
+    let rows: &[(&str, &str)] = &[
+        ("plain", "plain"),
+        ("a & b", "a &amp; b"),
+        ("<tag>", "&lt;tag&gt;"),
+        ("\"q\" 'a'", "&quot;q&quot; &#39;a&#39;"),
+        ("&amp;", "&amp;amp;"),
+        ("\u{1}bell\u{7}", "\u{FFFD}bell\u{FFFD}"),
+        ("tab\tok", "tab\tok"),
+        ("\u{202E}rtl", "\u{202E}rtl"),
+    ];
+    for &(text, want) in rows {
+        let mut out = String::new();
+        escape(&mut out, text);
+        assert_eq!(out, want, "{text:?}");
+    }
+}
+
+#[test]
+fn every_diagram_is_well_formed_and_standalone() {
+    for (name, s) in gallery() {
+        let out = render(&s);
+        assert_well_formed(&out);
+        assert!(
+            out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+            "{name}"
+        );
+        assert!(out.ends_with("</svg>"), "{name}");
+        for needed in [
+            "role=\"img\"",
+            "<title>credflow: ",
+            "<desc>",
+            "viewBox=\"0 0 ",
+            " width=\"",
+            " height=\"",
+            "font-family=\"system-ui",
+            "<rect class=\"bg\"",
+        ] {
+            assert!(out.contains(needed), "{name}: {needed}");
+        }
+        // <title> and <desc> come first, so that they name and describe the image.
+        assert!(out.find("<title>") < out.find("<desc>"));
+        assert!(out.find("<desc>") < out.find("<style>"));
+        assert_eq!(out.matches("<style>").count(), 1, "{name}");
+        for banned in [
+            "href",
+            "<script",
+            "foreignObject",
+            "url(",
+            "@import",
+            "@font-face",
+            "<image",
+            "<a ",
+        ] {
+            assert!(!out.contains(banned), "{name}: {banned}");
+        }
+        assert_eq!(out.matches("http").count(), 1, "{name}: only the xmlns");
+    }
+}
+
+#[test]
+fn numbers_have_at_most_one_decimal() {
+    for (name, s) in gallery() {
+        let out = render(&s);
+        for (i, _) in out.match_indices('.') {
+            let before = out[..i].chars().last().unwrap_or(' ');
+            let after: String = out[i + 1..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            if before.is_ascii_digit() {
+                assert!(
+                    after.len() <= 1,
+                    "{name}: {:?}",
+                    &out[i.saturating_sub(8)..(i + 6).min(out.len())]
+                );
+            }
+        }
+    }
+}
+
+// ── Readable at any size ─────────────────────────────────────────────────────────────────
+
+/// No two boxes overlap, no two labels overlap, no label covers a box, and everything lies
+/// inside the picture.
+fn assert_readable(name: &str, d: &Diagram) {
+    let frame = Rect::new(0.0, 0.0, d.width, d.height);
+    for (i, a) in d.nodes.iter().enumerate() {
+        assert!(frame.contains(&a.rect), "{name}: box {} outside", a.id);
+        assert!(a.rect.w > 0.0 && a.rect.h > 0.0);
+        for b in &d.nodes[i + 1..] {
+            assert!(
+                !a.rect.overlaps(&b.rect),
+                "{name}: boxes {} and {} overlap",
+                a.id,
+                b.id
+            );
+        }
+    }
+    for (i, a) in d.edges.iter().enumerate() {
+        assert!(
+            frame.contains(&a.label_rect),
+            "{name}: label {} outside",
+            a.step
+        );
+        for &p in &a.points {
+            assert!(
+                frame.contains_point(p),
+                "{name}: arrow {} leaves the picture",
+                a.step
+            );
+        }
+        for b in &d.edges[i + 1..] {
+            assert!(
+                !a.label_rect.overlaps(&b.label_rect),
+                "{name}: labels of steps {} and {} overlap",
+                a.step,
+                b.step
+            );
+        }
+        for n in &d.nodes {
+            assert!(
+                !a.label_rect.overlaps(&n.rect),
+                "{name}: label {} covers box {}",
+                a.step,
+                n.id
+            );
+        }
+        if let Some(c) = &a.callout {
+            assert!(
+                a.label_rect.contains(&c.rect),
+                "{name}: callout {} in its row",
+                a.step
+            );
+            assert!(c.lines.len() <= credflow_core::layout::CALLOUT_LINES);
+        }
+        let badge = Rect::new(a.badge.0 - 10.0, a.badge.1 - 10.0, 20.0, 20.0);
+        assert!(
+            a.label_rect.contains(&badge),
+            "{name}: badge {} in its row",
+            a.step
+        );
+    }
+    assert!(d.legend_y < d.height);
+    assert_text_fits(name, d);
+}
+
+/// Every line of text fits the space it is drawn in, by the same width estimate the layout
+/// uses (DejaVu Sans metrics, wider than the usual system fonts).
+fn assert_text_fits(name: &str, d: &Diagram) {
+    use credflow_core::layout::{
+        text_width, Font, ACTION_PX, BADGE_R, CALLOUT_PAD, CAPTION_PX, LINE, MONO_PX, NODE_PX,
+        NOT_REACHED, SMALL_PX,
+    };
+    let fits = |what: &str, text: &str, px: f32, font: Font, room: f32| {
+        let w = text_width(text, px, font);
+        assert!(
+            w <= room + 0.01,
+            "{name}: {what} {text:?} is {w}px in {room}px"
+        );
+    };
+    for n in &d.nodes {
+        let room = n.rect.w - 24.0;
+        for line in &n.lines {
+            let (px, font) = match n.kind {
+                NodeKind::Share => (MONO_PX, Font::Mono),
+                _ => (NODE_PX, Font::Bold),
+            };
+            fits(&n.id, line, px, font, room);
+        }
+        for line in &n.captions {
+            fits(&n.id, line, CAPTION_PX, Font::Regular, room);
+        }
+        let text_h = n.lines.len() as f32 * 16.0 + n.captions.len() as f32 * 14.0;
+        assert!(
+            text_h + 8.0 <= n.rect.h,
+            "{name}: the text of {} fits its box",
+            n.id
+        );
+    }
+    for e in &d.edges {
+        let x = e.badge.0 + BADGE_R + 6.0;
+        let room = e.label_rect.right() - x;
+        assert!(!e.label.is_empty() && e.label.len() <= 2);
+        for line in &e.label {
+            fits("action", line, ACTION_PX, Font::Regular, room);
+        }
+        let top = e.badge.1 - 7.0 - LINE * (e.label.len() - 1) as f32 - 10.0;
+        assert!(
+            top >= e.label_rect.y,
+            "{name}: the action of step {} in its row",
+            e.step
+        );
+        let between = if e.reached { " · " } else { NOT_REACHED };
+        let w = text_width(e.status, SMALL_PX, Font::Bold)
+            + text_width(between, SMALL_PX, Font::Regular)
+            + text_width(&e.who, SMALL_PX, Font::Regular);
+        assert!(
+            w <= room + 0.01,
+            "{name}: status of step {} is {w}px in {room}px",
+            e.step
+        );
+        if let Some(c) = &e.callout {
+            for line in &c.lines {
+                let room = c.rect.w - 2.0 * CALLOUT_PAD;
+                fits("callout", line, SMALL_PX, Font::Regular, room);
+            }
+        }
+    }
+}
+
+#[test]
+fn diagrams_with_1_10_and_50_shares_have_no_overlaps() {
+    // (shares, characters per UNC)
+    let rows: &[(usize, usize)] = &[(1, 12), (10, 30), (50, 40), (1, 260), (12, 200), (50, 260)];
+    for &(n, len) in rows {
+        let name = format!("{n} shares of {len} characters");
+        let d = diagram(&with_shares(n, len));
+        assert_eq!(
+            d.nodes.iter().filter(|n| n.kind == NodeKind::Share).count(),
+            n
+        );
+        assert_readable(&name, &d);
+    }
+    for (name, s) in gallery() {
+        assert_readable(&name, &diagram(&s));
+    }
+}
+
+#[test]
+fn more_shares_make_the_diagram_taller_not_wider() {
+    let one = diagram(&with_shares(1, 20));
+    let fifty = diagram(&with_shares(50, 20));
+    assert_eq!(one.width, fifty.width);
+    assert!(fifty.height > one.height * 10.0);
+}
+
+#[test]
+fn long_paths_are_shortened_to_fit_with_the_full_path_in_the_tooltip() {
+    let s = with_shares(3, 260);
+    let d = diagram(&s);
+    for share in &s.shares {
+        let node = d
+            .nodes
+            .iter()
+            .find(|n| n.id == format!("share:{}", share.unc))
+            .unwrap();
+        assert_eq!(node.label, share.unc);
+        assert!(
+            node.title.contains(&share.unc),
+            "the tooltip has the whole path"
+        );
+        assert_eq!(node.lines.len(), 1);
+        let line = &node.lines[0];
+        assert!(line.contains('…'), "{line}");
+        assert!(
+            line.starts_with("\\\\fs0"),
+            "the server stays visible: {line}"
+        );
+        // Monospace at 11.5px: about 7px a character, inside the box's padding.
+        assert!(
+            line.chars().count() as f32 * 7.1 <= node.rect.w - 24.0,
+            "{line}"
+        );
+    }
+    let out = svg(&d);
+    let mut full = String::new();
+    escape(&mut full, &s.shares[0].unc);
+    assert!(out.contains(&format!("<title>{full}: a non-SMS share")));
+    for e in d.edges.iter().filter(|e| e.resource.starts_with("share:")) {
+        // "connects to" and as much of the path as fits on a second line.
+        assert_eq!(e.label.len(), 2, "{:?}", e.label);
+        assert!(e.label[1].ends_with('…'), "{:?}", e.label);
+        assert!(e.title.contains(&e.resource["share:".len()..]));
+    }
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    for (name, s) in gallery()
+        .into_iter()
+        .chain([("50 shares".to_string(), with_shares(50, 60))])
+    {
+        let p = plan(&s);
+        assert_eq!(layout(&p), layout(&p), "{name}");
+        let first = render(&s);
+        assert_eq!(first, render(&s), "{name}");
+        assert_eq!(first, svg(&layout(&plan(&s.clone()))), "{name}");
+    }
+}
+
+#[test]
+fn five_hundred_shares_still_render() {
+    let s = with_shares(500, 80);
+    let d = diagram(&s);
+    assert_eq!(d.edges.len(), 500 + 4);
+    let out = svg(&d);
+    assert_well_formed(&out);
+    // About a kilobyte a share, plus the path in its box, label, tooltips and description.
+    assert!(out.len() < 500 * (1300 + 6 * 80), "{} bytes", out.len());
+}
+
+#[test]
+fn an_empty_plan_still_draws_a_program_box() {
+    let p = credflow_core::Plan {
+        verdict: Outcome::Ok,
+        first_failure: None,
+        normalised: Vec::new(),
+        steps: Vec::new(),
+        scenario: Scenario::default(),
+    };
+    let d = layout(&p);
+    assert_eq!(d.nodes.len(), 1);
+    assert!(d.edges.is_empty());
+    assert_readable("empty plan", &d);
+    assert_well_formed(&svg(&d));
+}
+
+mod generated {
+    //! Any scenario, with any share paths: readable and well-formed.
+
+    use super::*;
+    use credflow_core::scenario::{check_unc, MAX_UNC_CHARS};
+    use credflow_core::{Client, Domain, Installer, Logon, Os, Role, Run, Sia, Source, When};
+    use proptest::prelude::*;
+    use proptest::sample::select;
+
+    fn readers() -> impl Strategy<Value = Readers> {
+        proptest::collection::vec(select(Principal::ALL), 0..4).prop_map(|ps| Readers::of(&ps))
+    }
+
+    /// A path character: anything printable, often something awkward for XML, bidi or width.
+    fn path_char() -> impl Strategy<Value = char> {
+        const AWKWARD: &[char] = &[
+            '<', '>', '&', '"', '\'', ' ', '=', '\u{200B}', '\u{202E}', '\u{2066}', '\u{FEFF}',
+            '\u{0627}', '日', '🙂', 'W', 'm', 'i', '…',
+        ];
+        prop_oneof![
+            2 => any::<char>().prop_filter("printable", |c| !c.is_control() && *c != '\\'),
+            3 => select(AWKWARD),
+        ]
+    }
+
+    fn unc() -> impl Strategy<Value = String> {
+        (
+            proptest::collection::vec(path_char(), 1..12),
+            proptest::collection::vec(path_char(), 1..300),
+        )
+            .prop_map(|(server, rest)| {
+                let server: String = server.into_iter().collect();
+                let rest: String = rest.into_iter().collect();
+                format!("\\\\{server}\\{rest}")
+                    .chars()
+                    .take(MAX_UNC_CHARS)
+                    .collect::<String>()
+            })
+            .prop_filter("a valid UNC path", |u| check_unc(u).is_ok())
+    }
+
+    fn scenario() -> impl Strategy<Value = Scenario> {
+        let choices = (
+            select(Client::ALL),
+            select(Os::ALL),
+            select(Role::ALL),
+            select(Domain::ALL),
+            select(Run::ALL),
+            select(When::ALL),
+            select(Sia::ALL),
+            select(Logon::ALL),
+            select(Installer::ALL),
+            select(Account::ALL),
+            select(Account::ALL),
+            select(Source::ALL),
+        );
+        let shares = proptest::collection::vec((unc(), readers()), 0..14);
+        (choices, readers(), shares).prop_map(|(c, dpacl, shares)| Scenario {
+            client: c.0,
+            os: c.1,
+            role: c.2,
+            domain: c.3,
+            run: c.4,
+            when: c.5,
+            sia: c.6,
+            logon: c.7,
+            installer: c.8,
+            naa: c.9,
+            siacct: c.10,
+            source: c.11,
+            dpacl,
+            shares: shares
+                .into_iter()
+                .map(|(unc, readers)| Share::new(unc, readers))
+                .collect(),
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+
+        #[test]
+        fn any_scenario_draws_readably_and_well_formed(s in scenario()) {
+            let p = plan(&s);
+            let d = layout(&p);
+            assert_readable("generated", &d);
+            let out = svg(&d);
+            assert_well_formed(&out);
+            for step in &p.steps {
+                let attr = format!("data-step=\"{}\"", step.n);
+                prop_assert_eq!(out.matches(&attr).count(), 1);
+            }
+            for banned in ["<script", "<img", "href", "url("] {
+                prop_assert!(!out.contains(banned));
+            }
+        }
+    }
+}
