@@ -22,12 +22,15 @@ pub use scenario::{
 };
 pub use source::SourceId;
 
+pub mod diagram;
 pub mod layout;
 pub mod link;
 pub mod presets;
 pub mod svg;
+pub mod text;
 
-pub use layout::{layout, Callout, Column, Diagram, Edge, Node, NodeKind, Rect, Side};
+pub use diagram::{Callout, Column, Diagram, Edge, Node, NodeKind, Rect, Side};
+pub use layout::layout;
 pub use link::{decode, encode, LinkError};
 pub use svg::svg;
 

@@ -6,11 +6,12 @@
 //! through [`escape`], the one escaping function: share paths are typed by the user and may
 //! contain anything.
 
-use crate::layout::{
-    marker, outcome_word, text_width, Column, Diagram, Edge, Font, Node, NodeKind, Side, BADGE_R,
-    CALLOUT_PAD, HEAD, LINE, MARGIN, NOT_REACHED,
+use crate::diagram::{
+    marker, outcome_word, Column, Diagram, Edge, Node, NodeKind, Side, NOT_REACHED,
 };
+use crate::layout::{BADGE_R, CALLOUT_PAD, HEAD, LINE, MARGIN};
 use crate::model::Outcome;
+use crate::text::{text_width, Font};
 
 /// The style sheet. Text colours have at least 4.5:1 contrast on white (WCAG AA); lines and
 /// fills at least 3:1. Class names are short because a diagram with 500 shares repeats them.

@@ -663,10 +663,11 @@ fn assert_readable(name: &str, d: &Diagram) {
 /// Every line of text fits the space it is drawn in, by the same width estimate the layout
 /// uses (DejaVu Sans metrics, wider than the usual system fonts).
 fn assert_text_fits(name: &str, d: &Diagram) {
+    use credflow_core::diagram::NOT_REACHED;
     use credflow_core::layout::{
-        text_width, Font, ACTION_PX, BADGE_R, CALLOUT_PAD, CAPTION_PX, LINE, MONO_PX, NODE_PX,
-        NOT_REACHED, SMALL_PX,
+        ACTION_PX, BADGE_R, CALLOUT_PAD, CAPTION_PX, LINE, MONO_PX, NODE_PX, SMALL_PX,
     };
+    use credflow_core::text::{text_width, Font};
     let fits = |what: &str, text: &str, px: f32, font: Font, room: f32| {
         let w = text_width(text, px, font);
         assert!(

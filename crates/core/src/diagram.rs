@@ -1,0 +1,214 @@
+//! What a laid-out diagram is: boxes, numbered step arrows, labels and callouts, with their
+//! geometry, so that tests can check it and the SVG writer can draw it.
+
+use crate::identity::Identity;
+use crate::model::{Outcome, Resource, StepKind};
+
+/// An axis-aligned rectangle.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Rect {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+impl Rect {
+    pub fn new(x: f32, y: f32, w: f32, h: f32) -> Rect {
+        Rect { x, y, w, h }
+    }
+
+    pub fn right(&self) -> f32 {
+        self.x + self.w
+    }
+
+    pub fn bottom(&self) -> f32 {
+        self.y + self.h
+    }
+
+    /// Whether the two rectangles share any area (touching edges do not count).
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.right()
+            && other.x < self.right()
+            && self.y < other.bottom()
+            && other.y < self.bottom()
+    }
+
+    /// Whether `other` lies entirely inside this rectangle.
+    pub fn contains(&self, other: &Rect) -> bool {
+        other.x >= self.x
+            && other.y >= self.y
+            && other.right() <= self.right()
+            && other.bottom() <= self.bottom()
+    }
+
+    /// Whether the point lies inside or on the edge of this rectangle.
+    pub fn contains_point(&self, (x, y): (f32, f32)) -> bool {
+        x >= self.x && x <= self.right() && y >= self.y && y <= self.bottom()
+    }
+}
+
+/// What a box stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NodeKind {
+    Program,
+    Identity,
+    DistributionPoint,
+    Share,
+    LocalMachine,
+    UserProfile,
+}
+
+impl NodeKind {
+    pub(crate) fn of(resource: &Resource) -> NodeKind {
+        match resource {
+            Resource::Program => NodeKind::Program,
+            Resource::DistributionPoint => NodeKind::DistributionPoint,
+            Resource::Share(_) => NodeKind::Share,
+            Resource::LocalMachine => NodeKind::LocalMachine,
+            Resource::UserProfile => NodeKind::UserProfile,
+        }
+    }
+
+    /// The column the box is in.
+    pub fn column(self) -> Column {
+        match self {
+            NodeKind::Program => Column::Program,
+            NodeKind::Identity => Column::Identities,
+            _ => Column::Resources,
+        }
+    }
+}
+
+/// The diagram's three columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Column {
+    Program,
+    Identities,
+    Resources,
+}
+
+/// One box: the program, an identity or a resource.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    /// The identity id (`local-system`) or the resource id (`program`, `share:\\fs01\apps`).
+    pub id: String,
+    pub kind: NodeKind,
+    /// The full label.
+    pub label: String,
+    /// The label as drawn: wrapped and shortened to fit the box.
+    pub lines: Vec<String>,
+    /// Smaller lines under the label, as drawn.
+    pub captions: Vec<String>,
+    pub rect: Rect,
+    /// The tooltip: the full label and what the box is.
+    pub title: String,
+    /// The worst outcome of the steps on this resource; `None` for identities.
+    pub outcome: Option<Outcome>,
+}
+
+/// Which side of the identity column a step's arrow is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// Between the program and the identity: steps on the program (schedule, run-as).
+    Left,
+    /// Between the identity and the resource.
+    Right,
+}
+
+/// A step's reason in a box under its label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Callout {
+    pub rect: Rect,
+    /// The reason as drawn: at most [`CALLOUT_LINES`] lines, shortened with an ellipsis.
+    pub lines: Vec<String>,
+    /// The whole reason (the callout's tooltip).
+    pub text: String,
+}
+
+/// One step: a numbered arrow with its label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edge {
+    /// `Step::n`.
+    pub step: usize,
+    pub kind: StepKind,
+    pub outcome: Outcome,
+    pub reached: bool,
+    /// The identity that acts, and the id of the resource it acts on: the boxes the arrow
+    /// joins.
+    pub identity: Identity,
+    pub resource: String,
+    pub side: Side,
+    /// The arrow from tail to tip, `[tail, joint, tip]`, always pointing right. The part
+    /// between the identity and the joint is an S-curve with horizontal ends; the part
+    /// between the joint and the program or resource box is straight and carries the label.
+    pub points: [(f32, f32); 3],
+    /// The centre of the number badge (radius [`BADGE_R`]).
+    pub badge: (f32, f32),
+    /// The action, as drawn above the arrow: one or two lines.
+    pub label: Vec<String>,
+    /// `✕ fails`, `✓ ok`, ...: drawn under the arrow, followed by [`NOT_REACHED`] when the
+    /// step is not reached, then the identity.
+    pub status: &'static str,
+    /// The identity's name as drawn after the status.
+    pub who: String,
+    /// Everything the step draws in its row: badge, text, callout. Rows never overlap.
+    pub label_rect: Rect,
+    pub callout: Option<Callout>,
+    /// The tooltip: the whole step in one sentence.
+    pub title: String,
+}
+
+/// A laid-out flow diagram.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagram {
+    pub width: f32,
+    pub height: f32,
+    /// `credflow: SMS 2003 Advanced Client — fails at step 4`.
+    pub title: String,
+    /// Every step in one paragraph, for screen readers.
+    pub desc: String,
+    /// The client, shown as the heading.
+    pub heading: String,
+    pub verdict: Outcome,
+    /// `✕ fails at step 4`: the verdict as shown next to the heading.
+    pub verdict_text: String,
+    /// The x of each column's left edge, for its caption.
+    pub columns: Vec<(Column, f32)>,
+    pub nodes: Vec<Node>,
+    /// One per step, in step order.
+    pub edges: Vec<Edge>,
+    /// Baseline of the legend line at the bottom.
+    pub legend_y: f32,
+}
+
+/// What follows the status of a step that is not reached.
+pub const NOT_REACHED: &str = " · not reached · ";
+
+/// The marker that goes with an outcome, so that colour is never the only signal.
+pub fn marker(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Ok => "✓",
+        Outcome::AtRisk => "!",
+        Outcome::Waits => "◷",
+        Outcome::Fails => "✕",
+    }
+}
+
+/// A step's marker and outcome in words, as its label shows them: `✕ fails`.
+pub fn status(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Ok => "✓ ok",
+        Outcome::AtRisk => "! at risk",
+        Outcome::Waits => "◷ waits",
+        Outcome::Fails => "✕ fails",
+    }
+}
+
+/// A step's outcome in words: `ok`, `at risk`, `waits`, `fails`.
+pub fn outcome_word(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Ok => "ok",
+        other => other.label(),
+    }
+}
