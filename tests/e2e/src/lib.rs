@@ -1,0 +1,291 @@
+//! End-to-end harness: the shipped page (`dist/`, built by `trunk build --release`) in headless
+//! Chromium, as a person would get it.
+//!
+//! `Harness::start().await` serves `$CREDFLOW_DIST` (default `<workspace>/dist`) from its own
+//! static server, starts its own chromedriver and browser, and offers a few helpers. Every wait
+//! polls a condition with a deadline; nothing sleeps for a fixed time. Each test gets its own
+//! server, driver and browser profile, so tests run in parallel and leave nothing behind.
+//!
+//! Environment: `CREDFLOW_DIST`, `CHROMEDRIVER` (default /usr/bin/chromedriver), `CHROMIUM`
+//! (default /usr/bin/chromium), `CREDFLOW_AXE` (default
+//! `$CREDFLOW_TOOLS/node_modules/axe-core/axe.min.js`, `CREDFLOW_TOOLS` defaulting to
+//! `~/.cache/credflow/tools`, where scripts/setup installs it).
+
+mod chromedriver;
+mod server;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+
+use chromedriver::Chromedriver;
+pub use server::Request;
+use server::StaticServer;
+
+/// How long a `wait_*` helper waits before it fails the test.
+pub const TIMEOUT: Duration = Duration::from_secs(30);
+const POLL: Duration = Duration::from_millis(50);
+
+/// Chromium's flags: headless, and no attempt to reach the network (there is none here).
+const CHROME_ARGS: &[&str] = &[
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+    "--window-size=1280,900",
+];
+
+/// One browser on one served `dist/`. Dropping it ends the browser session, stops
+/// chromedriver and Chromium, stops the server and removes the browser's scratch directory.
+pub struct Harness {
+    client: Client,
+    server: StaticServer,
+    /// Held for its drop, which stops the browser.
+    _driver: Chromedriver,
+}
+
+impl Harness {
+    /// Serves the built page and opens a browser on it (at `about:blank`; see [`Harness::open`]).
+    pub async fn start() -> Harness {
+        let dist = dist_dir();
+        assert!(
+            dist.join("index.html").is_file(),
+            "{} has no index.html: build the page first (`trunk build index.html --release`, \
+             as scripts/test does) or set CREDFLOW_DIST",
+            dist.display()
+        );
+        let server = StaticServer::start(dist)
+            .await
+            .expect("start the static file server");
+        let mut driver = Chromedriver::start().await.expect("start chromedriver");
+
+        let mut args: Vec<String> = CHROME_ARGS.iter().map(|a| a.to_string()).collect();
+        args.push(format!(
+            "--user-data-dir={}",
+            driver.profile_dir().display()
+        ));
+        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let capabilities: Capabilities = match json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": { "binary": chromium, "args": args },
+            "goog:loggingPrefs": { "browser": "ALL" },
+        }) {
+            Value::Object(map) => map,
+            _ => unreachable!(),
+        };
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&driver.url())
+            .await
+            .expect("open a Chromium session through chromedriver");
+        driver.set_session(client.session_id().await.expect("session id"));
+        Harness {
+            client,
+            server,
+            _driver: driver,
+        }
+    }
+
+    /// The page's origin, `http://127.0.0.1:<port>`.
+    pub fn origin(&self) -> &str {
+        self.server.origin()
+    }
+
+    /// The WebDriver client, for what the helpers don't cover (clicks, keys, screenshots).
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// Every request the static server answered so far.
+    pub fn requests(&self) -> Vec<Request> {
+        self.server.requests()
+    }
+
+    /// Loads the page afresh with `fragment` (`"#v=1&..."`, or `""`). Going through
+    /// `about:blank` makes it a new page load even when only the fragment changes.
+    pub async fn open(&self, fragment: &str) {
+        self.client
+            .goto("about:blank")
+            .await
+            .expect("open about:blank");
+        let url = format!("{}/{fragment}", self.origin());
+        self.client
+            .goto(&url)
+            .await
+            .unwrap_or_else(|e| panic!("open {url}: {e}"));
+    }
+
+    /// The first element matching `css`, once there is one.
+    pub async fn wait_for(&self, css: &str) -> Element {
+        match self
+            .client
+            .wait()
+            .at_most(TIMEOUT)
+            .every(POLL)
+            .for_element(Locator::Css(css))
+            .await
+        {
+            Ok(element) => element,
+            Err(e) => panic!(
+                "no element matches `{css}` after {TIMEOUT:?} ({e})\n{}",
+                self.diagnostics().await
+            ),
+        }
+    }
+
+    /// The visible text of the first element matching `css`, once there is one.
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css)
+            .await
+            .text()
+            .await
+            .unwrap_or_else(|e| panic!("text of `{css}`: {e}"))
+    }
+
+    /// The visible text of all elements matching `css`, once it contains `needle`.
+    pub async fn wait_for_text(&self, css: &str, needle: &str) -> String {
+        let deadline = Instant::now() + TIMEOUT;
+        let script = "return [...document.querySelectorAll(arguments[0])]\
+                      .map(e => e.innerText ?? e.textContent).join('\\n')";
+        loop {
+            let text = self
+                .client
+                .execute(script, vec![json!(css)])
+                .await
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            if text.contains(needle) {
+                return text;
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "`{css}` never showed {needle:?} within {TIMEOUT:?}; it shows {text:?}\n{}",
+                    self.diagnostics().await
+                );
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Runs `js` as the body of a function in the page and returns what it returns
+    /// (`"return document.title"`).
+    pub async fn eval(&self, js: &str) -> Value {
+        self.client
+            .execute(js, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{js}"))
+    }
+
+    /// The browser console so far (cleared by each read): `{level, message, timestamp}` objects.
+    pub async fn console(&self) -> Vec<Value> {
+        match self.client.issue_cmd(BrowserLog).await {
+            Ok(Value::Array(entries)) => entries,
+            Ok(other) => panic!("unexpected console log answer: {other}"),
+            Err(e) => panic!("read the browser console: {e}"),
+        }
+    }
+
+    /// Runs axe-core on the page; returns its violations (empty when there are none).
+    pub async fn axe(&self) -> Vec<Value> {
+        let path = axe_path();
+        let source = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "read axe-core from {} ({e}); scripts/setup installs it, or set CREDFLOW_AXE",
+                path.display()
+            )
+        });
+        // WebDriver's scripts are not subject to the page's CSP, so axe can be injected.
+        self.eval(&source).await;
+        let done = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 axe.run(document).then(r => done(r.violations), e => done({error: String(e)}));",
+                vec![],
+            )
+            .await
+            .expect("run axe-core");
+        match done {
+            Value::Array(violations) => violations,
+            other => panic!("axe-core failed: {other}"),
+        }
+    }
+
+    /// What the page shows and logged, to explain a failed wait.
+    async fn diagnostics(&self) -> String {
+        let body = self
+            .client
+            .execute(
+                "return document.body ? document.body.innerText : '(no body)'",
+                vec![],
+            )
+            .await
+            .map(|v| v.as_str().unwrap_or_default().to_string())
+            .unwrap_or_else(|e| format!("(cannot read the page: {e})"));
+        let console = match self.client.issue_cmd(BrowserLog).await {
+            Ok(Value::Array(entries)) => entries
+                .iter()
+                .map(|e| format!("  {} {}", e["level"], e["message"]))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            _ => "  (unavailable)".into(),
+        };
+        let requests = self
+            .requests()
+            .iter()
+            .map(|r| format!("  {} {} {}", r.status, r.method, r.path))
+            .collect::<Vec<_>>()
+            .join("\n");
+        format!("page text:\n{body}\nconsole:\n{console}\nrequests:\n{requests}")
+    }
+}
+
+/// `$CREDFLOW_DIST`, or the workspace's `dist/`.
+pub fn dist_dir() -> PathBuf {
+    match std::env::var_os("CREDFLOW_DIST") {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dist"),
+    }
+}
+
+fn axe_path() -> PathBuf {
+    if let Some(path) = std::env::var_os("CREDFLOW_AXE") {
+        return PathBuf::from(path);
+    }
+    let tools = match std::env::var_os("CREDFLOW_TOOLS") {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(std::env::var_os("HOME").unwrap_or_default())
+            .join(".cache/credflow/tools"),
+    };
+    tools.join("node_modules/axe-core/axe.min.js")
+}
+
+/// ChromeDriver's `POST /session/{id}/se/log`: the browser console, with
+/// `goog:loggingPrefs` set at session start.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.into()))
+    }
+}

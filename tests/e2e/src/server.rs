@@ -1,0 +1,220 @@
+//! A static file server for the built `dist/`, on 127.0.0.1, that remembers every request so a
+//! test can prove the page asked for nothing but its own files.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::task::JoinHandle;
+
+/// One request the server answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    pub method: String,
+    /// The path, without the query string.
+    pub path: String,
+    pub status: u16,
+}
+
+/// The longest request head read; a browser's is a few hundred bytes.
+const MAX_HEAD: usize = 64 * 1024;
+
+pub struct StaticServer {
+    origin: String,
+    requests: Arc<Mutex<Vec<Request>>>,
+    task: JoinHandle<()>,
+}
+
+impl StaticServer {
+    /// Serves `root` on a free port of 127.0.0.1 until dropped.
+    pub async fn start(root: PathBuf) -> io::Result<Self> {
+        let listener = TcpListener::bind("127.0.0.1:0").await?;
+        let origin = format!("http://{}", listener.local_addr()?);
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let root = Arc::new(root);
+        let task = {
+            let requests = requests.clone();
+            tokio::spawn(async move {
+                while let Ok((stream, _)) = listener.accept().await {
+                    tokio::spawn(answer(stream, root.clone(), requests.clone()));
+                }
+            })
+        };
+        Ok(StaticServer {
+            origin,
+            requests,
+            task,
+        })
+    }
+
+    /// `http://127.0.0.1:<port>`, without a trailing slash.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// Every request answered so far, in order.
+    pub fn requests(&self) -> Vec<Request> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// Answers one request and closes the connection (`Connection: close` keeps this simple; the
+/// page loads a handful of files).
+async fn answer(stream: TcpStream, root: Arc<PathBuf>, requests: Arc<Mutex<Vec<Request>>>) {
+    let mut reader = BufReader::new(stream);
+    let Ok(Some((method, target))) = read_head(&mut reader).await else {
+        return;
+    };
+    let path = target
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let (status, content_type, body) = match method.as_str() {
+        "GET" | "HEAD" => match file_for(&root, &path) {
+            Some(file) => match tokio::fs::read(&file).await {
+                Ok(body) => (200, content_type(&file), body),
+                Err(_) => (404, "text/plain; charset=utf-8", b"not found\n".to_vec()),
+            },
+            None => (404, "text/plain; charset=utf-8", b"not found\n".to_vec()),
+        },
+        _ => (
+            405,
+            "text/plain; charset=utf-8",
+            b"method not allowed\n".to_vec(),
+        ),
+    };
+    requests.lock().unwrap().push(Request {
+        method: method.clone(),
+        path,
+        status,
+    });
+
+    let reason = match status {
+        200 => "OK",
+        404 => "Not Found",
+        _ => "Method Not Allowed",
+    };
+    let head = format!(
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
+         Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let mut stream = reader.into_inner();
+    let _ = stream.write_all(head.as_bytes()).await;
+    if method != "HEAD" {
+        let _ = stream.write_all(&body).await;
+    }
+    let _ = stream.shutdown().await;
+}
+
+/// Reads the request line and skips the headers. `None` if the peer closed first.
+async fn read_head(reader: &mut BufReader<TcpStream>) -> io::Result<Option<(String, String)>> {
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).await? == 0 {
+        return Ok(None);
+    }
+    let mut read = request_line.len();
+    loop {
+        let mut line = String::new();
+        let n = reader.read_line(&mut line).await?;
+        read += n;
+        if n == 0 || line == "\r\n" || line == "\n" {
+            break;
+        }
+        if read > MAX_HEAD {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "request head too long",
+            ));
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    match (parts.next(), parts.next()) {
+        (Some(method), Some(target)) => Ok(Some((method.to_string(), target.to_string()))),
+        _ => Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "bad request line",
+        )),
+    }
+}
+
+/// The file under `root` that `path` names: `/` is `index.html`. Nothing outside `root`, no
+/// directories, no hidden tricks with `..`.
+fn file_for(root: &Path, path: &str) -> Option<PathBuf> {
+    let relative = path.strip_prefix('/')?;
+    let relative = if relative.is_empty() {
+        "index.html"
+    } else {
+        relative
+    };
+    let mut file = root.to_path_buf();
+    for segment in relative.split('/') {
+        if segment.is_empty() || segment == "." || segment == ".." || segment.contains('\\') {
+            return None;
+        }
+        file.push(segment);
+    }
+    file.is_file().then_some(file)
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "wasm" => "application/wasm",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "json" | "webmanifest" => "application/json",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_stay_inside_the_root() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        assert_eq!(file_for(root, "/Cargo.toml"), Some(root.join("Cargo.toml")));
+        assert_eq!(
+            file_for(root, "/src/server.rs"),
+            Some(root.join("src/server.rs"))
+        );
+        for bad in [
+            "/../Cargo.toml",
+            "/src/../Cargo.toml",
+            "//etc/passwd",
+            "/src",
+            "/nope",
+            "x",
+        ] {
+            assert_eq!(file_for(root, bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn wasm_is_served_as_wasm() {
+        assert_eq!(content_type(Path::new("a_bg.wasm")), "application/wasm");
+        assert_eq!(
+            content_type(Path::new("a.js")),
+            "text/javascript; charset=utf-8"
+        );
+    }
+}
