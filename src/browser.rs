@@ -101,3 +101,10 @@ pub fn post_height(height: f64) {
     let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
     let _ = parent.post_message(&message, "*");
 }
+
+/// A `performance.mark` (read by scripts/bench).
+pub fn mark(name: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.mark(name);
+    }
+}

@@ -27,6 +27,15 @@ pub fn DiagramView() -> impl IntoView {
         ),
         None => String::new(),
     };
+    // Performance marks for the benchmark: the first diagram in the DOM, then every update.
+    Effect::new(move |first: Option<()>| {
+        store.svg.track();
+        crate::browser::mark(if first.is_none() {
+            "credflow:first-diagram"
+        } else {
+            "credflow:diagram-updated"
+        });
+    });
     view! {
         <figure class="diagram-figure">
             <style>{highlight}</style>
