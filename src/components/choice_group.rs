@@ -2,46 +2,47 @@
 //! reason a value is unavailable.
 
 use credflow_core::availability::unavailable;
-use credflow_core::choice::Choice;
-use credflow_core::Scenario;
+use credflow_core::scenario::Input;
 use leptos::prelude::*;
 
 use crate::state::Store;
 
-/// One input as radio buttons. Ids are `<key>-<value>` (`client-legacy`), the link's words.
+/// One input (by its key in links) as radio buttons. Ids are `<key>-<value>`
+/// (`client-legacy`), the link's words.
 #[component]
-pub fn ChoiceGroup<T: Choice + Send + Sync>(
-    /// The input's key in links.
+pub fn ChoiceGroup(
     key: &'static str,
     legend: &'static str,
     /// One line on what the input means.
     #[prop(optional)]
     about: &'static str,
-    get: fn(&Scenario) -> T,
-    set: fn(&mut Scenario, T),
 ) -> impl IntoView {
     let store = Store::get();
-    let options = T::all()
+    let options = Input::by_key(key).map(|i| i.options).unwrap_or_default();
+    let options = options
         .iter()
-        .map(|&v| {
-            let id = format!("{key}-{}", v.key());
+        .map(|o| {
+            let value = o.key;
+            let id = format!("{key}-{value}");
             let help_id = format!("{id}-help");
-            let why = move || store.scenario.with(|s| unavailable(s, key, v.key()));
+            let why = move || store.scenario.with(|s| unavailable(s, key, value));
             view! {
                 <div class="option" class:unavailable=move || why().is_some()>
                     <input
                         type="radio"
                         id=id.clone()
                         name=key
-                        value=v.key()
-                        prop:checked=move || store.scenario.with(|s| get(s) == v)
+                        value=value
+                        prop:checked=move || store.scenario.with(|s| s.value(key) == Some(value))
                         disabled=move || why().is_some()
                         aria-describedby=help_id.clone()
-                        on:change=move |_| store.edit(|s| set(s, v))
+                        on:change=move |_| store.edit(|s| {
+                            let _ = s.set(key, value);
+                        })
                     />
-                    <label for=id>{v.label()}</label>
+                    <label for=id>{o.label}</label>
                     <p class="help" id=help_id>
-                        {v.help()}
+                        {o.help}
                         {move || why().map(|w| view! { <span class="why">{w}</span> })}
                     </p>
                 </div>

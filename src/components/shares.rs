@@ -54,8 +54,7 @@ pub fn Content() -> impl IntoView {
     let store = Store::get();
     let count = move || store.scenario.with(|s| s.shares.len());
     view! {
-        <ChoiceGroup key="source" legend="Where the program's files are"
-            get=|s| s.source set=|s, v: Source| s.source = v />
+        <ChoiceGroup key="source" legend="Where the program's files are" />
         {reader_boxes(
             "dpacl".into(),
             "Who may read the DP package share".into(),

@@ -1,30 +1,20 @@
 //! The scenario in words: printed above the diagram so a printed page stands on its own.
 
+use credflow_core::scenario::INPUTS;
 use credflow_core::Scenario;
 use leptos::prelude::*;
 
 use crate::state::Store;
-use crate::words::{input_title, value_label};
 
 /// `(title, value)` rows for every input.
 pub fn rows(s: &Scenario) -> Vec<(&'static str, String)> {
-    let mut rows: Vec<(&'static str, String)> = [
-        ("client", s.client.key()),
-        ("os", s.os.key()),
-        ("role", s.role.key()),
-        ("domain", s.domain.key()),
-        ("run", s.run.key()),
-        ("when", s.when.key()),
-        ("sia", s.sia.key()),
-        ("logon", s.logon.key()),
-        ("installer", s.installer.key()),
-        ("naa", s.naa.key()),
-        ("siacct", s.siacct.key()),
-        ("source", s.source.key()),
-    ]
-    .into_iter()
-    .map(|(k, v)| (input_title(k), value_label(k, v).to_string()))
-    .collect();
+    let mut rows: Vec<(&'static str, String)> = INPUTS
+        .iter()
+        .map(|i| {
+            let label = s.value(i.key).and_then(|v| i.label(v)).unwrap_or_default();
+            (i.title, label.to_string())
+        })
+        .collect();
     rows.push(("DP share readers", s.dpacl.labels()));
     for (i, share) in s.shares.iter().enumerate() {
         rows.push((

@@ -1,7 +1,6 @@
 //! The wizard: five steps as tabs, free to move between. Arrow keys, Home and End move between
 //! tabs (WAI-ARIA tabs pattern).
 
-use credflow_core::{Account, Client, Domain, Installer, Logon, Os, Role, Run, Sia, When};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -114,48 +113,37 @@ pub fn Wizard() -> impl IntoView {
 fn client_step() -> impl IntoView {
     view! {
         <ChoiceGroup key="client" legend="Client type"
-            about="Which SMS or ConfigMgr client runs on the target computer."
-            get=|s| s.client set=|s, v: Client| s.client = v />
-        <ChoiceGroup key="os" legend="Operating system"
-            get=|s| s.os set=|s, v: Os| s.os = v />
-        <ChoiceGroup key="role" legend="Computer role"
-            get=|s| s.role set=|s, v: Role| s.role = v />
+            about="Which SMS or ConfigMgr client runs on the target computer." />
+        <ChoiceGroup key="os" legend="Operating system" />
+        <ChoiceGroup key="role" legend="Computer role" />
         <ChoiceGroup key="domain" legend="Domain trust"
-            about="Whether the site's servers accept the computer's own domain identities."
-            get=|s| s.domain set=|s, v: Domain| s.domain = v />
+            about="Whether the site's servers accept the computer's own domain identities." />
     }
 }
 
 fn program_step() -> impl IntoView {
     view! {
         <ChoiceGroup key="run" legend="Run mode"
-            about="The program's Environment tab: whose rights the program runs with."
-            get=|s| s.run set=|s, v: Run| s.run = v />
-        <ChoiceGroup key="when" legend="Program can run"
-            get=|s| s.when set=|s, v: When| s.when = v />
+            about="The program's Environment tab: whose rights the program runs with." />
+        <ChoiceGroup key="when" legend="Program can run" />
         <ChoiceGroup key="sia" legend="Software Installation Account"
-            about="Legacy Client program option: run as the site's Software Installation Account."
-            get=|s| s.sia set=|s, v: Sia| s.sia = v />
+            about="Legacy Client program option: run as the site's Software Installation Account." />
         <ChoiceGroup key="installer" legend="Installer"
-            about="What the program's command line runs."
-            get=|s| s.installer set=|s, v: Installer| s.installer = v />
+            about="What the program's command line runs." />
     }
 }
 
 fn runtime_step() -> impl IntoView {
     view! {
-        <ChoiceGroup key="logon" legend="Who is logged on when the program is due"
-            get=|s| s.logon set=|s, v: Logon| s.logon = v />
+        <ChoiceGroup key="logon" legend="Who is logged on when the program is due" />
     }
 }
 
 fn accounts_step() -> impl IntoView {
     view! {
         <ChoiceGroup key="naa" legend="Network Access Account"
-            about="Advanced Client and ConfigMgr 2007: used only to reach content the client cannot reach as itself; never the account a program runs as."
-            get=|s| s.naa set=|s, v: Account| s.naa = v />
+            about="Advanced Client and ConfigMgr 2007: used only to reach content the client cannot reach as itself; never the account a program runs as." />
         <ChoiceGroup key="siacct" legend="Software Installation Account"
-            about="Legacy Client: runs the programs that select it, elevated to administrator, and reaches shares for them."
-            get=|s| s.siacct set=|s, v: Account| s.siacct = v />
+            about="Legacy Client: runs the programs that select it, elevated to administrator, and reaches shares for them." />
     }
 }

@@ -23,6 +23,10 @@ macro_rules! choice {
             pub const KEY: &'static str = $key;
             /// Every value, the default first.
             pub const ALL: &'static [$name] = &[ $( $name::$variant, )+ ];
+            /// Every value's key, label and help, the default first.
+            pub const OPTIONS: &'static [$crate::choice::Opt] = &[
+                $( $crate::choice::Opt { key: $vkey, label: $label, help: $help }, )+
+            ];
 
             /// The value's stable key.
             pub fn key(self) -> &'static str {
@@ -84,6 +88,14 @@ macro_rules! choice {
             }
         }
     };
+}
+
+/// One value of an input as the wizard shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Opt {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub help: &'static str,
 }
 
 /// A closed set of values with stable keys, labels and help: what a wizard radio group shows.

@@ -11,10 +11,7 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::choice::one_of;
 use crate::principal::{Principal, Readers};
-use crate::scenario::{
-    check_unc, Account, Client, Domain, Installer, Logon, Os, Role, Run, Scenario, Share, Sia,
-    Source, When, MAX_SHARES,
-};
+use crate::scenario::{check_unc, Input, Scenario, SetError, Share, INPUTS, MAX_SHARES};
 
 /// The link format this credflow writes and the newest it reads.
 pub const VERSION: u32 = 1;
@@ -102,9 +99,9 @@ impl fmt::Display for LinkError {
         match self {
             LinkError::UnknownKey { key } => write!(
                 f,
-                "unknown key \"{}\": a credflow link has only v, {} and view",
+                "unknown key \"{}\": a credflow link has only v, {}, dpacl, share and view",
                 quoted(key),
-                KEYS.join(", ")
+                INPUTS.iter().map(|i| i.key).collect::<Vec<_>>().join(", ")
             ),
             LinkError::UnknownValue {
                 key,
@@ -139,24 +136,6 @@ impl fmt::Display for LinkError {
 
 impl std::error::Error for LinkError {}
 
-/// The scenario keys, in the order `encode` writes them.
-const KEYS: &[&str] = &[
-    Client::KEY,
-    Os::KEY,
-    Role::KEY,
-    Domain::KEY,
-    Run::KEY,
-    When::KEY,
-    Sia::KEY,
-    Logon::KEY,
-    Installer::KEY,
-    "naa",
-    "siacct",
-    Source::KEY,
-    "dpacl",
-    "share",
-];
-
 /// The fragment for a scenario, without the leading `#`.
 pub fn encode(s: &Scenario) -> String {
     encode_link(&Link {
@@ -176,23 +155,10 @@ pub fn encode_link(link: &Link) -> String {
         out.push('=');
         out.extend(utf8_percent_encode(value, VALUE));
     };
-    let choices: [(&str, &str, &str); 12] = [
-        (Client::KEY, s.client.key(), d.client.key()),
-        (Os::KEY, s.os.key(), d.os.key()),
-        (Role::KEY, s.role.key(), d.role.key()),
-        (Domain::KEY, s.domain.key(), d.domain.key()),
-        (Run::KEY, s.run.key(), d.run.key()),
-        (When::KEY, s.when.key(), d.when.key()),
-        (Sia::KEY, s.sia.key(), d.sia.key()),
-        (Logon::KEY, s.logon.key(), d.logon.key()),
-        (Installer::KEY, s.installer.key(), d.installer.key()),
-        ("naa", s.naa.key(), d.naa.key()),
-        ("siacct", s.siacct.key(), d.siacct.key()),
-        (Source::KEY, s.source.key(), d.source.key()),
-    ];
-    for (key, value, default) in choices {
-        if value != default {
-            pair(key, value);
+    for input in INPUTS {
+        let value = s.value(input.key);
+        if value != d.value(input.key) {
+            pair(input.key, value.unwrap_or_default());
         }
     }
     if s.dpacl != d.dpacl {
@@ -242,20 +208,6 @@ pub fn decode_link(input: &str) -> Result<Link, LinkError> {
         let value = value.as_ref();
         match key.as_ref() {
             "v" => version(value)?,
-            "client" => s.client = choice(&key, value, Client::from_key, Client::expected)?,
-            "os" => s.os = choice(&key, value, Os::from_key, Os::expected)?,
-            "role" => s.role = choice(&key, value, Role::from_key, Role::expected)?,
-            "domain" => s.domain = choice(&key, value, Domain::from_key, Domain::expected)?,
-            "run" => s.run = choice(&key, value, Run::from_key, Run::expected)?,
-            "when" => s.when = choice(&key, value, When::from_key, When::expected)?,
-            "sia" => s.sia = choice(&key, value, Sia::from_key, Sia::expected)?,
-            "logon" => s.logon = choice(&key, value, Logon::from_key, Logon::expected)?,
-            "installer" => {
-                s.installer = choice(&key, value, Installer::from_key, Installer::expected)?
-            }
-            "naa" => s.naa = choice(&key, value, Account::from_key, Account::expected)?,
-            "siacct" => s.siacct = choice(&key, value, Account::from_key, Account::expected)?,
-            "source" => s.source = choice(&key, value, Source::from_key, Source::expected)?,
             "dpacl" => s.dpacl = readers("dpacl", value)?,
             "share" => {
                 if s.shares.len() == MAX_SHARES {
@@ -279,7 +231,22 @@ pub fn decode_link(input: &str) -> Result<Link, LinkError> {
                     }
                 }
             }
-            _ => return Err(LinkError::UnknownKey { key: quoted(&key) }),
+            _ => match s.set(&key, value.trim()) {
+                Ok(()) => {}
+                Err(SetError::UnknownKey) => {
+                    return Err(LinkError::UnknownKey { key: quoted(&key) })
+                }
+                Err(SetError::UnknownValue) => {
+                    let expected = Input::by_key(&key)
+                        .map(|i| one_of(i.options.iter().map(|o| o.key)))
+                        .unwrap_or_default();
+                    return Err(LinkError::UnknownValue {
+                        key: key.to_string(),
+                        value: quoted(value),
+                        expected,
+                    });
+                }
+            },
         }
     }
     Ok(link)
@@ -295,19 +262,6 @@ fn version(value: &str) -> Result<(), LinkError> {
             expected: VERSION.to_string(),
         }),
     }
-}
-
-fn choice<T>(
-    key: &str,
-    value: &str,
-    from_key: fn(&str) -> Option<T>,
-    expected: fn() -> String,
-) -> Result<T, LinkError> {
-    from_key(value.trim()).ok_or_else(|| LinkError::UnknownValue {
-        key: key.to_string(),
-        value: quoted(value),
-        expected: expected(),
-    })
 }
 
 /// `users,naa` → the set; empty → nobody.

@@ -1,6 +1,7 @@
 //! The scenario: every input the wizard asks, with the rule book's keys and values.
 
 use crate::choice;
+use crate::choice::Opt;
 use crate::principal::Readers;
 
 choice! {
@@ -161,6 +162,144 @@ impl Default for Scenario {
             source: Source::default(),
             dpacl: Readers::DEFAULT_DP,
             shares: Vec::new(),
+        }
+    }
+}
+
+/// A single-valued input of the wizard: its key in links, its title, and its values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Input {
+    pub key: &'static str,
+    pub title: &'static str,
+    pub options: &'static [Opt],
+}
+
+/// The single-valued inputs, in the rule book's order (which is also the link's order).
+pub const INPUTS: &[Input] = &[
+    Input {
+        key: "client",
+        title: "Client",
+        options: Client::OPTIONS,
+    },
+    Input {
+        key: "os",
+        title: "Operating system",
+        options: Os::OPTIONS,
+    },
+    Input {
+        key: "role",
+        title: "Computer role",
+        options: Role::OPTIONS,
+    },
+    Input {
+        key: "domain",
+        title: "Domain",
+        options: Domain::OPTIONS,
+    },
+    Input {
+        key: "run",
+        title: "Run mode",
+        options: Run::OPTIONS,
+    },
+    Input {
+        key: "when",
+        title: "Program can run",
+        options: When::OPTIONS,
+    },
+    Input {
+        key: "sia",
+        title: "Software Installation Account option",
+        options: Sia::OPTIONS,
+    },
+    Input {
+        key: "logon",
+        title: "Who is logged on",
+        options: Logon::OPTIONS,
+    },
+    Input {
+        key: "installer",
+        title: "Installer",
+        options: Installer::OPTIONS,
+    },
+    Input {
+        key: "naa",
+        title: "Network Access Account",
+        options: Account::OPTIONS,
+    },
+    Input {
+        key: "siacct",
+        title: "Software Installation Account",
+        options: Account::OPTIONS,
+    },
+    Input {
+        key: "source",
+        title: "Program files",
+        options: Source::OPTIONS,
+    },
+];
+
+impl Input {
+    /// The input with this key.
+    pub fn by_key(key: &str) -> Option<&'static Input> {
+        INPUTS.iter().find(|i| i.key == key)
+    }
+
+    /// The label of one of its values.
+    pub fn label(&self, value: &str) -> Option<&'static str> {
+        self.options
+            .iter()
+            .find(|o| o.key == value)
+            .map(|o| o.label)
+    }
+}
+
+/// Why [`Scenario::set`] refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetError {
+    UnknownKey,
+    UnknownValue,
+}
+
+impl Scenario {
+    /// The value of a single-valued input, by key (`client` → `legacy`).
+    pub fn value(&self, key: &str) -> Option<&'static str> {
+        Some(match key {
+            "client" => self.client.key(),
+            "os" => self.os.key(),
+            "role" => self.role.key(),
+            "domain" => self.domain.key(),
+            "run" => self.run.key(),
+            "when" => self.when.key(),
+            "sia" => self.sia.key(),
+            "logon" => self.logon.key(),
+            "installer" => self.installer.key(),
+            "naa" => self.naa.key(),
+            "siacct" => self.siacct.key(),
+            "source" => self.source.key(),
+            _ => return None,
+        })
+    }
+
+    /// Sets a single-valued input by key and value key, as a link or the wizard gives them.
+    pub fn set(&mut self, key: &str, value: &str) -> Result<(), SetError> {
+        fn pick<T>(v: Option<T>, slot: &mut T) -> Result<(), SetError> {
+            *slot = v.ok_or(SetError::UnknownValue)?;
+            Ok(())
+        }
+        match key {
+            "client" => pick(Client::from_key(value), &mut self.client),
+            "os" => pick(Os::from_key(value), &mut self.os),
+            "role" => pick(Role::from_key(value), &mut self.role),
+            "domain" => pick(Domain::from_key(value), &mut self.domain),
+            "run" => pick(Run::from_key(value), &mut self.run),
+            "when" => pick(When::from_key(value), &mut self.when),
+            "sia" => pick(Sia::from_key(value), &mut self.sia),
+            "logon" => pick(Logon::from_key(value), &mut self.logon),
+            "installer" => pick(Installer::from_key(value), &mut self.installer),
+            "naa" => pick(Account::from_key(value), &mut self.naa),
+            "siacct" => pick(Account::from_key(value), &mut self.siacct),
+            "source" => pick(Source::from_key(value), &mut self.source),
+            _ => Err(SetError::UnknownKey),
         }
     }
 }
