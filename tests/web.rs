@@ -1,27 +1,257 @@
 //! Component tests in headless Chromium (`cargo test -p credflow-web --target
-//! wasm32-unknown-unknown`, as scripts/test runs them). This one proves the pipeline: the
-//! whole app mounts and draws its diagram.
+//! wasm32-unknown-unknown`, as scripts/test runs them): the page's parts mounted on a given
+//! scenario, clicked as a person would, and read back from the DOM.
 
+use credflow_core::link::{decode, View};
+use credflow_web::state::Store;
+use credflow_web::{App, Page};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh `<div>` in the test page's body to mount into.
-fn fresh_div() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let div = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&div).unwrap();
-    wasm_bindgen::JsCast::unchecked_into(div)
+/// The rule book's classic case 2: the installer reads `\\fs01\apps`, which only Domain
+/// Computers may read, and no Network Access Account is configured.
+const CASE_2: &str = "v=1&share=%5C%5Cfs01%5Capps~domain-computers";
+
+/// A page mounted into its own `<div>`; unmounted and removed when dropped.
+struct Mounted {
+    div: web_sys::HtmlElement,
+    /// Unmounts the page when dropped.
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.div.remove();
+    }
+}
+
+impl Mounted {
+    /// Mounts the page for a link fragment, in the given view.
+    async fn page(fragment: &str, view: View) -> Mounted {
+        let scenario = decode(fragment).expect("test links decode");
+        let document = web_sys::window().unwrap().document().unwrap();
+        let div: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&div).unwrap();
+        let handle = leptos::mount::mount_to(div.clone(), move || {
+            let store = Store::new(scenario, view);
+            view! { <Page store=store /> }.into_any()
+        });
+        leptos::task::tick().await;
+        Mounted {
+            div,
+            _handle: Box::new(handle),
+        }
+    }
+
+    fn find(&self, css: &str) -> web_sys::Element {
+        self.div
+            .query_selector(css)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no element {css}"))
+    }
+
+    fn has(&self, css: &str) -> bool {
+        self.div.query_selector(css).unwrap().is_some()
+    }
+
+    fn text(&self, css: &str) -> String {
+        self.find(css).text_content().unwrap_or_default()
+    }
+
+    /// Clicks an element as a person would, then lets the page update.
+    async fn click(&self, css: &str) {
+        self.find(css)
+            .unchecked_into::<web_sys::HtmlElement>()
+            .click();
+        leptos::task::tick().await;
+    }
+
+    fn input(&self, css: &str) -> web_sys::HtmlInputElement {
+        self.find(css).unchecked_into()
+    }
+
+    /// Types a value into a text field (an `input` event, as typing fires).
+    async fn type_into(&self, css: &str, text: &str) {
+        let input = self.input(css);
+        input.set_value(text);
+        let event = web_sys::Event::new("input").unwrap();
+        input.dispatch_event(&event).unwrap();
+        leptos::task::tick().await;
+    }
 }
 
 #[wasm_bindgen_test]
 async fn app_mounts_and_draws_a_diagram() {
-    let div = fresh_div();
-    let _mounted = leptos::mount::mount_to(div.clone(), credflow_web::App);
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&div).unwrap();
+    let mounted = leptos::mount::mount_to(div.clone(), App);
     leptos::task::tick().await;
-    assert!(
-        div.inner_html().contains("<svg"),
-        "no <svg> after mounting App: {}",
-        div.inner_html()
+    assert!(div.inner_html().contains("<svg"), "{}", div.inner_html());
+    drop(mounted);
+    div.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_failing_case_shows_the_verdict_and_selects_the_failing_step() {
+    let page = Mounted::page(CASE_2, View::Full).await;
+    let verdict = page.find("#verdict");
+    assert_eq!(
+        verdict.get_attribute("data-outcome").as_deref(),
+        Some("fails")
     );
+    assert!(
+        page.text("#verdict").contains("Fails at step 4"),
+        "{}",
+        page.text("#verdict")
+    );
+    let details = page.find("#step-details");
+    assert_eq!(details.get_attribute("data-step").as_deref(), Some("4"));
+    assert!(page.text("#step-details").contains("execmgr.log"));
+    assert!(page
+        .text("#step-details")
+        .contains("Network Access Account"));
+    assert!(page
+        .find("#diagram")
+        .inner_html()
+        .contains("data-step=\"4\""));
+}
+
+#[wasm_bindgen_test]
+async fn choosing_the_legacy_client_changes_the_verdict_and_the_log() {
+    let page = Mounted::page(CASE_2, View::Full).await;
+    page.click("#client-legacy").await;
+    assert!(page.input("#client-legacy").checked());
+    assert!(page.text("#verdict").contains("Fails at step 4"));
+    assert!(
+        page.text("#step-details").contains("SMSAPM32.log"),
+        "{}",
+        page.text("#step-details")
+    );
+    assert!(page.text("#step-details").contains("no domain rights"));
+}
+
+#[wasm_bindgen_test]
+async fn an_option_that_does_not_apply_is_disabled_with_its_reason() {
+    let page = Mounted::page("v=1", View::Full).await;
+    assert!(page.input("#os-win9x").disabled());
+    assert_eq!(page.text("#os-win9x-help .why"), "Legacy Client only");
+    assert!(page.input("#sia-1").disabled());
+    page.click("#client-legacy").await;
+    assert!(!page.input("#os-win9x").disabled());
+    assert!(
+        !page.has("#os-win9x-help .why"),
+        "the reason is still shown"
+    );
+    assert!(!page.input("#sia-1").disabled());
+}
+
+#[wasm_bindgen_test]
+async fn a_change_that_invalidates_another_choice_is_normalised_and_explained() {
+    let page = Mounted::page("v=1", View::Full).await;
+    assert!(page.input("#when-any").checked());
+    page.click("#run-user").await;
+    assert!(
+        page.input("#when-user").checked(),
+        "when was not set to user"
+    );
+    let notice = page.text("#notice");
+    assert!(notice.contains("Program can run"), "{notice}");
+    assert!(notice.contains("Only when a user is logged on"), "{notice}");
+    assert!(page.input("#when-any").disabled());
+}
+
+#[wasm_bindgen_test]
+async fn shares_are_added_checked_and_removed() {
+    let page = Mounted::page("v=1", View::Full).await;
+    page.type_into("#share-new", "fs01\\apps").await;
+    page.click("#share-add").await;
+    assert!(
+        !page.has("li.share-row"),
+        "a path that is not UNC was added"
+    );
+    assert!(page.text("#share-new-error").contains("not a UNC path"));
+
+    page.type_into("#share-new", "\\\\fs01\\apps").await;
+    page.click("#share-add").await;
+    assert!(page.has("li.share-row"));
+    assert_eq!(
+        page.input("li.share-row input.share-unc").value(),
+        "\\\\fs01\\apps"
+    );
+    assert!(page.input("#share-0-users").checked());
+    assert!(page.find("#diagram").inner_html().contains("fs01"));
+    // Authenticated Users may read it, but the Advanced Client has no NAA to reach it with.
+    assert!(page.text("#verdict").contains("Fails at step 4"));
+
+    page.click("[aria-label='Remove share 1']").await;
+    assert!(!page.has("li.share-row"));
+    assert!(page.text("#verdict").contains("Succeeds"));
+}
+
+#[wasm_bindgen_test]
+async fn editing_a_share_path_to_garbage_keeps_the_last_good_path() {
+    let page = Mounted::page(CASE_2, View::Full).await;
+    page.type_into("#share-0-unc", "nonsense").await;
+    assert!(page.text("#share-0-error").contains("last good path"));
+    assert!(page.find("#diagram").inner_html().contains("fs01"));
+    page.type_into("#share-0-unc", "\\\\fs02\\tools").await;
+    assert_eq!(page.text("#share-0-error"), "");
+    assert!(page.find("#diagram").inner_html().contains("fs02"));
+}
+
+#[wasm_bindgen_test]
+async fn a_step_chip_selects_its_step() {
+    let page = Mounted::page(CASE_2, View::Full).await;
+    page.click(".step-picker button[data-step='2']").await;
+    assert_eq!(
+        page.find("#step-details")
+            .get_attribute("data-step")
+            .as_deref(),
+        Some("2")
+    );
+    assert!(page.text("#step-details").contains("Local System"));
+}
+
+#[wasm_bindgen_test]
+async fn reset_returns_to_the_defaults_and_undo_brings_the_scenario_back() {
+    let page = Mounted::page(CASE_2, View::Full).await;
+    page.click("#reset").await;
+    assert!(page.text("#verdict").contains("Succeeds"));
+    assert!(!page.has("li.share-row"));
+    page.click("#undo").await;
+    assert!(page.text("#verdict").contains("Fails at step 4"));
+    assert!(page.has("li.share-row"));
+}
+
+#[wasm_bindgen_test]
+async fn the_embed_view_shows_the_diagram_and_verdict_without_the_wizard() {
+    let page = Mounted::page(CASE_2, View::Embed).await;
+    assert!(!page.has("[role=tablist]"));
+    assert!(!page.has("#client-legacy"));
+    assert!(page.text("#verdict").contains("Fails at step 4"));
+    assert!(page.has("#diagram svg"));
+    let open = page.find(".open-full a");
+    let href = open.get_attribute("href").unwrap_or_default();
+    assert!(
+        href.contains("share=%5C%5Cfs01%5Capps~domain-computers"),
+        "{href}"
+    );
+    assert!(!href.contains("view=embed"), "{href}");
+}
+
+#[wasm_bindgen_test]
+async fn a_hostile_share_name_is_only_ever_text() {
+    let page = Mounted::page(
+        "v=1&share=%5C%5Csrv%5C%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E~users",
+        View::Full,
+    )
+    .await;
+    assert!(!page.has("img"), "the share name became an element");
+    assert!(!page.has("[onerror]"));
+    assert!(page.find("#diagram").inner_html().contains("&lt;img"));
+    assert!(page.input("#share-0-unc").value().contains("<img src=x"));
 }
