@@ -108,3 +108,14 @@ pub fn mark(name: &str) {
         let _ = p.mark(name);
     }
 }
+
+/// Moves keyboard focus to the element with this id, if there is one.
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = leptos::prelude::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

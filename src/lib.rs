@@ -18,7 +18,7 @@ use components::library::Library;
 use components::notice::NoticeBar;
 use components::summary::Summary;
 use components::toolbar::{apply_saved_theme, Toolbar};
-use components::verdict::Verdict;
+use components::verdict::{headline, Verdict};
 use components::walk::WalkThrough;
 use components::wizard::Wizard;
 use state::Store;
@@ -46,7 +46,11 @@ pub fn Page(store: Store) -> impl IntoView {
 
 fn full() -> impl IntoView {
     view! {
-        <a class="skip-link" href="#verdict">"Skip to the verdict"</a>
+        <a class="skip-link" href="#verdict" on:click=|ev| {
+            // Focus the verdict without turning the link in the address into `#verdict`.
+            ev.prevent_default();
+            browser::focus("verdict");
+        }>"Skip to the verdict"</a>
         <header class="site-header">
             <div class="brand">
                 <h1>"credflow"</h1>
@@ -88,9 +92,15 @@ fn embed() -> impl IntoView {
         store.scenario.track();
         store.share_link()
     };
-    embed_height();
+    let main = NodeRef::<leptos::html::Main>::new();
+    Effect::new(move |_| {
+        if let Some(main) = main.get() {
+            post_height_of(main.into());
+        }
+    });
     view! {
-        <main id="main" class="embed">
+        <main id="main" class="embed" node_ref=main>
+            <h1 class="sr-only">{move || store.plan.with(|p| format!("credflow: {}", headline(p)))}</h1>
             <NoticeBar />
             <Verdict />
             <DiagramView />
@@ -101,20 +111,18 @@ fn embed() -> impl IntoView {
     }
 }
 
-/// Tells the embedding page the content height on load and whenever it changes.
-fn embed_height() {
+/// Tells the embedding page the content's height on load and whenever it changes.
+fn post_height_of(main: web_sys::Element) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
-    let Some(root) = document().document_element() else {
-        return;
-    };
-    let measured = root.clone();
+    let measured = main.clone();
     let post = Closure::<dyn Fn()>::new(move || {
-        browser::post_height(measured.scroll_height() as f64);
+        let height = measured.get_bounding_client_rect().height().ceil();
+        browser::post_height(height);
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) {
-        observer.observe(&root);
         // The observer reports once when it starts observing: that is the load report.
+        observer.observe(&main);
         std::mem::forget(observer);
     }
     post.forget();

@@ -22,6 +22,8 @@ pub enum Notice {
     Adjusted(Vec<String>),
     /// Something happened that can be undone (preset loaded, reset).
     Undoable(String),
+    /// Plain information.
+    Info(String),
 }
 
 /// The page's state, shared through context. Copy: every field is a signal.
@@ -37,6 +39,10 @@ pub struct Store {
     /// The scenario before the last reset or preset, for Undo.
     pub undo: RwSignal<Option<Scenario>>,
     pub view: RwSignal<View>,
+    /// The fragment last written to the URL and localStorage.
+    saved: StoredValue<String>,
+    /// The debounced write not yet done.
+    pending: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl Store {
@@ -54,6 +60,10 @@ impl Store {
                 selected.set(step);
             }
         });
+        let saved = StoredValue::new(encode_link(&Link {
+            scenario: scenario.get_untracked(),
+            view,
+        }));
         Store {
             scenario,
             plan,
@@ -63,6 +73,8 @@ impl Store {
             notice: RwSignal::new(None),
             undo: RwSignal::new(None),
             view: RwSignal::new(view),
+            saved,
+            pending: StoredValue::new(None),
         }
     }
 
@@ -86,13 +98,36 @@ impl Store {
         let (s, _) = normalise(s);
         let old = self.scenario.get_untracked();
         if old == s {
+            self.notice.set(Some(Notice::Info(format!(
+                "{what} It was already the current scenario."
+            ))));
             return;
         }
         self.undo.set(Some(old));
         self.notice.set(Some(Notice::Undoable(what)));
         self.scenario.set(s);
         // A new history entry, so the browser's Back button undoes it too.
-        browser::push_fragment(&self.fragment());
+        let fragment = self.fragment();
+        browser::push_fragment(&fragment);
+        self.saved_as(fragment);
+    }
+
+    /// Cancels the pending debounced write, if any.
+    fn cancel_pending(&self) {
+        if let Some(h) = self.pending.get_value() {
+            h.clear();
+        }
+        self.pending.set_value(None);
+    }
+
+    /// Records that the URL shows `fragment`, and saves it for the next visit (not from an
+    /// embedded page, which must not overwrite the reader's own last scenario).
+    fn saved_as(&self, fragment: String) {
+        self.cancel_pending();
+        if self.view.get_untracked() == View::Full {
+            browser::store(SAVED_SCENARIO, &fragment);
+        }
+        self.saved.set_value(fragment);
     }
 
     /// Restores the scenario before the last reset or preset.
@@ -199,50 +234,46 @@ fn saved() -> (Option<Scenario>, Option<String>) {
     }
 }
 
-/// Keeps the URL fragment and localStorage in step with the scenario, and the scenario in step
-/// with the fragment when the user navigates (Back, Forward, an edited address).
+/// Keeps the URL fragment and localStorage in step with the scenario (debounced), and the
+/// scenario in step with the fragment when the user navigates (Back, Forward, an edited
+/// address).
 pub fn sync(store: Store) {
-    let written = StoredValue::new(store.fragment());
-    let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
-        let link = Link {
+        let fragment = encode_link(&Link {
             scenario: store.scenario.get(),
             view: store.view.get(),
-        };
-        let fragment = encode_link(&link);
-        if written.with_value(|w| *w == fragment) {
+        });
+        // Back where the URL already is (an undo, a change undone quickly): nothing to write,
+        // and an older pending write must not land.
+        store.cancel_pending();
+        if store.saved.with_value(|w| *w == fragment) {
             return;
-        }
-        if let Some(h) = pending.get_value() {
-            h.clear();
         }
         let handle = set_timeout_with_handle(
             move || {
                 browser::replace_fragment(&fragment);
-                if link.view == View::Full {
-                    browser::store(SAVED_SCENARIO, &fragment);
-                }
-                written.set_value(fragment);
+                store.saved_as(fragment);
             },
             Duration::from_millis(250),
         );
-        pending.set_value(handle.ok());
+        store.pending.set_value(handle.ok());
     });
 
     let follow = move || {
         let hash = browser::fragment();
-        if written.with_value(|w| *w == hash) {
+        if store.saved.with_value(|w| *w == hash) {
+            return;
+        }
+        // An in-page anchor (`#verdict`), not a link.
+        if !hash.contains('=') && document().get_element_by_id(&hash).is_some() {
             return;
         }
         match decode_link(&hash) {
             Ok(link) => {
                 let (scenario, changes) = normalise(link.scenario);
-                if let Some(h) = pending.get_value() {
-                    h.clear();
-                }
-                written.set_value(hash);
                 store.notice.set(adjusted(&changes));
                 store.view.set(link.view);
+                store.saved_as(hash);
                 if scenario != store.scenario.get_untracked() {
                     store.scenario.set(scenario);
                 }

@@ -27,6 +27,13 @@ pub fn NoticeBar() -> impl IntoView {
                 </div>
             }
             .into_any(),
+            Notice::Info(text) => view! {
+                <div id="notice" class="notice info" role="status">
+                    <p>{text}</p>
+                    <button type="button" class="icon" aria-label="Dismiss message" on:click=dismiss>"✕"</button>
+                </div>
+            }
+            .into_any(),
             Notice::Undoable(text) => view! {
                 <div id="notice" class="notice info" role="status">
                     <p>{text}</p>

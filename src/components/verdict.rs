@@ -57,7 +57,7 @@ pub fn Verdict() -> impl IntoView {
                 }
             };
             view! {
-                <section id="verdict" class=format!("verdict outcome-{}", outcome.key())
+                <section id="verdict" tabindex="-1" class=format!("verdict outcome-{}", outcome.key())
                     data-outcome=outcome.key() aria-live="polite" aria-atomic="true">
                     <p class="verdict-title">
                         <span class="marker" aria-hidden="true">{outcome_marker(outcome)}</span>

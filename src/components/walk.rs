@@ -16,6 +16,12 @@ pub fn WalkThrough() -> impl IntoView {
     let start = move |_| {
         walking.set(true);
         go(1);
+        // The button that started the walk is gone: keep the keyboard in the walk-through.
+        request_animation_frame(|| crate::browser::focus("walk-next"));
+    };
+    let end = move || {
+        walking.set(false);
+        request_animation_frame(|| crate::browser::focus("walk-start"));
     };
     let keys = move |ev: KeyboardEvent| match ev.key().as_str() {
         "ArrowRight" | "PageDown" => {
@@ -26,7 +32,7 @@ pub fn WalkThrough() -> impl IntoView {
             ev.prevent_default();
             go(current().saturating_sub(1))
         }
-        "Escape" => walking.set(false),
+        "Escape" => end(),
         _ => {}
     };
     view! {
@@ -37,15 +43,18 @@ pub fn WalkThrough() -> impl IntoView {
             }
         >
             <div id="walk" class="walk" role="group" aria-label="Step-by-step walk-through" on:keydown=keys>
+                // aria-disabled rather than disabled: a disabled button would drop the focus.
                 <button type="button" id="walk-prev" class="secondary"
-                    disabled=move || current() <= 1 on:click=move |_| go(current() - 1)>"← Previous"</button>
+                    aria-disabled=move || (current() <= 1).to_string()
+                    on:click=move |_| go(current().saturating_sub(1))>"← Previous"</button>
                 <span class="walk-position" aria-live="polite">
                     {move || format!("Step {} of {}", current(), count())}
                 </span>
                 <button type="button" id="walk-next"
-                    disabled=move || { current() >= count() } on:click=move |_| go(current() + 1)>"Next →"</button>
+                    aria-disabled=move || { (current() >= count()).to_string() }
+                    on:click=move |_| go(current() + 1)>"Next →"</button>
                 <button type="button" id="walk-end" class="icon" aria-label="End the walk-through"
-                    on:click=move |_| walking.set(false)>"✕"</button>
+                    on:click=move |_| end()>"✕"</button>
             </div>
         </Show>
     }

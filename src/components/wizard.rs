@@ -3,7 +3,6 @@
 
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::choice_group::ChoiceGroup;
 use super::shares::Content;
@@ -18,11 +17,7 @@ pub const STEPS: [(&str, &str); 5] = [
 ];
 
 fn focus_tab(i: usize) {
-    if let Some(el) = document().get_element_by_id(&format!("tab-{}", STEPS[i].0)) {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
-    }
+    crate::browser::focus(&format!("tab-{}", STEPS[i].0));
 }
 
 #[component]
