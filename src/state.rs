@@ -56,7 +56,7 @@ impl Store {
         // A new plan selects its first failing step (or first problem) again.
         Effect::new(move |prev: Option<()>| {
             let step = plan.with(default_step);
-            if prev.is_some() {
+            if prev.is_some() && selected.get_untracked() != step {
                 selected.set(step);
             }
         });

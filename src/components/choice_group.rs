@@ -18,6 +18,8 @@ pub fn ChoiceGroup(
     about: &'static str,
 ) -> impl IntoView {
     let store = Store::get();
+    // Memos, so that a change elsewhere in the scenario touches none of these radios.
+    let current = Memo::new(move |_| store.scenario.with(|s| s.value(key)));
     let options = Input::by_key(key).map(|i| i.options).unwrap_or_default();
     let options = options
         .iter()
@@ -25,7 +27,8 @@ pub fn ChoiceGroup(
             let value = o.key;
             let id = format!("{key}-{value}");
             let help_id = format!("{id}-help");
-            let why = move || store.scenario.with(|s| unavailable(s, key, value));
+            let why = Memo::new(move |_| store.scenario.with(|s| unavailable(s, key, value)));
+            let why = move || why.get();
             view! {
                 <div class="option" class:unavailable=move || why().is_some()>
                     <input
@@ -33,7 +36,7 @@ pub fn ChoiceGroup(
                         id=id.clone()
                         name=key
                         value=value
-                        prop:checked=move || store.scenario.with(|s| s.value(key) == Some(value))
+                        prop:checked=move || current.get() == Some(value)
                         disabled=move || why().is_some()
                         aria-describedby=help_id.clone()
                         on:change=move |_| store.edit(|s| {

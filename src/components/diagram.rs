@@ -1,7 +1,7 @@
 //! The flow diagram (the core's SVG), the step picker that makes every step reachable by
 //! keyboard, and the details of the selected step.
 
-use credflow_core::{Plan, Step};
+use credflow_core::Step;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -59,34 +59,37 @@ pub fn DiagramView() -> impl IntoView {
 #[component]
 fn StepPicker() -> impl IntoView {
     let store = Store::get();
-    let buttons = move || {
+    // Keyed by what a chip shows, so a change redraws only the chips that changed.
+    let chips = move || {
         store.plan.with(|plan| {
             plan.steps
                 .iter()
-                .map(|step| {
-                    let n = step.n;
-                    let outcome = step.outcome;
-                    let label = format!("{}. {}", n, step.step.label());
+                .map(|s| (s.n, s.step, s.outcome, s.reached))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="step-picker" role="group" aria-label="Steps of the plan">
+            <For each=chips key=|chip| *chip let:chip>
+                {
+                    let (n, kind, outcome, reached) = chip;
                     view! {
                         <button
                             type="button"
                             class=format!("step-chip outcome-{}", outcome.key())
-                            class:not-reached=!step.reached
+                            class:not-reached=!reached
                             data-step=n
                             aria-pressed=move || (store.selected.get() == Some(n)).to_string()
                             on:click=move |_| store.selected.set(Some(n))
                         >
                             <span class="marker" aria-hidden="true">{outcome_marker(outcome)}</span>
-                            {label}
+                            {format!("{}. {}", n, kind.label())}
                             <span class="sr-only">{format!(", {}", outcome.label())}</span>
                         </button>
                     }
-                })
-                .collect_view()
-        })
-    };
-    view! {
-        <div class="step-picker" role="group" aria-label="Steps of the plan">{buttons}</div>
+                }
+            </For>
+        </div>
     }
 }
 
@@ -94,10 +97,22 @@ fn StepPicker() -> impl IntoView {
 #[component]
 pub fn StepDetails() -> impl IntoView {
     let store = Store::get();
-    move || {
+    // The selected step with its identities' names: redrawn only when that changes.
+    let shown = Memo::new(move |_| {
         let n = store.selected.get();
-        store.plan.with(|plan| match n.and_then(|n| plan.steps.get(n - 1)) {
-            Some(step) => details(plan, step).into_any(),
+        store.plan.with(|plan| {
+            n.and_then(|n| plan.steps.get(n - 1)).map(|step| {
+                let names: Vec<&'static str> = std::iter::once(step.identity)
+                    .chain(step.attempts.iter().map(|a| a.identity))
+                    .map(|id| plan.identity_name(id))
+                    .collect();
+                (step.clone(), names)
+            })
+        })
+    });
+    move || {
+        shown.with(|shown| match shown {
+            Some((step, names)) => details(step, names).into_any(),
             None => view! {
                 <section id="step-details" class="step-details empty">
                     <p>"Every step succeeds. Select a step in the diagram or above to see who does what, and why."</p>
@@ -108,8 +123,9 @@ pub fn StepDetails() -> impl IntoView {
     }
 }
 
-fn details(plan: &Plan, step: &Step) -> impl IntoView {
-    let who = plan.identity_name(step.identity);
+/// `names`: the acting identity's display name, then each attempt's.
+fn details(step: &Step, names: &[&'static str]) -> impl IntoView {
+    let who = names.first().copied().unwrap_or_default();
     let sources = step
         .sources
         .iter()
@@ -119,11 +135,12 @@ fn details(plan: &Plan, step: &Step) -> impl IntoView {
         let items = step
             .attempts
             .iter()
-            .map(|a| {
+            .zip(names.iter().skip(1))
+            .map(|(a, name)| {
                 view! {
                     <li class=format!("outcome-{}", a.outcome.key())>
                         <span class="marker" aria-hidden="true">{outcome_marker(a.outcome)}</span>
-                        <strong>{plan.identity_name(a.identity)}</strong>
+                        <strong>{*name}</strong>
                         {format!(" — {}: {}", a.outcome.label(), a.reason)}
                     </li>
                 }

@@ -1,50 +1,81 @@
 //! Findings (every non-ok step as text: the diagram for screen readers and print) and the
 //! rule book's sources.
 
-use credflow_core::{Outcome, SourceId};
+use credflow_core::{Outcome, Plan, SourceId};
 use leptos::prelude::*;
 
 use crate::state::Store;
 use crate::words::outcome_marker;
 
+/// One non-ok step, as the findings list shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Finding {
+    n: usize,
+    outcome: Outcome,
+    reached: bool,
+    title: String,
+    text: String,
+    fix: Option<String>,
+    note: Option<String>,
+    log: String,
+}
+
+fn findings(plan: &Plan) -> Vec<Finding> {
+    plan.steps
+        .iter()
+        .filter(|s| s.outcome != Outcome::Ok)
+        .map(|s| Finding {
+            n: s.n,
+            outcome: s.outcome,
+            reached: s.reached,
+            title: format!("Step {}: {} — {}", s.n, s.step.label(), s.outcome.label()),
+            text: format!(
+                "{} {}. {}",
+                plan.identity_name(s.identity),
+                s.action,
+                s.reason
+            ),
+            fix: s.fix.clone(),
+            note: s.note.clone(),
+            log: s.log.path(),
+        })
+        .collect()
+}
+
 #[component]
 pub fn Findings() -> impl IntoView {
     let store = Store::get();
-    let items = move || {
-        store.plan.with(|plan| {
-            let problems: Vec<_> = plan.steps.iter().filter(|s| s.outcome != Outcome::Ok).collect();
-            if problems.is_empty() {
-                return view! { <p class="no-findings">"No findings: every step succeeds."</p> }
-                    .into_any();
-            }
-            let items = problems
-                .into_iter()
-                .map(|s| {
-                    let n = s.n;
-                    view! {
-                        <li class=format!("finding outcome-{}", s.outcome.key()) data-step=n>
-                            <p class="finding-title">
-                                <span class="marker" aria-hidden="true">{outcome_marker(s.outcome)}</span>
-                                <button type="button" class="link" on:click=move |_| store.selected.set(Some(n))>
-                                    {format!("Step {}: {} — {}", n, s.step.label(), s.outcome.label())}
-                                </button>
-                                {(!s.reached).then_some(" (not reached)")}
-                            </p>
-                            <p>{format!("{} {}.", plan.identity_name(s.identity), s.action)}" "{s.reason.clone()}</p>
-                            {s.fix.clone().map(|f| view! { <p><strong>"Fix: "</strong>{f}</p> })}
-                            {s.note.clone().map(|f| view! { <p class="note"><strong>"Note: "</strong>{f}</p> })}
-                            <p class="log">"Log: "<code>{s.log.path()}</code></p>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! { <ol class="findings">{items}</ol> }.into_any()
-        })
+    let list = Memo::new(move |_| store.plan.with(findings));
+    // Keyed by everything a finding shows: a change redraws only the findings that changed.
+    let item = move |f: Finding| {
+        let n = f.n;
+        view! {
+            <li class=format!("finding outcome-{}", f.outcome.key()) data-step=n>
+                <p class="finding-title">
+                    <span class="marker" aria-hidden="true">{outcome_marker(f.outcome)}</span>
+                    <button type="button" class="link" on:click=move |_| store.selected.set(Some(n))>
+                        {f.title}
+                    </button>
+                    {(!f.reached).then_some(" (not reached)")}
+                </p>
+                <p>{f.text}</p>
+                {f.fix.map(|fix| view! { <p><strong>"Fix: "</strong>{fix}</p> })}
+                {f.note.map(|note| view! { <p class="note"><strong>"Note: "</strong>{note}</p> })}
+                <p class="log">"Log: "<code>{f.log}</code></p>
+            </li>
+        }
     };
     view! {
         <section id="findings" class="findings-section" aria-labelledby="findings-title">
             <h2 id="findings-title">"Findings"</h2>
-            {items}
+            <Show
+                when=move || list.with(|l| !l.is_empty())
+                fallback=|| view! { <p class="no-findings">"No findings: every step succeeds."</p> }
+            >
+                <ol class="findings">
+                    <For each=move || list.get() key=|f| f.clone() children=item />
+                </ol>
+            </Show>
         </section>
     }
 }

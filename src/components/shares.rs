@@ -17,6 +17,7 @@ fn reader_boxes(
     set: impl Fn(&mut Scenario, Readers) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let store = Store::get();
+    let readers = Memo::new(move |_| store.scenario.with(|s| get(s)));
     let boxes = Principal::ALL
         .iter()
         .map(|&p| {
@@ -27,7 +28,7 @@ fn reader_boxes(
                         type="checkbox"
                         id=id.clone()
                         data-principal=p.key()
-                        prop:checked=move || store.scenario.with(|s| get(s).contains(p))
+                        prop:checked=move || readers.get().contains(p)
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             store.edit(|s| {
@@ -52,7 +53,7 @@ fn reader_boxes(
 #[component]
 pub fn Content() -> impl IntoView {
     let store = Store::get();
-    let count = move || store.scenario.with(|s| s.shares.len());
+    let count = Memo::new(move |_| store.scenario.with(|s| s.shares.len()));
     view! {
         <ChoiceGroup key="source" legend="Where the program's files are" />
         {reader_boxes(
@@ -68,8 +69,8 @@ pub fn Content() -> impl IntoView {
             "When the program's files are on a non-SMS share, the first share is that source."
         </p>
         <ol class="shares" aria-label="Non-SMS shares">
-            <For each=move || 0..count() key=|i| *i let:i>
-                <ShareRow i=i />
+            <For each=move || 0..count.get() key=|i| *i let:i>
+                <ShareRow i=i count=count />
             </For>
         </ol>
         <AddShare />
@@ -78,18 +79,20 @@ pub fn Content() -> impl IntoView {
 
 /// One share: its path (checked as typed), readers, and move/remove buttons.
 #[component]
-fn ShareRow(i: usize) -> impl IntoView {
+fn ShareRow(i: usize, count: Memo<usize>) -> impl IntoView {
     let store = Store::get();
-    let unc = move || {
+    // A memo per row, so that editing one share (or anything else) leaves the others alone.
+    let unc = Memo::new(move |_| {
         store
             .scenario
             .with(|s| s.shares.get(i).map(|sh| sh.unc.clone()).unwrap_or_default())
-    };
+    });
     // Text that is not (yet) a UNC path stays in the field with its error; the scenario keeps
     // the last good path.
     let draft = RwSignal::new(None::<(String, String)>);
-    let count = move || store.scenario.with(|s| s.shares.len());
-    let is_source = move || store.scenario.with(|s| s.source == Source::Unc) && i == 0;
+    let count = move || count.get();
+    let is_source = Memo::new(move |_| store.scenario.with(|s| s.source == Source::Unc) && i == 0);
+    let is_source = move || is_source.get();
     let field = format!("share-{i}-unc");
     let error_id = format!("share-{i}-error");
     let swap = move |a: usize, b: usize| {
@@ -112,7 +115,7 @@ fn ShareRow(i: usize) -> impl IntoView {
                     id=field
                     spellcheck="false"
                     autocomplete="off"
-                    prop:value=move || draft.with(|d| d.as_ref().map(|(t, _)| t.clone())).unwrap_or_else(unc)
+                    prop:value=move || draft.with(|d| d.as_ref().map(|(t, _)| t.clone())).unwrap_or_else(|| unc.get())
                     aria-invalid=move || draft.with(|d| d.is_some()).to_string()
                     aria-describedby=error_id.clone()
                     on:input=move |ev| {

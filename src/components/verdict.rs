@@ -35,38 +35,42 @@ fn first_sentence(text: &str) -> &str {
     }
 }
 
+/// What the banner shows: outcome, headline, one sentence of reason, the fix.
+fn banner(plan: &Plan) -> (Outcome, String, String, Option<String>) {
+    let (reason, fix) = match deciding_step(plan) {
+        Some(s) => (first_sentence(&s.reason).to_string(), s.fix.clone()),
+        None => {
+            let who = plan
+                .steps
+                .iter()
+                .find(|s| s.step == credflow_core::StepKind::RunAs)
+                .map(|s| plan.identity_name(s.identity))
+                .unwrap_or("The client");
+            (
+                format!("{who} runs the program and every step succeeds."),
+                None,
+            )
+        }
+    };
+    (plan.verdict, headline(plan), reason, fix)
+}
+
 #[component]
 pub fn Verdict() -> impl IntoView {
     let store = Store::get();
+    let shown = Memo::new(move |_| store.plan.with(banner));
     move || {
-        store.plan.with(|plan| {
-            let outcome = plan.verdict;
-            let (reason, fix) = match deciding_step(plan) {
-                Some(s) => (first_sentence(&s.reason).to_string(), s.fix.clone()),
-                None => {
-                    let who = plan
-                        .steps
-                        .iter()
-                        .find(|s| s.step == credflow_core::StepKind::RunAs)
-                        .map(|s| plan.identity_name(s.identity))
-                        .unwrap_or("The client");
-                    (
-                        format!("{who} runs the program and every step succeeds."),
-                        None,
-                    )
-                }
-            };
-            view! {
-                <section id="verdict" tabindex="-1" class=format!("verdict outcome-{}", outcome.key())
-                    data-outcome=outcome.key() aria-live="polite" aria-atomic="true">
-                    <p class="verdict-title">
-                        <span class="marker" aria-hidden="true">{outcome_marker(outcome)}</span>
-                        {headline(plan)}
-                    </p>
-                    <p class="verdict-reason">{reason}</p>
-                    {fix.map(|f| view! { <p class="verdict-fix"><strong>"Fix: "</strong>{f}</p> })}
-                </section>
-            }
-        })
+        let (outcome, headline, reason, fix) = shown.get();
+        view! {
+            <section id="verdict" tabindex="-1" class=format!("verdict outcome-{}", outcome.key())
+                data-outcome=outcome.key() aria-live="polite" aria-atomic="true">
+                <p class="verdict-title">
+                    <span class="marker" aria-hidden="true">{outcome_marker(outcome)}</span>
+                    {headline}
+                </p>
+                <p class="verdict-reason">{reason}</p>
+                {fix.map(|f| view! { <p class="verdict-fix"><strong>"Fix: "</strong>{f}</p> })}
+            </section>
+        }
     }
 }
