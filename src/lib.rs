@@ -38,9 +38,13 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Page(store: Store) -> impl IntoView {
     provide_context(store);
-    move || match store.view.get() {
-        View::Full => full().into_any(),
-        View::Embed => embed().into_any(),
+    view! {
+        // The diagram's style sheet, once (the shown SVG leaves it out; see `svg_inline`).
+        <style>{credflow_core::svg::STYLE}</style>
+        {move || match store.view.get() {
+            View::Full => full().into_any(),
+            View::Embed => embed().into_any(),
+        }}
     }
 }
 

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use credflow_core::link::{decode_link, encode_link, Link, View};
-use credflow_core::{layout, normalise, plan, svg, Change, Diagram, Plan, Scenario};
+use credflow_core::{layout, normalise, plan, svg_inline, Change, Diagram, Plan, Scenario};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -32,6 +32,7 @@ pub struct Store {
     pub scenario: RwSignal<Scenario>,
     pub plan: Memo<Plan>,
     pub diagram: Memo<Diagram>,
+    /// The diagram as the page shows it (without its style sheet, which the page has once).
     pub svg: Memo<String>,
     /// The step shown in the details panel.
     pub selected: RwSignal<Option<usize>>,
@@ -51,7 +52,7 @@ impl Store {
         let scenario = RwSignal::new(scenario);
         let plan = Memo::new(move |_| scenario.with(plan));
         let diagram = Memo::new(move |_| plan.with(layout));
-        let svg = Memo::new(move |_| diagram.with(svg));
+        let svg = Memo::new(move |_| diagram.with(svg_inline));
         let selected = RwSignal::new(default_step(&plan.get_untracked()));
         // A new plan selects its first failing step (or first problem) again.
         Effect::new(move |prev: Option<()>| {

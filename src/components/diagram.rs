@@ -59,20 +59,20 @@ pub fn DiagramView() -> impl IntoView {
 #[component]
 fn StepPicker() -> impl IntoView {
     let store = Store::get();
-    // Keyed by what a chip shows, so a change redraws only the chips that changed.
-    let chips = move || {
+    // A memo of what the chips show: they are redrawn only when that changes.
+    let chips = Memo::new(move |_| {
         store.plan.with(|plan| {
             plan.steps
                 .iter()
                 .map(|s| (s.n, s.step, s.outcome, s.reached))
                 .collect::<Vec<_>>()
         })
-    };
-    view! {
-        <div class="step-picker" role="group" aria-label="Steps of the plan">
-            <For each=chips key=|chip| *chip let:chip>
-                {
-                    let (n, kind, outcome, reached) = chip;
+    });
+    let buttons = move || {
+        chips.with(|chips| {
+            chips
+                .iter()
+                .map(|&(n, kind, outcome, reached)| {
                     view! {
                         <button
                             type="button"
@@ -87,9 +87,12 @@ fn StepPicker() -> impl IntoView {
                             <span class="sr-only">{format!(", {}", outcome.label())}</span>
                         </button>
                     }
-                }
-            </For>
-        </div>
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <div class="step-picker" role="group" aria-label="Steps of the plan">{buttons}</div>
     }
 }
 

@@ -2,6 +2,7 @@
 //! twice the size, printing, and embed code for wiki pages.
 
 use credflow_core::link::{encode_link, Link, View};
+use credflow_core::svg;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -108,13 +109,19 @@ fn attr(text: &str) -> String {
 pub fn ExportBar() -> impl IntoView {
     let store = Store::get();
     let show_embed = RwSignal::new(false);
-    let svg_download =
-        move |_| browser::download(SVG_FILE, "image/svg+xml", &store.svg.get_untracked());
+    // Downloads are the standalone SVG: the same bytes as `credflow render`.
+    let svg_download = move |_| {
+        browser::download(
+            SVG_FILE,
+            "image/svg+xml",
+            &store.diagram.with_untracked(svg),
+        )
+    };
     let png_download = move |_| {
         let (w, h) = store
             .diagram
             .with_untracked(|d| (d.width as f64, d.height as f64));
-        download_png(store.svg.get_untracked(), w, h);
+        download_png(store.diagram.with_untracked(svg), w, h);
     };
     let print = move |_| {
         let _ = window().print();

@@ -46,37 +46,43 @@ fn findings(plan: &Plan) -> Vec<Finding> {
 pub fn Findings() -> impl IntoView {
     let store = Store::get();
     let list = Memo::new(move |_| store.plan.with(findings));
-    // Keyed by everything a finding shows: a change redraws only the findings that changed.
-    let item = move |f: Finding| {
-        let n = f.n;
-        view! {
-            <li class=format!("finding outcome-{}", f.outcome.key()) data-step=n>
-                <p class="finding-title">
-                    <span class="marker" aria-hidden="true">{outcome_marker(f.outcome)}</span>
-                    <button type="button" class="link" on:click=move |_| store.selected.set(Some(n))>
-                        {f.title}
-                    </button>
-                    {(!f.reached).then_some(" (not reached)")}
-                </p>
-                <p>{f.text}</p>
-                {f.fix.map(|fix| view! { <p><strong>"Fix: "</strong>{fix}</p> })}
-                {f.note.map(|note| view! { <p class="note"><strong>"Note: "</strong>{note}</p> })}
-                <p class="log">"Log: "<code>{f.log}</code></p>
-            </li>
-        }
+    // Redrawn only when the findings change, not on every change of the scenario.
+    let items = move || {
+        list.with(|list| {
+            if list.is_empty() {
+                return view! { <p class="no-findings">"No findings: every step succeeds."</p> }
+                    .into_any();
+            }
+            let items = list.iter().cloned().map(item).collect_view();
+            view! { <ol class="findings">{items}</ol> }.into_any()
+        })
     };
     view! {
         <section id="findings" class="findings-section" aria-labelledby="findings-title">
             <h2 id="findings-title">"Findings"</h2>
-            <Show
-                when=move || list.with(|l| !l.is_empty())
-                fallback=|| view! { <p class="no-findings">"No findings: every step succeeds."</p> }
-            >
-                <ol class="findings">
-                    <For each=move || list.get() key=|f| f.clone() children=item />
-                </ol>
-            </Show>
+            {items}
         </section>
+    }
+}
+
+/// One finding; a click on its title selects its step.
+fn item(f: Finding) -> impl IntoView {
+    let store = Store::get();
+    let n = f.n;
+    view! {
+        <li class=format!("finding outcome-{}", f.outcome.key()) data-step=n>
+            <p class="finding-title">
+                <span class="marker" aria-hidden="true">{outcome_marker(f.outcome)}</span>
+                <button type="button" class="link" on:click=move |_| store.selected.set(Some(n))>
+                    {f.title}
+                </button>
+                {(!f.reached).then_some(" (not reached)")}
+            </p>
+            <p>{f.text}</p>
+            {f.fix.map(|fix| view! { <p><strong>"Fix: "</strong>{fix}</p> })}
+            {f.note.map(|note| view! { <p class="note"><strong>"Note: "</strong>{note}</p> })}
+            <p class="log">"Log: "<code>{f.log}</code></p>
+        </li>
     }
 }
 

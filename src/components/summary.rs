@@ -37,11 +37,9 @@ pub fn Summary() -> impl IntoView {
         <section id="summary" class="summary print-only" aria-label="Scenario summary">
             <h2>"Scenario"</h2>
             <dl>
-                <For
-                    each=move || store.scenario.with(rows)
-                    key=|row| row.clone()
-                    children=|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }
-                />
+                {move || store.scenario.with(|s| rows(s).into_iter().map(|(k, v)| view! {
+                    <div><dt>{k}</dt><dd>{v}</dd></div>
+                }).collect_view())}
             </dl>
         </section>
     }

@@ -32,7 +32,7 @@ pub mod text;
 pub use diagram::{Callout, Column, Diagram, Edge, Node, NodeKind, Rect, Side};
 pub use layout::layout;
 pub use link::{decode, encode, LinkError};
-pub use svg::svg;
+pub use svg::{svg, svg_inline};
 
 /// The SVG diagram for a scenario: `svg(&layout(&plan(s)))`. The page, the export and the CLI
 /// all draw through this one function.

@@ -13,9 +13,9 @@ use crate::layout::{BADGE_R, CALLOUT_PAD, HEAD, LINE, MARGIN};
 use crate::model::Outcome;
 use crate::text::{text_width, Font};
 
-/// The style sheet. Text colours have at least 4.5:1 contrast on white (WCAG AA); lines and
+/// The style sheet (scoped to `.cf`). Text colours have at least 4.5:1 contrast on white (WCAG AA); lines and
 /// fills at least 3:1. Class names are short because a diagram with 500 shares repeats them.
-const STYLE: &str = "\
+pub const STYLE: &str = "\
 .cf text{fill:#0f172a;font-size:12px}\
 .cf .bg{fill:#fff;stroke:#e2e8f0}\
 .cf .hd{font-size:16px;font-weight:700}\
@@ -63,6 +63,17 @@ const STYLE: &str = "\
 
 /// The diagram as a standalone SVG document.
 pub fn svg(d: &Diagram) -> String {
+    write(d, true)
+}
+
+/// The diagram without its `<style>`, for a page that has [`STYLE`] once in its own style
+/// sheet: a new `<style>` element with every update would make the browser restyle the whole
+/// page each time.
+pub fn svg_inline(d: &Diagram) -> String {
+    write(d, false)
+}
+
+fn write(d: &Diagram, with_style: bool) -> String {
     let mut out = String::with_capacity(4096 + d.nodes.len() * 600 + d.edges.len() * 1100);
     let o = &mut out;
     o.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cf\" role=\"img\" width=\"");
@@ -79,9 +90,12 @@ pub fn svg(d: &Diagram) -> String {
     escape(o, &d.title);
     o.push_str("</title><desc>");
     escape(o, &d.desc);
-    o.push_str("</desc><style>");
-    o.push_str(STYLE);
-    o.push_str("</style>");
+    o.push_str("</desc>");
+    if with_style {
+        o.push_str("<style>");
+        o.push_str(STYLE);
+        o.push_str("</style>");
+    }
 
     // A white card, so that the diagram reads on dark pages too.
     o.push_str("<rect class=\"bg\" x=\"0.5\" y=\"0.5\" width=\"");
