@@ -18,7 +18,7 @@ use components::library::Library;
 use components::notice::NoticeBar;
 use components::summary::Summary;
 use components::toolbar::{apply_saved_theme, Toolbar};
-use components::verdict::{headline, Verdict};
+use components::verdict::{headline, Verdict, VerdictBar};
 use components::walk::WalkThrough;
 use components::wizard::Wizard;
 use state::Store;
@@ -83,6 +83,7 @@ fn full() -> impl IntoView {
             <Library />
             <Sources />
         </main>
+        <VerdictBar />
         <footer class="site-footer">
             <p>"credflow runs entirely in your browser: nothing you choose or type leaves this page."</p>
         </footer>

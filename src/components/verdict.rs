@@ -74,3 +74,25 @@ pub fn Verdict() -> impl IntoView {
         }
     }
 }
+
+/// On narrow screens the verdict sits below the wizard; this bar keeps it in sight while
+/// choosing, and jumps to it.
+#[component]
+pub fn VerdictBar() -> impl IntoView {
+    let store = Store::get();
+    let shown = Memo::new(move |_| store.plan.with(|p| (p.verdict, headline(p))));
+    view! {
+        <a
+            class=move || format!("verdict-bar outcome-{}", shown.get().0.key())
+            href="#verdict"
+            on:click=|ev| {
+                ev.prevent_default();
+                crate::browser::focus("verdict");
+            }
+        >
+            <span class="marker" aria-hidden="true">{move || outcome_marker(shown.get().0)}</span>
+            <span>{move || shown.get().1}</span>
+            <span class="verdict-bar-go">"See the result ↓"</span>
+        </a>
+    }
+}
