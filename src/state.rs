@@ -185,13 +185,18 @@ pub fn initial() -> (Link, Option<Notice>) {
             }
             Err(e) => {
                 let (saved, _) = saved();
+                let instead = if saved.is_some() {
+                    "your last saved scenario"
+                } else {
+                    "the defaults"
+                };
                 (
                     Link {
                         scenario: saved.unwrap_or_default(),
                         view: embed_hint(&hash),
                     },
                     Some(Notice::Error(format!(
-                        "This link could not be read: {e}. Showing the last good scenario instead."
+                        "This link could not be read: {e}. Showing {instead} instead."
                     ))),
                 )
             }

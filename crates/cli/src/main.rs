@@ -19,7 +19,8 @@ const USAGE: &str = "usage:
   credflow plan LINK [--json]   print the plan for a share link (as JSON with --json)
   credflow render LINK          write the SVG diagram to standard output
   credflow presets              list the rule book's classic cases
-LINK is a credflow URL, a fragment such as '#v=1&client=legacy', or a bare fragment.";
+LINK is a credflow URL, a fragment such as '#v=1&client=legacy', or a bare fragment;
+'-' reads it from standard input (for links longer than a command line allows).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -53,10 +54,7 @@ fn run(args: &[&str]) -> Result<String, String> {
                 text::plan(&plan)
             })
         }
-        ["render", link] => {
-            let scenario = decode(link).map_err(|e| format!("bad link: {e}"))?;
-            Ok(render(&scenario))
-        }
+        ["render", link] => Ok(render(&scenario_for(link)?)),
         ["presets"] => Ok(presets()),
         ["help" | "--help" | "-h"] => Ok(format!("{USAGE}\n")),
         _ => Err(USAGE.to_string()),
@@ -64,8 +62,22 @@ fn run(args: &[&str]) -> Result<String, String> {
 }
 
 fn plan_for(link: &str) -> Result<Plan, String> {
-    let scenario = decode(link).map_err(|e| format!("bad link: {e}"))?;
-    Ok(plan(&scenario))
+    Ok(plan(&scenario_for(link)?))
+}
+
+/// The scenario of a link given on the command line, or on standard input for `-`.
+fn scenario_for(link: &str) -> Result<credflow_core::Scenario, String> {
+    let text;
+    let link = if link == "-" {
+        let mut input = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut input)
+            .map_err(|e| format!("cannot read the link from standard input: {e}"))?;
+        text = input;
+        text.trim()
+    } else {
+        link
+    };
+    decode(link).map_err(|e| format!("bad link: {e}"))
 }
 
 fn json_of(plan: &Plan) -> String {

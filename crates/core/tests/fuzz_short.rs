@@ -16,6 +16,8 @@
 //!     CREDFLOW_FUZZ_SECONDS=600 cargo test --release -p credflow-core --test fuzz_short \
 //!         -- --ignored --nocapture
 //!
+//! (`CREDFLOW_FUZZ_INPUTS=10000000` stops after that many inputs instead.)
+//!
 //! (`scripts/fuzz` runs it after the cargo-fuzz targets; see SECURITY.md for the figures.)
 
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
@@ -149,13 +151,23 @@ fn readers_text() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.join(","))
 }
 
+/// `min..=max` characters from `chars`. (Cheaper to generate than a regex strategy, which
+/// matters for the long run.)
+fn word(chars: &'static [char], min: usize, max: usize) -> impl Strategy<Value = String> {
+    proptest::collection::vec(select(chars), min..=max).prop_map(String::from_iter)
+}
+
+const NAME_CHARS: &[char] = &[
+    'a', 'b', 'c', 'f', 's', 'x', 'z', '0', '1', '9', '-', '$', ' ', '.', '_',
+];
+
 /// A path component: payloads, letters, and sometimes a long run to reach the length limit.
 fn component() -> impl Strategy<Value = String> {
     prop_oneof![
         4 => select(PAYLOADS).prop_map(String::from),
-        2 => "[a-z0-9$ ._-]{0,12}",
+        2 => word(NAME_CHARS, 0, 12),
         1 => (select(PAYLOADS), 1usize..40).prop_map(|(p, n)| p.repeat(n)),
-        1 => any::<String>(),
+        1 => proptest::collection::vec(any::<char>(), 0..16).prop_map(String::from_iter),
     ]
 }
 
@@ -169,7 +181,7 @@ fn share_value() -> impl Strategy<Value = String> {
             1 => Just(""),
             1 => Just(r"\\\"),
         ],
-        prop_oneof![4 => "[a-z0-9-]{1,12}", 1 => component()],
+        prop_oneof![4 => word(&NAME_CHARS[..10], 1, 12), 1 => component()],
         component(),
         proptest::collection::vec(component(), 0..3),
         proptest::option::weighted(0.85, readers_text()),
@@ -239,11 +251,14 @@ fn write(out: &mut String, text: &str, how: Encoding) {
         } else if c == ' ' && matches!(how, Encoding::Lower) {
             out.push('+');
         } else {
+            let hex: &[u8; 16] = match how {
+                Encoding::Lower => b"0123456789abcdef",
+                _ => b"0123456789ABCDEF",
+            };
             for b in c.encode_utf8(&mut buf).bytes() {
-                match how {
-                    Encoding::Lower => out.push_str(&format!("%{b:02x}")),
-                    _ => out.push_str(&format!("%{b:02X}")),
-                }
+                out.push('%');
+                out.push(char::from(hex[usize::from(b >> 4)]));
+                out.push(char::from(hex[usize::from(b & 15)]));
             }
         }
     }
@@ -542,8 +557,9 @@ fn the_xml_check_catches_what_escaping_prevents() {
 
 // ── The long run ─────────────────────────────────────────────────────────────────────────
 
-/// Runs `check` on link-shaped inputs for `CREDFLOW_FUZZ_SECONDS` (default 60) and prints how
-/// many. A panic prints the input first.
+/// Runs `check` on link-shaped inputs for `CREDFLOW_FUZZ_SECONDS` (default 60), or until
+/// `CREDFLOW_FUZZ_INPUTS` inputs (checked every thousand), and prints how many. A panic prints
+/// the input and the seed first (`CREDFLOW_FUZZ_SEED` replays a run).
 #[test]
 #[ignore = "long: run with --ignored (scripts/fuzz does)"]
 fn long_run() {
@@ -551,6 +567,11 @@ fn long_run() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(60);
+    // Optionally, stop after this many inputs instead (whichever comes first).
+    let limit: u64 = std::env::var("CREDFLOW_FUZZ_INPUTS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(u64::MAX);
     let strategy = link_input();
     // A seed from the clock, printed, so that a failure can be replayed with CREDFLOW_FUZZ_SEED.
     let seed: u64 = std::env::var("CREDFLOW_FUZZ_SEED")
@@ -569,7 +590,7 @@ fn long_run() {
     let started = Instant::now();
     let deadline = started + Duration::from_secs(seconds);
     let (mut inputs, mut drawn) = (0u64, 0u64);
-    while Instant::now() < deadline {
+    while Instant::now() < deadline && inputs < limit {
         // Check the clock every thousand inputs.
         for _ in 0..1000 {
             let input = strategy

@@ -12,18 +12,21 @@
 //! `~/.cache/credflow/tools`, where scripts/setup installs it).
 
 mod chromedriver;
+mod hardening;
 mod server;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
+use fantoccini::error::CmdError;
 use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
 use chromedriver::Chromedriver;
+pub use hardening::{credflow_cli, link_with_shares, percent_encode, NetworkRequest, Options};
 pub use server::Request;
 use server::StaticServer;
 
@@ -64,7 +67,14 @@ impl Harness {
              as scripts/test does) or set CREDFLOW_DIST",
             dist.display()
         );
-        let server = StaticServer::start(dist)
+        Harness::start_serving(dist).await
+    }
+
+    /// Serves any directory (`/` is its `index.html`, if it has one) and opens a browser, with
+    /// a fresh profile, at `about:blank`. The benchmark serves a copy of `dist/` with a static
+    /// comparison page added.
+    pub async fn start_serving(root: PathBuf) -> Harness {
+        let server = StaticServer::start(root)
             .await
             .expect("start the static file server");
         let mut driver = Chromedriver::start().await.expect("start chromedriver");
@@ -196,6 +206,14 @@ impl Harness {
         }
     }
 
+    /// Sends a Chrome DevTools Protocol command through chromedriver
+    /// (`POST /session/{id}/goog/cdp/execute`) and returns its result:
+    /// `page.cdp("Network.setCacheDisabled", json!({"cacheDisabled": true}))`.
+    pub async fn cdp(&self, command: &str, params: Value) -> Result<Value, CmdError> {
+        let body = json!({ "cmd": command, "params": params }).to_string();
+        self.client.issue_cmd(Cdp { body }).await
+    }
+
     /// Runs axe-core on the page; returns its violations (empty when there are none).
     pub async fn axe(&self) -> Vec<Value> {
         let path = axe_path();
@@ -287,5 +305,108 @@ impl WebDriverCompatibleCommand for BrowserLog {
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
         (http::Method::POST, Some(r#"{"type":"browser"}"#.into()))
+    }
+}
+
+/// ChromeDriver's `POST /session/{id}/goog/cdp/execute`: one DevTools Protocol command,
+/// `{"cmd": ..., "params": {...}}`.
+#[derive(Debug)]
+struct Cdp {
+    body: String,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.body.clone()))
+    }
+}
+
+/// Helpers for tests that act as a person would: click, press keys, wait for a condition.
+impl Harness {
+    /// Polls the JavaScript expression `condition` until it is truthy and returns its value
+    /// (`page.wait_until("document.querySelector('#verdict')?.dataset.outcome === 'ok'")`).
+    pub async fn wait_until(&self, condition: &str) -> Value {
+        let deadline = Instant::now() + TIMEOUT;
+        let script = format!("return ({condition});");
+        loop {
+            let value = self.client.execute(&script, vec![]).await;
+            if let Ok(v) = &value {
+                let truthy = match v {
+                    Value::Null => false,
+                    Value::Bool(b) => *b,
+                    Value::Number(n) => n.as_f64().is_some_and(|n| n != 0.0),
+                    Value::String(s) => !s.is_empty(),
+                    _ => true,
+                };
+                if truthy {
+                    return v.clone();
+                }
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "`{condition}` never became true within {TIMEOUT:?}; last value: {value:?}\n{}",
+                    self.diagnostics().await
+                );
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Runs `js` as the body of a function with `arguments[0..]` = `args`.
+    pub async fn eval_with(&self, js: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute(js, args)
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{js}"))
+    }
+
+    /// Clicks the first element matching `css` (a WebDriver click: scrolled into view, at its
+    /// centre, as a pointer would).
+    pub async fn click(&self, css: &str) {
+        let element = self.wait_for(css).await;
+        if let Err(e) = element.click().await {
+            panic!("click `{css}`: {e}\n{}", self.diagnostics().await);
+        }
+    }
+
+    /// Presses each key in turn (down, then up) wherever the focus is, as at a keyboard.
+    /// Special keys are `fantoccini::key::Key` values turned into `char`s.
+    pub async fn press(&self, keys: &[char]) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let mut actions = KeyActions::new("keyboard".into());
+        for &key in keys {
+            actions = actions
+                .then(KeyAction::Down { value: key })
+                .then(KeyAction::Up { value: key });
+        }
+        self.client
+            .perform_actions(actions)
+            .await
+            .unwrap_or_else(|e| panic!("press {keys:?}: {e}"));
+    }
+
+    /// Presses `key` while `modifier` is held (Shift+Tab).
+    pub async fn press_chord(&self, modifier: char, key: char) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let actions = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: modifier })
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key })
+            .then(KeyAction::Up { value: modifier });
+        self.client
+            .perform_actions(actions)
+            .await
+            .unwrap_or_else(|e| panic!("press {modifier:?}+{key:?}: {e}"));
     }
 }

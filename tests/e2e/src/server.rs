@@ -58,6 +58,11 @@ impl StaticServer {
     pub fn requests(&self) -> Vec<Request> {
         self.requests.lock().unwrap().clone()
     }
+
+    /// Stops accepting connections (the listener closes; a request in flight still ends).
+    pub fn stop(&self) {
+        self.task.abort();
+    }
 }
 
 impl Drop for StaticServer {

@@ -1,0 +1,1098 @@
+//! The planner page as a person uses it: the wizard walked by clicks and by keyboard, share
+//! links, history, storage, notices, the diagram's steps, the theme, narrow and wide windows,
+//! and an accessibility scan of every view. Expected verdicts come from the rule book's
+//! "Classic cases" (/work/shared/domain.md), not from the page's own code.
+
+use credflow_e2e::Harness;
+use fantoccini::key::Key;
+use serde_json::{json, Value};
+
+/// One classic case of the rule book, as a person sees it on the page.
+struct Expect {
+    /// `#verdict[data-outcome]`: ok, fails, at-risk, waits.
+    outcome: &'static str,
+    /// The verdict's headline.
+    title: &'static str,
+    /// The step selected in `#step-details` (`None`: nothing to select, every step succeeds).
+    step: Option<u32>,
+    /// Words the selected step's details (or, without one, the verdict) must show.
+    shows: &'static [&'static str],
+}
+
+/// Case 2: Advanced Client, admin rights, installer reads `\\fs01\apps`, no NAA: fails at
+/// connect-share; execmgr.log access denied.
+const CASE_2: Expect = Expect {
+    outcome: "fails",
+    title: "Fails at step 4 (Connect to share)",
+    step: Some(4),
+    shows: &["execmgr.log", "access denied", "Network Access Account"],
+};
+/// Case 4: Legacy Client, admin rights, non-SMS share, no SIA: the token account has no
+/// network rights.
+const CASE_4: Expect = Expect {
+    outcome: "fails",
+    title: "Fails at step 4 (Connect to share)",
+    step: Some(4),
+    shows: &["SMSAPM32.log", "no domain rights", "SMSCliToknLocalAcct&"],
+};
+/// Case 5: Legacy Client, SIA configured and granted read: succeeds as that account.
+const CASE_5: Expect = Expect {
+    outcome: "ok",
+    title: "Succeeds",
+    step: None,
+    shows: &["Software Installation Account runs the program"],
+};
+/// Case 7: user's rights, standard user, per-machine MSI: fails with 1925.
+const CASE_7: Expect = Expect {
+    outcome: "fails",
+    title: "Fails at step 4 (Install)",
+    step: Some(4),
+    shows: &["execmgr.log", "1925"],
+};
+/// Case 8: Legacy Client on a DC, token account on the network: fails and warns of lock-out.
+const CASE_8: Expect = Expect {
+    outcome: "fails",
+    title: "Fails at step 4 (Connect to share)",
+    step: Some(4),
+    shows: &["SMSAPM32.log", "SMSCliToknAcct&", "lock it out"],
+};
+/// Case 9: Windows 98 Legacy Client with the SIA chosen: fails with 1317.
+const CASE_9: Expect = Expect {
+    outcome: "fails",
+    title: "Fails at step 2 (Run as)",
+    step: Some(2),
+    shows: &["SMSAPM32.log", "1317"],
+};
+/// Case 10: CM07, admin rights, share grants Domain Computers: succeeds as COMPUTER$.
+const CASE_10: Expect = Expect {
+    outcome: "ok",
+    title: "Succeeds",
+    step: None,
+    shows: &["Local System runs the program"],
+};
+
+const LINK_2: &str = "#v=1&share=%5C%5Cfs01%5Capps~domain-computers";
+const LINK_4: &str = "#v=1&client=legacy&share=%5C%5Cfs01%5Capps~users";
+const LINK_5: &str = "#v=1&client=legacy&sia=1&siacct=set&share=%5C%5Cfs01%5Capps~siacct";
+const LINK_7: &str = "#v=1&run=user&when=user&logon=user";
+
+/// A JavaScript string literal for `s`.
+fn js(s: &str) -> String {
+    json!(s).to_string()
+}
+
+/// Waits until the verdict banner shows `e`, and the step details show its deciding step.
+async fn expect_verdict(page: &Harness, e: &Expect) {
+    page.wait_until(&format!(
+        "(() => {{ const v = document.querySelector('#verdict');\
+           return v && v.dataset.outcome === {} &&\
+             v.querySelector('.verdict-title').innerText.trim().endsWith({}); }})()",
+        js(e.outcome),
+        js(e.title)
+    ))
+    .await;
+    match e.step {
+        Some(n) => {
+            let css = format!("#step-details[data-step=\"{n}\"]");
+            page.wait_for(&css).await;
+            for word in e.shows {
+                page.wait_for_text(&css, word).await;
+            }
+        }
+        None => {
+            let details = page.text("#step-details").await;
+            assert!(
+                details.contains("Every step succeeds"),
+                "a succeeding plan selects no step; details show {details:?}"
+            );
+            for word in e.shows {
+                page.wait_for_text("#verdict", word).await;
+            }
+        }
+    }
+}
+
+/// What the wizard shows as chosen: checked radio per input key, checked DP ACL boxes, and
+/// each share row's path and checked readers, in order.
+async fn shown_choices(page: &Harness) -> Value {
+    page.eval(
+        "const radios = {};\
+         for (const r of document.querySelectorAll('input[type=radio]:checked')) radios[r.name] = r.value;\
+         const boxes = (root, prefix) => [...root.querySelectorAll('input[type=checkbox]')]\
+           .filter(b => b.id.startsWith(prefix) && b.checked).map(b => b.dataset.principal);\
+         return {\
+           radios,\
+           dpacl: boxes(document, 'dpacl-'),\
+           shares: [...document.querySelectorAll('li.share-row')].map((li, i) => ({\
+             unc: li.querySelector('input.share-unc').value,\
+             readers: boxes(li, 'share-' + i + '-'),\
+           })),\
+         };",
+    )
+    .await
+}
+
+/// The defaults of the rule book's input table, as checked radios.
+fn default_radios() -> Value {
+    json!({
+        "client": "advanced", "os": "nt", "role": "workstation", "domain": "trusted",
+        "run": "admin", "when": "any", "sia": "0", "logon": "none",
+        "installer": "msi-machine", "naa": "none", "siacct": "none", "source": "dp",
+    })
+}
+
+/// Waits until the URL fragment is exactly `hash` (the page writes it after a short pause).
+async fn expect_hash(page: &Harness, hash: &str) {
+    page.wait_until(&format!("location.hash === {}", js(hash)))
+        .await;
+}
+
+/// Clicks a wizard tab and waits for its panel.
+async fn tab(page: &Harness, id: &str) {
+    page.click(&format!("#tab-{id}")).await;
+    page.wait_until(&format!(
+        "!document.querySelector('#panel-{id}').hidden &&\
+         document.querySelector('#tab-{id}').getAttribute('aria-selected') === 'true'"
+    ))
+    .await;
+}
+
+/// Clicks a radio (or checkbox) and waits until it shows the state a click gives it.
+async fn choose(page: &Harness, id: &str) {
+    page.click(&format!("#{id}")).await;
+    page.wait_until(&format!("document.getElementById({}).checked", js(id)))
+        .await;
+}
+
+/// Clears a checkbox by clicking it.
+async fn unchoose(page: &Harness, id: &str) {
+    page.click(&format!("#{id}")).await;
+    page.wait_until(&format!("!document.getElementById({}).checked", js(id)))
+        .await;
+}
+
+/// Types a path into "Add a share" and clicks "Add share"; waits for the new row.
+async fn add_share(page: &Harness, unc: &str) {
+    let before = page
+        .eval("return document.querySelectorAll('li.share-row').length")
+        .await
+        .as_u64()
+        .unwrap();
+    page.wait_for("#share-new")
+        .await
+        .send_keys(unc)
+        .await
+        .expect("type into #share-new");
+    page.click("#share-add").await;
+    page.wait_until(&format!(
+        "(() => {{ const rows = document.querySelectorAll('li.share-row');\
+           return rows.length === {} && rows[{before}].querySelector('input.share-unc').value === {}; }})()",
+        before + 1,
+        js(unc)
+    ))
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------
+// The wizard, walked by clicking, from the defaults to a classic case
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wizard_by_clicks_case_2_advanced_client_share_without_naa_fails_at_connect_share() {
+    let page = Harness::start().await;
+    page.open("").await;
+    expect_verdict(
+        &page,
+        &Expect {
+            outcome: "ok",
+            title: "Succeeds",
+            step: None,
+            shows: &["Local System runs the program"],
+        },
+    )
+    .await;
+    assert_eq!(shown_choices(&page).await["radios"], default_radios());
+
+    tab(&page, "content").await;
+    add_share(&page, r"\\fs01\apps").await;
+    // A new share may be read by Authenticated Users; the case grants Domain Computers only.
+    assert_eq!(
+        shown_choices(&page).await["shares"],
+        json!([{ "unc": r"\\fs01\apps", "readers": ["users"] }])
+    );
+    choose(&page, "share-0-domain-computers").await;
+    unchoose(&page, "share-0-users").await;
+
+    expect_verdict(&page, &CASE_2).await;
+    // The wizard built exactly the rule book's case.
+    expect_hash(&page, LINK_2).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wizard_by_clicks_case_4_legacy_token_account_cannot_reach_a_share() {
+    let page = Harness::start().await;
+    page.open("").await;
+    page.wait_for("#verdict").await;
+    tab(&page, "client").await;
+    choose(&page, "client-legacy").await;
+    tab(&page, "content").await;
+    add_share(&page, r"\\fs01\apps").await;
+    expect_verdict(&page, &CASE_4).await;
+    expect_hash(&page, LINK_4).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wizard_by_clicks_case_5_software_installation_account_succeeds() {
+    let page = Harness::start().await;
+    page.open("").await;
+    page.wait_for("#verdict").await;
+    choose(&page, "client-legacy").await;
+    tab(&page, "program").await;
+    choose(&page, "sia-1").await;
+    tab(&page, "accounts").await;
+    choose(&page, "siacct-set").await;
+    tab(&page, "content").await;
+    add_share(&page, r"\\fs01\apps").await;
+    choose(&page, "share-0-siacct").await;
+    unchoose(&page, "share-0-users").await;
+    expect_verdict(&page, &CASE_5).await;
+    expect_hash(&page, LINK_5).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wizard_by_clicks_case_7_standard_user_per_machine_msi_fails_with_1925() {
+    let page = Harness::start().await;
+    page.open("").await;
+    page.wait_for("#verdict").await;
+    tab(&page, "program").await;
+    choose(&page, "run-user").await;
+    // "Run with user's rights" needs a logged-on user: the page sets "Program can run".
+    page.wait_until("document.getElementById('when-user').checked")
+        .await;
+    tab(&page, "runtime").await;
+    choose(&page, "logon-user").await;
+    expect_verdict(&page, &CASE_7).await;
+    expect_hash(&page, LINK_7).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wizard_by_clicks_case_8_domain_controller_token_account_warns_of_lock_out() {
+    let page = Harness::start().await;
+    page.open("").await;
+    page.wait_for("#verdict").await;
+    choose(&page, "client-legacy").await;
+    choose(&page, "role-domain-controller").await;
+    tab(&page, "content").await;
+    add_share(&page, r"\\fs01\apps").await;
+    expect_verdict(&page, &CASE_8).await;
+    expect_hash(
+        &page,
+        "#v=1&client=legacy&role=domain-controller&share=%5C%5Cfs01%5Capps~users",
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wizard_by_clicks_case_9_windows_98_with_the_sia_fails_with_1317() {
+    let page = Harness::start().await;
+    page.open("").await;
+    page.wait_for("#verdict").await;
+    choose(&page, "client-legacy").await;
+    choose(&page, "os-win9x").await;
+    tab(&page, "program").await;
+    choose(&page, "sia-1").await;
+    tab(&page, "runtime").await;
+    choose(&page, "logon-user").await;
+    tab(&page, "accounts").await;
+    choose(&page, "siacct-set").await;
+    expect_verdict(&page, &CASE_9).await;
+    // The rule book's keys, in its order.
+    expect_hash(
+        &page,
+        "#v=1&client=legacy&os=win9x&sia=1&logon=user&siacct=set",
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wizard_by_clicks_case_10_cm07_reaches_the_share_as_the_computer_account() {
+    let page = Harness::start().await;
+    page.open("").await;
+    page.wait_for("#verdict").await;
+    choose(&page, "client-cm07").await;
+    tab(&page, "content").await;
+    // Two shares added in the wrong order, reordered, and the extra one removed.
+    add_share(&page, r"\\fs02\tools").await;
+    add_share(&page, r"\\fs01\apps").await;
+    page.click("button[aria-label=\"Move share 2 up\"]").await;
+    page.wait_until(&format!(
+        "[...document.querySelectorAll('li.share-row input.share-unc')].map(i => i.value)\
+         .join('|') === {}",
+        js(r"\\fs01\apps|\\fs02\tools")
+    ))
+    .await;
+    page.click("button[aria-label=\"Remove share 2\"]").await;
+    page.wait_until("document.querySelectorAll('li.share-row').length === 1")
+        .await;
+    assert_eq!(
+        shown_choices(&page).await["shares"],
+        json!([{ "unc": r"\\fs01\apps", "readers": ["users"] }])
+    );
+    choose(&page, "share-0-domain-computers").await;
+    unchoose(&page, "share-0-users").await;
+    expect_verdict(&page, &CASE_10).await;
+    expect_hash(
+        &page,
+        "#v=1&client=cm07&share=%5C%5Cfs01%5Capps~domain-computers",
+    )
+    .await;
+    // The share step is reached as DOMAIN\COMPUTER$; the NAA is not used.
+    page.click(".step-picker button[data-step=\"4\"]").await;
+    page.wait_for_text("#step-details[data-step=\"4\"]", r"DOMAIN\COMPUTER$")
+        .await;
+    page.wait_for_text(
+        "#step-details[data-step=\"4\"]",
+        "the Network Access Account is not used",
+    )
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------
+// Share links, history, storage
+// ---------------------------------------------------------------------------------------
+
+/// Nearly every input away from its default, three shares (one readable by nobody).
+const MANY: &str = "#v=1&client=legacy&os=nt&role=domain-controller&domain=untrusted&run=admin\
+    &when=nouser&sia=1&logon=admin&installer=msi-allusers2&naa=set&siacct=set&source=unc\
+    &dpacl=naa,siacct&share=%5C%5Cfs01%5Capps~siacct\
+    &share=%5C%5Cfs02%5Ctools~users,domain-computers&share=%5C%5Cfs03%5Cempty~";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn share_link_restores_every_choice() {
+    let page = Harness::start().await;
+    page.open(MANY).await;
+    page.wait_for("li.share-row").await;
+    let shown = shown_choices(&page).await;
+    assert_eq!(
+        shown,
+        json!({
+            "radios": {
+                "client": "legacy", "os": "nt", "role": "domain-controller",
+                "domain": "untrusted", "run": "admin", "when": "nouser", "sia": "1",
+                "logon": "admin", "installer": "msi-allusers2", "naa": "set",
+                "siacct": "set", "source": "unc",
+            },
+            "dpacl": ["naa", "siacct"],
+            "shares": [
+                { "unc": r"\\fs01\apps", "readers": ["siacct"] },
+                { "unc": r"\\fs02\tools", "readers": ["users", "domain-computers"] },
+                { "unc": r"\\fs03\empty", "readers": [] },
+            ],
+        }),
+        "the wizard does not show the link's choices"
+    );
+    // Every input has exactly one checked radio.
+    let groups = page
+        .eval(
+            "return [...document.querySelectorAll('fieldset.choice')].map(f =>\
+               [f.id, f.querySelectorAll('input[type=radio]:checked').length])",
+        )
+        .await;
+    for group in groups.as_array().unwrap() {
+        assert_eq!(
+            group[1], 1,
+            "{} has not exactly one checked value",
+            group[0]
+        );
+    }
+    // The first share is the program's own source.
+    page.wait_for_text(
+        "li.share-row[data-share=\"0\"] .share-label",
+        "the program's source",
+    )
+    .await;
+    // Rule book: waits for logoff (a user is logged on, "only when no user"), and the third
+    // share, which nobody may read, fails: the worst is the failure.
+    expect_verdict(
+        &page,
+        &Expect {
+            outcome: "fails",
+            title: "Fails at step 5 (Connect to share)",
+            step: Some(5),
+            shows: &[r"\\fs03\empty", "SMSAPM32.log"],
+        },
+    )
+    .await;
+    // Each tab shows its checked choice to the eye, not only in the DOM.
+    for (id, radio) in [
+        ("client", "role-domain-controller"),
+        ("program", "installer-msi-allusers2"),
+        ("runtime", "logon-admin"),
+        ("accounts", "naa-set"),
+        ("content", "source-unc"),
+    ] {
+        tab(&page, id).await;
+        let element = page.wait_for(&format!("#{radio}")).await;
+        assert!(
+            element.is_displayed().await.unwrap(),
+            "#{radio} is not shown on tab {id}"
+        );
+        assert!(
+            element.is_selected().await.unwrap(),
+            "#{radio} is not checked"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn back_and_forward_between_two_followed_links() {
+    let page = Harness::start().await;
+    page.open(LINK_2).await;
+    expect_verdict(&page, &CASE_2).await;
+    let a = shown_choices(&page).await;
+
+    // A person follows a second link in the same tab.
+    page.eval_with("location.hash = arguments[0]", vec![json!(LINK_7)])
+        .await;
+    expect_verdict(&page, &CASE_7).await;
+    let b = shown_choices(&page).await;
+    assert_eq!(b["radios"]["run"], "user");
+    assert_eq!(b["shares"], json!([]));
+
+    page.eval("history.back()").await;
+    expect_verdict(&page, &CASE_2).await;
+    assert_eq!(
+        shown_choices(&page).await,
+        a,
+        "Back did not bring A's choices"
+    );
+    expect_hash(&page, LINK_2).await;
+
+    page.eval("history.forward()").await;
+    expect_verdict(&page, &CASE_7).await;
+    assert_eq!(
+        shown_choices(&page).await,
+        b,
+        "Forward did not bring B's choices"
+    );
+    expect_hash(&page, LINK_7).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn edits_rewrite_the_link_a_reload_restores_it_and_storage_remembers_it() {
+    let page = Harness::start().await;
+    page.open("").await;
+    page.wait_for("#verdict").await;
+
+    choose(&page, "client-legacy").await;
+    expect_hash(&page, "#v=1&client=legacy").await;
+    tab(&page, "program").await;
+    choose(&page, "installer-msi-user").await;
+    expect_hash(&page, "#v=1&client=legacy&installer=msi-user").await;
+    tab(&page, "content").await;
+    unchoose(&page, "dpacl-users").await;
+    choose(&page, "dpacl-client-connection").await;
+    add_share(&page, r"\\fs01\apps").await;
+    let link = "#v=1&client=legacy&installer=msi-user&dpacl=client-connection\
+                &share=%5C%5Cfs01%5Capps~users";
+    expect_hash(&page, link).await;
+    let before = shown_choices(&page).await;
+    let verdict = page.text("#verdict").await;
+
+    page.client().refresh().await.expect("reload");
+    page.wait_for("li.share-row").await;
+    assert_eq!(
+        shown_choices(&page).await,
+        before,
+        "the reload lost choices"
+    );
+    assert_eq!(page.text("#verdict").await, verdict);
+
+    // Without a fragment, the last scenario comes back from localStorage.
+    page.open("").await;
+    page.wait_for("li.share-row").await;
+    assert_eq!(
+        shown_choices(&page).await,
+        before,
+        "the page without a link did not bring back the last scenario"
+    );
+    assert_eq!(page.text("#verdict").await, verdict);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reset_returns_to_the_defaults_and_undo_brings_the_scenario_back() {
+    let page = Harness::start().await;
+    page.open(LINK_4).await;
+    expect_verdict(&page, &CASE_4).await;
+    let case_4 = shown_choices(&page).await;
+
+    page.click("#reset").await;
+    page.wait_until("document.querySelectorAll('li.share-row').length === 0")
+        .await;
+    assert_eq!(shown_choices(&page).await["radios"], default_radios());
+    page.wait_until("document.getElementById('dpacl-users').checked")
+        .await;
+    page.wait_until("document.querySelector('#verdict').dataset.outcome === 'ok'")
+        .await;
+    let notice = page.wait_for_text("#notice", "reset").await;
+    assert!(notice.contains("Undo"), "no Undo in the notice: {notice:?}");
+    expect_hash(&page, "#v=1").await;
+    // The reset scenario is saved (the page saves after a short pause).
+    page.wait_until("localStorage.getItem('credflow.scenario') === 'v=1'")
+        .await;
+
+    page.click("#notice #undo").await;
+    expect_verdict(&page, &CASE_4).await;
+    assert_eq!(shown_choices(&page).await, case_4);
+    expect_hash(&page, LINK_4).await;
+    page.wait_until(&format!(
+        "localStorage.getItem('credflow.scenario') === {}",
+        js(&LINK_4[1..])
+    ))
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn undo_right_after_reset_puts_the_restored_scenario_in_the_link() {
+    let page = Harness::start().await;
+    page.open(LINK_4).await;
+    expect_verdict(&page, &CASE_4).await;
+    let case_4 = shown_choices(&page).await;
+
+    // A person on the keyboard who activates Reset by mistake and Undo at once: Enter on
+    // Reset, Tab past "Dark mode" to the notice's Undo, Enter.
+    tab_until(&page, false, 6, |f| f["id"] == "reset").await;
+    page.press(&[
+        Key::Enter.into(),
+        Key::Tab.into(),
+        Key::Tab.into(),
+        Key::Enter.into(),
+    ])
+    .await;
+    expect_verdict(&page, &CASE_4).await;
+    assert_eq!(shown_choices(&page).await, case_4);
+    // The address (what a reload, a bookmark or a copied address gives) must be the
+    // scenario shown, not the defaults it passed through.
+    // (The page writes the address a moment after the last change: wait for it.)
+    page.wait_until(&format!("location.hash === {}", js(LINK_4)))
+        .await;
+    let hash = page.eval("return location.hash").await;
+    assert_eq!(
+        hash,
+        json!(LINK_4),
+        "Undo right after Reset: the page shows case 4 but its link is the defaults"
+    );
+    page.client().refresh().await.unwrap();
+    expect_verdict(&page, &CASE_4).await;
+}
+
+// ---------------------------------------------------------------------------------------
+// Notices, unavailable options, malformed input
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_choice_that_invalidates_another_is_normalised_and_the_notice_says_so() {
+    let page = Harness::start().await;
+    page.open("").await;
+    page.wait_for("#verdict").await;
+
+    // Windows 98 needs the Legacy Client: disabled, with the reason beside it.
+    assert!(!page.wait_for("#os-win9x").await.is_enabled().await.unwrap());
+    page.wait_for_text("#os-win9x-help .why", "Legacy Client only")
+        .await;
+    choose(&page, "client-legacy").await;
+    page.wait_until("!document.getElementById('os-win9x').disabled")
+        .await;
+    assert_eq!(
+        page.eval("return document.querySelector('#os-win9x-help .why')?.innerText ?? null")
+            .await,
+        Value::Null,
+        "the reason stays after the Legacy Client was chosen"
+    );
+    choose(&page, "os-win9x").await;
+    // Back to the Advanced Client: Windows 98 is undone, and the notice says so.
+    choose(&page, "client-advanced").await;
+    page.wait_until("document.getElementById('os-nt').checked")
+        .await;
+    let notice = page.wait_for_text("#notice", "Operating system").await;
+    assert!(notice.contains("Windows 98"), "{notice:?}");
+    assert_eq!(
+        page.eval("return document.querySelector('#notice').getAttribute('role')")
+            .await,
+        "status"
+    );
+
+    // "Run with user's rights" while "Program can run" is "whether or not a user is logged on".
+    tab(&page, "program").await;
+    assert!(page
+        .wait_for("#when-any")
+        .await
+        .is_selected()
+        .await
+        .unwrap());
+    choose(&page, "run-user").await;
+    page.wait_until("document.getElementById('when-user').checked")
+        .await;
+    let notice = page
+        .wait_for_text("#notice[role=status]", "Program can run")
+        .await;
+    assert!(
+        notice.contains("adjusted"),
+        "the notice does not say choices were adjusted: {notice:?}"
+    );
+    for v in ["any", "nouser"] {
+        assert!(
+            !page
+                .wait_for(&format!("#when-{v}"))
+                .await
+                .is_enabled()
+                .await
+                .unwrap(),
+            "#when-{v} is still enabled with user's rights"
+        );
+        page.wait_for_text(&format!("#when-{v}-help .why"), "Not with user's rights")
+            .await;
+    }
+    expect_hash(&page, "#v=1&run=user&when=user").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn malformed_link_keeps_the_last_good_scenario_and_the_page_stays_usable() {
+    let page = Harness::start().await;
+    page.open(LINK_4).await;
+    expect_verdict(&page, &CASE_4).await;
+    let good = shown_choices(&page).await;
+
+    page.eval("location.hash = '#v=1&client=nope&run=user'")
+        .await;
+    let alert = page.wait_for_text("[role=alert]", "nope").await;
+    assert!(
+        alert.contains("client"),
+        "the alert does not name the key: {alert:?}"
+    );
+    // The previous scenario and verdict stay.
+    expect_verdict(&page, &CASE_4).await;
+    assert_eq!(shown_choices(&page).await, good);
+
+    // Still usable: a radio changes the verdict.
+    choose(&page, "client-cm07").await;
+    page.wait_until(
+        "document.querySelector('#verdict').dataset.outcome === 'ok' &&\
+         document.querySelector('#verdict .verdict-title').innerText.includes('Succeeds')",
+    )
+    .await;
+    expect_hash(&page, "#v=1&client=cm07&share=%5C%5Cfs01%5Capps~users").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_path_that_is_not_unc_shows_an_error_and_keeps_the_scenario() {
+    let page = Harness::start().await;
+    page.open(LINK_2).await;
+    expect_verdict(&page, &CASE_2).await;
+    tab(&page, "content").await;
+
+    // Editing a share's path.
+    let field = page.wait_for("#share-0-unc").await;
+    field.clear().await.unwrap();
+    field.send_keys(r"fs01\apps").await.unwrap();
+    let error = page.wait_for_text("#share-0-error", "not a UNC path").await;
+    assert!(error.contains("last good path is kept"), "{error:?}");
+    assert_eq!(
+        page.eval("return document.querySelector('#share-0-unc').getAttribute('aria-invalid')")
+            .await,
+        "true"
+    );
+    expect_verdict(&page, &CASE_2).await;
+    // The scenario still has the old path: the next edit writes it into the link.
+    choose(&page, "share-0-naa").await;
+    expect_hash(&page, "#v=1&share=%5C%5Cfs01%5Capps~domain-computers,naa").await;
+    page.wait_for_text("#summary", r"\\fs01\apps").await;
+
+    // Adding one.
+    page.wait_for("#share-new")
+        .await
+        .send_keys(r"fs02\tools")
+        .await
+        .unwrap();
+    page.click("#share-add").await;
+    page.wait_for_text("#share-new-error", "not a UNC path")
+        .await;
+    assert_eq!(
+        page.eval("return document.querySelectorAll('li.share-row').length")
+            .await,
+        1,
+        "a bad path was added as a share"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// The diagram's steps
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clicking_a_step_in_the_diagram_or_a_chip_shows_its_details() {
+    let page = Harness::start().await;
+    page.open(LINK_2).await;
+    expect_verdict(&page, &CASE_2).await;
+
+    page.click("#diagram [data-step=\"3\"]").await;
+    page.wait_for_text("#step-details[data-step=\"3\"]", "Fetch content")
+        .await;
+    page.wait_for_text("#step-details[data-step=\"3\"]", "CAS.log")
+        .await;
+
+    page.click(".step-picker button[data-step=\"1\"]").await;
+    page.wait_for_text("#step-details[data-step=\"1\"]", "Schedule")
+        .await;
+    page.wait_until(
+        "document.querySelector('.step-picker button[data-step=\"1\"]')\
+           .getAttribute('aria-pressed') === 'true' &&\
+         document.querySelector('.step-picker button[data-step=\"4\"]')\
+           .getAttribute('aria-pressed') === 'false'",
+    )
+    .await;
+
+    page.click(".step-picker button[data-step=\"3\"]").await;
+    page.wait_for("#step-details[data-step=\"3\"]").await;
+    page.click("#diagram [data-step=\"4\"]").await;
+    page.wait_for_text("#step-details[data-step=\"4\"]", "execmgr.log")
+        .await;
+}
+
+// ---------------------------------------------------------------------------------------
+// Keyboard only
+// ---------------------------------------------------------------------------------------
+
+/// The focused element: `[id, outline-style, outline-width, tag]`.
+async fn focused(page: &Harness) -> Value {
+    page.eval(
+        "const e = document.activeElement; const s = getComputedStyle(e);\
+         return { id: e.id, outline: s.outlineStyle, width: s.outlineWidth,\
+                  step: e.dataset ? (e.dataset.step || null) : null };",
+    )
+    .await
+}
+
+/// Presses Tab (or Shift+Tab) until `done(focused)` holds, at most `max` times.
+async fn tab_until(page: &Harness, back: bool, max: usize, done: impl Fn(&Value) -> bool) -> Value {
+    for _ in 0..max {
+        if back {
+            page.press_chord(Key::Shift.into(), Key::Tab.into()).await;
+        } else {
+            page.press(&[Key::Tab.into()]).await;
+        }
+        let now = focused(page).await;
+        if done(&now) {
+            return now;
+        }
+    }
+    panic!(
+        "{max} presses of {} never reached the wanted element; focus is on {}",
+        if back { "Shift+Tab" } else { "Tab" },
+        focused(page).await
+    );
+}
+
+fn assert_focus_visible(f: &Value) {
+    assert!(
+        f["outline"] != "none" && f["width"] != "0px",
+        "the focused element has no visible outline: {f}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keyboard_only_case_4_from_the_defaults() {
+    let page = Harness::start().await;
+    page.open("").await;
+    page.wait_for("#verdict").await;
+
+    // Tab to the wizard's tabs; the Client tab is the one in the tab order.
+    let f = tab_until(&page, false, 12, |f| f["id"] == "tab-client").await;
+    assert_focus_visible(&f);
+    // Into the Client panel: the checked client radio; an arrow key chooses the next one.
+    let f = tab_until(&page, false, 1, |f| f["id"] == "client-advanced").await;
+    assert_focus_visible(&f);
+    page.press(&[Key::Down.into()]).await;
+    page.wait_until(
+        "document.getElementById('client-legacy').checked &&\
+         document.activeElement.id === 'client-legacy'",
+    )
+    .await;
+    assert_focus_visible(&focused(&page).await);
+
+    // Back to the tabs, and with an arrow key (wrapping) to "Content and shares".
+    tab_until(&page, true, 1, |f| f["id"] == "tab-client").await;
+    page.press(&[Key::Left.into()]).await;
+    page.wait_until(
+        "document.activeElement.id === 'tab-content' &&\
+         document.getElementById('tab-content').getAttribute('aria-selected') === 'true' &&\
+         !document.getElementById('panel-content').hidden",
+    )
+    .await;
+    assert_focus_visible(&focused(&page).await);
+
+    // Tab to "Add a share", type the path, Enter.
+    let f = tab_until(&page, false, 20, |f| f["id"] == "share-new").await;
+    assert_focus_visible(&f);
+    let path: Vec<char> = r"\\fs01\apps".chars().collect();
+    page.press(&path).await;
+    page.press(&[Key::Enter.into()]).await;
+    page.wait_until(&format!(
+        "document.querySelector('li.share-row input.share-unc')?.value === {}",
+        js(r"\\fs01\apps")
+    ))
+    .await;
+
+    expect_verdict(&page, &CASE_4).await;
+    expect_hash(&page, LINK_4).await;
+
+    // On to the steps of the plan: Space and Enter pick a step.
+    let f = tab_until(&page, false, 20, |f| f["step"] == "1").await;
+    assert_focus_visible(&f);
+    page.press(&[Key::Space.into()]).await;
+    page.wait_for_text("#step-details[data-step=\"1\"]", "Schedule")
+        .await;
+    tab_until(&page, false, 3, |f| f["step"] == "4").await;
+    page.press(&[Key::Enter.into()]).await;
+    page.wait_for_text("#step-details[data-step=\"4\"]", "SMSAPM32.log")
+        .await;
+    assert_focus_visible(&focused(&page).await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn skip_link_reaches_the_verdict_and_keeps_the_scenario() {
+    let page = Harness::start().await;
+    page.open(LINK_2).await;
+    expect_verdict(&page, &CASE_2).await;
+    let f = tab_until(&page, false, 1, |_| true).await;
+    let text = page.eval("return document.activeElement.innerText").await;
+    assert_eq!(
+        text, "Skip to the verdict",
+        "the first Tab stop is not the skip link: {f}"
+    );
+    page.press(&[Key::Enter.into()]).await;
+    // Either the page complains, or it has moved to the verdict with the scenario intact.
+    page.wait_until(&format!(
+        "document.querySelector('[role=alert]') || (location.hash === {} &&\
+           document.querySelector('#verdict').getBoundingClientRect().top < innerHeight &&\
+           document.querySelector('#verdict').getBoundingClientRect().bottom > 0)",
+        js(LINK_2)
+    ))
+    .await;
+    let alert = page
+        .eval("return document.querySelector('[role=alert]')?.innerText ?? null")
+        .await;
+    assert_eq!(alert, Value::Null, "the skip link shows an error");
+    expect_verdict(&page, &CASE_2).await;
+}
+
+// ---------------------------------------------------------------------------------------
+// Theme, widths, accessibility
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dark_mode_is_applied_and_remembered_after_a_reload() {
+    let page = Harness::start().await;
+    page.open(LINK_2).await;
+    page.wait_for("#verdict").await;
+    let light_bg = page
+        .eval("return getComputedStyle(document.body).backgroundColor")
+        .await;
+    assert_ne!(
+        page.eval("return document.documentElement.dataset.theme ?? null")
+            .await,
+        "dark"
+    );
+
+    page.click("#theme-toggle").await;
+    page.wait_until(
+        "document.documentElement.dataset.theme === 'dark' &&\
+         document.querySelector('#theme-toggle').getAttribute('aria-pressed') === 'true'",
+    )
+    .await;
+    let dark_bg = page
+        .wait_until(&format!(
+            "getComputedStyle(document.body).backgroundColor !== {} &&\
+             getComputedStyle(document.body).backgroundColor",
+            light_bg
+        ))
+        .await;
+
+    page.client().refresh().await.unwrap();
+    page.wait_for("#verdict").await;
+    page.wait_until(
+        "document.documentElement.dataset.theme === 'dark' &&\
+         document.querySelector('#theme-toggle').getAttribute('aria-pressed') === 'true'",
+    )
+    .await;
+    assert_eq!(
+        page.eval("return getComputedStyle(document.body).backgroundColor")
+            .await,
+        dark_bg
+    );
+
+    // And back to light, also remembered.
+    page.click("#theme-toggle").await;
+    page.wait_until("document.documentElement.dataset.theme === 'light'")
+        .await;
+    page.open(LINK_2).await;
+    page.wait_for("#verdict").await;
+    page.wait_until(
+        "document.documentElement.dataset.theme === 'light' &&\
+         document.querySelector('#theme-toggle').getAttribute('aria-pressed') === 'false'",
+    )
+    .await;
+}
+
+/// A long path, to make wrapping matter.
+const LONG_SHARE: &str = "#v=1&client=legacy&share=%5C%5Cfileserver-central-europe-01\
+    %5Csoftware-distribution%24%5Capplications%5Coffice-2003-professional~users\
+    &share=%5C%5Cfs01%5Capps~siacct";
+
+/// What makes the page scroll sideways (the diagram scrolls in its own box), or the verdict
+/// not shown inside the width, if anything.
+async fn overflow(page: &Harness, what: &str) -> Option<String> {
+    let r = page
+        .eval(
+            "const root = document.documentElement;\
+             const wide = [...document.querySelectorAll('body *')]\
+               .filter(e => !e.closest('#diagram') && e.getClientRects().length &&\
+                            e.getBoundingClientRect().right > root.clientWidth + 0.5)\
+               .slice(0, 4).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +\
+                 (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : '') +\
+                 ' (right edge ' + Math.round(e.getBoundingClientRect().right) + ')');\
+             const v = document.querySelector('#verdict').getBoundingClientRect();\
+             return { scroll: root.scrollWidth, client: root.clientWidth,\
+                      wide, verdict: [v.left, v.right, v.width, v.height] };",
+        )
+        .await;
+    let client = r["client"].as_f64().unwrap();
+    if r["scroll"].as_f64().unwrap() > client {
+        return Some(format!(
+            "{what}: the page scrolls sideways ({} px wide in {client} px); too wide: {}",
+            r["scroll"], r["wide"]
+        ));
+    }
+    let v: Vec<f64> = r["verdict"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect();
+    let displayed = page
+        .wait_for("#verdict")
+        .await
+        .is_displayed()
+        .await
+        .unwrap();
+    if !(displayed && v[0] >= 0.0 && v[1] <= client + 0.5 && v[2] > 0.0 && v[3] > 0.0) {
+        return Some(format!(
+            "{what}: the verdict is not shown within the width: {v:?}"
+        ));
+    }
+    None
+}
+
+async fn check_widths(width: u32) {
+    let page = Harness::start().await;
+    page.client().set_window_size(width, 900).await.unwrap();
+    page.open("").await;
+    page.wait_until(&format!("innerWidth === {width}")).await;
+    let mut problems = Vec::new();
+    for link in ["", LINK_2, LONG_SHARE] {
+        page.open(link).await;
+        page.wait_for("#diagram svg").await;
+        for id in ["client", "program", "runtime", "accounts", "content"] {
+            tab(&page, id).await;
+            problems.extend(overflow(&page, &format!("{link:?}, tab {id}")).await);
+        }
+    }
+    page.open(&format!("{LONG_SHARE}&view=embed")).await;
+    page.wait_for("#diagram svg").await;
+    problems.extend(overflow(&page, "embed view").await);
+    assert!(
+        problems.is_empty(),
+        "at {width}px, {} of 16 views: {:#?}",
+        problems.len(),
+        &problems[..problems.len().min(3)]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nothing_overflows_sideways_at_360px() {
+    check_widths(360).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nothing_overflows_sideways_at_1920px() {
+    check_widths(1920).await;
+}
+
+async fn assert_no_violations(page: &Harness, what: &str) {
+    let violations: Vec<String> = page
+        .axe()
+        .await
+        .iter()
+        .map(|v| {
+            let nodes: Vec<String> = v["nodes"]
+                .as_array()
+                .map(|n| n.iter().take(4).map(|n| n["target"].to_string()).collect())
+                .unwrap_or_default();
+            format!(
+                "{} ({}): {} at {}",
+                v["id"],
+                v["impact"],
+                v["help"],
+                nodes.join(" ")
+            )
+        })
+        .collect();
+    assert!(violations.is_empty(), "{what}: {violations:#?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn accessibility_scan_of_the_default_page_and_a_failing_case() {
+    let page = Harness::start().await;
+    page.open("").await;
+    page.wait_for("#diagram svg").await;
+    assert_no_violations(&page, "default page").await;
+
+    page.open(LINK_2).await;
+    expect_verdict(&page, &CASE_2).await;
+    assert_no_violations(&page, "case 2 with step 4's details").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn accessibility_scan_of_each_wizard_tab() {
+    let page = Harness::start().await;
+    // A link that fills every tab: shares, a notice-free valid scenario.
+    page.open(MANY).await;
+    page.wait_for("li.share-row").await;
+    for id in ["client", "program", "runtime", "accounts", "content"] {
+        tab(&page, id).await;
+        assert_no_violations(&page, &format!("tab {id}")).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn accessibility_scan_in_dark_mode() {
+    let page = Harness::start().await;
+    page.open(LINK_2).await;
+    page.wait_for("#diagram svg").await;
+    page.click("#theme-toggle").await;
+    page.wait_until("document.documentElement.dataset.theme === 'dark'")
+        .await;
+    assert_no_violations(&page, "dark mode, case 2").await;
+    for id in ["client", "program", "content"] {
+        tab(&page, id).await;
+        assert_no_violations(&page, &format!("dark mode, tab {id}")).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn accessibility_scan_of_the_embed_view() {
+    let page = Harness::start().await;
+    page.open(&format!("{LINK_2}&view=embed")).await;
+    page.wait_for("#diagram svg").await;
+    assert_no_violations(&page, "embed view").await;
+}

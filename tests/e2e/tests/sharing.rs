@@ -1,0 +1,794 @@
+//! Sharing for training and wikis, as a person uses it: the embed view in an iframe, the SVG
+//! and PNG downloads, the classic-case library, the walk-through, printing, and copied links.
+//! Expected verdicts come from the rule book's "Classic cases" (/work/shared/domain.md).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use credflow_e2e::{Harness, TIMEOUT};
+use fantoccini::key::Key;
+use serde_json::{json, Value};
+
+const LINK_2: &str = "#v=1&share=%5C%5Cfs01%5Capps~domain-computers";
+
+/// A JavaScript string literal for `s`.
+fn js(s: &str) -> String {
+    json!(s).to_string()
+}
+
+/// Waits until the verdict banner has `outcome` and its headline ends with `title`.
+async fn expect_verdict(page: &Harness, outcome: &str, title: &str) {
+    page.wait_until(&format!(
+        "(() => {{ const v = document.querySelector('#verdict');\
+           return v && v.dataset.outcome === {} &&\
+             v.querySelector('.verdict-title').innerText.trim().endsWith({}); }})()",
+        js(outcome),
+        js(title)
+    ))
+    .await;
+}
+
+/// What the wizard shows as chosen: checked radios, DP ACL boxes, share rows.
+async fn shown_choices(page: &Harness) -> Value {
+    page.eval(
+        "const radios = {};\
+         for (const r of document.querySelectorAll('input[type=radio]:checked')) radios[r.name] = r.value;\
+         const boxes = (root, prefix) => [...root.querySelectorAll('input[type=checkbox]')]\
+           .filter(b => b.id.startsWith(prefix) && b.checked).map(b => b.dataset.principal);\
+         return {\
+           radios,\
+           dpacl: boxes(document, 'dpacl-'),\
+           shares: [...document.querySelectorAll('li.share-row')].map((li, i) => ({\
+             unc: li.querySelector('input.share-unc').value,\
+             readers: boxes(li, 'share-' + i + '-'),\
+           })),\
+         };",
+    )
+    .await
+}
+
+/// Runs the native CLI on the workspace (`credflow ARGS`) and returns its standard output.
+fn cli(args: &[&str]) -> Vec<u8> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .current_dir(root)
+        .args(["run", "-q", "-p", "credflow-cli", "--"])
+        .args(args)
+        .output()
+        .expect("run the credflow CLI");
+    assert!(
+        out.status.success(),
+        "credflow {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// A scratch directory for downloads, removed on drop.
+struct Downloads(PathBuf);
+
+impl Downloads {
+    fn new() -> Downloads {
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default();
+        let dir = std::env::temp_dir().join(format!(
+            "credflow-e2e-downloads-{}-{nanos}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&dir).expect("create the download directory");
+        Downloads(dir)
+    }
+
+    /// Sends the browser's downloads here, without asking.
+    async fn attach(&self, page: &Harness) {
+        page.cdp(
+            "Browser.setDownloadBehavior",
+            json!({ "behavior": "allow", "downloadPath": self.0.to_str().unwrap() }),
+        )
+        .await
+        .expect("set Chromium's download directory");
+    }
+
+    /// The bytes of `name`, once the browser has finished writing it.
+    async fn wait_for(&self, name: &str) -> Vec<u8> {
+        let deadline = Instant::now() + TIMEOUT;
+        let file = self.0.join(name);
+        loop {
+            let partial = std::fs::read_dir(&self.0)
+                .map(|d| {
+                    d.flatten()
+                        .any(|e| e.file_name().to_string_lossy().ends_with(".crdownload"))
+                })
+                .unwrap_or(false);
+            if !partial {
+                if let Ok(bytes) = std::fs::read(&file) {
+                    if !bytes.is_empty() {
+                        return bytes;
+                    }
+                }
+            }
+            if Instant::now() > deadline {
+                let listing: Vec<_> = std::fs::read_dir(&self.0)
+                    .map(|d| d.flatten().map(|e| e.file_name()).collect())
+                    .unwrap_or_default();
+                panic!("no download {name} within {TIMEOUT:?}; the directory holds {listing:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+impl Drop for Downloads {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The embed view
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn embed_view_shows_verdict_and_diagram_and_links_to_the_full_planner() {
+    let page = Harness::start().await;
+    page.open(&format!("{LINK_2}&view=embed")).await;
+    page.wait_for("#diagram svg").await;
+    expect_verdict(&page, "fails", "Fails at step 4 (Connect to share)").await;
+
+    let wizard = page
+        .eval(
+            "return [document.querySelectorAll('[role=tablist]').length,\
+                     document.querySelectorAll('#tab-client, .wizard, #library, .toolbar').length]",
+        )
+        .await;
+    assert_eq!(wizard, json!([0, 0]), "the embed view shows the wizard");
+
+    let href = page
+        .eval(
+            "const a = [...document.querySelectorAll('a')]\
+               .find(a => a.innerText.trim() === 'Open in credflow');\
+             return a ? a.href : null",
+        )
+        .await;
+    let expected = format!("{}/{LINK_2}", page.origin());
+    assert_eq!(
+        href,
+        json!(expected),
+        "\"Open in credflow\" does not link to the same scenario in the full view"
+    );
+
+    // The link opens the whole planner on the same scenario.
+    page.client().goto(&expected).await.unwrap();
+    page.wait_for("#tab-client").await;
+    expect_verdict(&page, "fails", "Fails at step 4 (Connect to share)").await;
+    assert_eq!(
+        shown_choices(&page).await["shares"],
+        json!([{ "unc": r"\\fs01\apps", "readers": ["domain-computers"] }])
+    );
+}
+
+/// Puts the page's own iframe embed code on a wiki-like page of the same server (a page the
+/// server does not have, so a plain document) and records the messages the frame posts.
+async fn wiki_with_embed(page: &Harness, link: &str) {
+    page.open(link).await;
+    page.click("#embed-code").await;
+    let snippet = page
+        .wait_until("document.querySelector('#embed-iframe')?.value")
+        .await;
+    let snippet = snippet.as_str().unwrap().to_string();
+    assert!(
+        snippet.contains("view=embed") && snippet.starts_with("<iframe"),
+        "{snippet}"
+    );
+    page.client()
+        .goto(&format!("{}/wiki/training-page", page.origin()))
+        .await
+        .unwrap();
+    page.eval_with(
+        "window.heights = [];\
+         addEventListener('message', e => {\
+           if (e.data && e.data.type === 'credflow:height') heights.push(e.data.height);\
+         });\
+         document.body.innerHTML = '<h1>SMS training</h1>' + arguments[0];",
+        vec![json!(snippet)],
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn embed_posts_its_height_on_load_and_after_a_resize() {
+    let page = Harness::start().await;
+    wiki_with_embed(&page, LINK_2).await;
+    let first = page
+        .wait_until("heights.length > 0 && heights[heights.length - 1]")
+        .await;
+    assert!(first.as_f64().unwrap() > 0.0, "height {first}");
+
+    // The wiki's column gets narrower: the frame reports again.
+    let count = page.eval("return heights.length").await.as_u64().unwrap();
+    page.eval("document.querySelector('iframe').width = '360'")
+        .await;
+    let again = page
+        .wait_until(&format!(
+            "heights.length > {count} && heights[heights.length - 1]"
+        ))
+        .await;
+    assert!(again.as_f64().unwrap() > 0.0, "height {again}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn embed_posted_height_is_the_height_of_its_content() {
+    let page = Harness::start().await;
+    // A case with a share (a tall diagram) and the default case (a short one), each in the
+    // page's own iframe code (720×480).
+    for link in [LINK_2, "#v=1"] {
+        wiki_with_embed(&page, link).await;
+        let posted = page
+            .wait_until("heights.length > 0 && heights[heights.length - 1]")
+            .await
+            .as_f64()
+            .unwrap();
+        // Inside the frame: how tall the verdict, diagram and link are.
+        page.client().enter_frame(0).await.unwrap();
+        let content = page
+            .wait_until(
+                "document.querySelector('#diagram svg') &&\
+                 document.documentElement.getBoundingClientRect().height",
+            )
+            .await
+            .as_f64()
+            .unwrap();
+        let frame = page.eval("return innerHeight").await;
+        page.client().enter_parent_frame().await.unwrap();
+        // A wiki sets the frame to the posted height: it must fit the content, neither
+        // cutting it off nor keeping the frame's first height as blank space below it.
+        assert!(
+            (posted - content.ceil()).abs() <= 1.0,
+            "{link}: the frame posts {posted}px but its content is {content}px tall \
+             (the frame is {frame}px)"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Downloads
+// ---------------------------------------------------------------------------------------
+
+/// A share path with characters that need escaping in SVG text.
+const SPECIAL: &str =
+    "#v=1&client=cm07&naa=set&share=%5C%5Cfs01%5CR%26D%20%3Ctools%3E%20%22x%22~domain-computers\
+    &share=%5C%5Cfs02%5Capps~";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn svg_download_is_byte_for_byte_the_cli_render() {
+    let expected = tokio::task::spawn_blocking(|| cli(&["render", SPECIAL]))
+        .await
+        .unwrap();
+    let downloads = Downloads::new();
+    let page = Harness::start().await;
+    downloads.attach(&page).await;
+    page.open(SPECIAL).await;
+    page.wait_for("#diagram svg").await;
+    page.wait_for_text("#step-details", "fs02").await;
+    page.click("#export-svg").await;
+    let svg = downloads.wait_for("credflow-diagram.svg").await;
+    assert!(
+        svg == expected,
+        "the downloaded SVG ({} bytes) differs from `credflow render` ({} bytes)\n\
+         page: {}\ncli:  {}",
+        svg.len(),
+        expected.len(),
+        String::from_utf8_lossy(&svg[..svg.len().min(400)]),
+        String::from_utf8_lossy(&expected[..expected.len().min(400)])
+    );
+    let text = String::from_utf8(svg).unwrap();
+    assert!(
+        text.contains(r"R&amp;D"),
+        "the share path is not escaped: {text}"
+    );
+}
+
+/// `width` and `height` of the first `<svg ...>` tag.
+fn svg_size(svg: &str) -> (u32, u32) {
+    let tag = &svg[..svg.find('>').unwrap()];
+    let attr = |name: &str| -> u32 {
+        let start = tag
+            .find(&format!(" {name}=\""))
+            .unwrap_or_else(|| panic!("no {name} in {tag}"))
+            + name.len()
+            + 3;
+        let end = start + tag[start..].find('"').unwrap();
+        tag[start..end].parse().unwrap()
+    };
+    (attr("width"), attr("height"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn png_download_is_twice_the_size_of_the_svg() {
+    let downloads = Downloads::new();
+    let page = Harness::start().await;
+    downloads.attach(&page).await;
+    page.open(LINK_2).await;
+    page.wait_for("#diagram svg").await;
+    page.click("#export-svg").await;
+    let svg = String::from_utf8(downloads.wait_for("credflow-diagram.svg").await).unwrap();
+    let (w, h) = svg_size(&svg);
+
+    page.click("#export-png").await;
+    let png = downloads.wait_for("credflow-diagram.png").await;
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "not a PNG");
+    assert_eq!(&png[12..16], b"IHDR");
+    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    assert_eq!(
+        (width, height),
+        (2 * w, 2 * h),
+        "the PNG is {width}×{height}; the SVG is {w}×{h}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// The classic cases
+// ---------------------------------------------------------------------------------------
+
+/// What the rule book says each classic case shows: outcome, headline, and a step whose
+/// details must show some words.
+struct Classic {
+    outcome: &'static str,
+    title: &'static str,
+    step: u32,
+    shows: &'static [&'static str],
+}
+
+const CLASSICS: [Classic; 10] = [
+    // 1. Advanced Client, admin rights, all files on the DP: succeeds as Local System.
+    Classic {
+        outcome: "ok",
+        title: "Succeeds",
+        step: 2,
+        shows: &["Local System"],
+    },
+    // 2. Reads \\fs01\apps, no NAA: fails at connect-share; execmgr.log access denied.
+    Classic {
+        outcome: "fails",
+        title: "Fails at step 4 (Connect to share)",
+        step: 4,
+        shows: &["execmgr.log", "access denied", "No Network Access Account"],
+    },
+    // 3. NAA configured but not granted read: fails the same way.
+    Classic {
+        outcome: "fails",
+        title: "Fails at step 4 (Connect to share)",
+        step: 4,
+        shows: &["execmgr.log", "access denied", "Network Access Account"],
+    },
+    // 4. Legacy, non-SMS share, no SIA: the token account has no network rights.
+    Classic {
+        outcome: "fails",
+        title: "Fails at step 4 (Connect to share)",
+        step: 4,
+        shows: &["SMSAPM32.log", "no domain rights"],
+    },
+    // 5. Legacy, SIA configured and granted read: succeeds as that account.
+    Classic {
+        outcome: "ok",
+        title: "Succeeds",
+        step: 4,
+        shows: &["Software Installation Account"],
+    },
+    // 6. Per-user MSI with admin rights: at risk; fix with ALLUSERS=2.
+    Classic {
+        outcome: "at-risk",
+        title: "At risk at step 4 (Install)",
+        step: 4,
+        shows: &["ALLUSERS=2"],
+    },
+    // 7. User's rights, standard user, per-machine MSI: fails with 1925.
+    Classic {
+        outcome: "fails",
+        title: "Fails at step 4 (Install)",
+        step: 4,
+        shows: &["1925"],
+    },
+    // 8. Legacy on a DC, token account on the network: fails, warns of lock-out.
+    Classic {
+        outcome: "fails",
+        title: "Fails at step 4 (Connect to share)",
+        step: 4,
+        shows: &["SMSAPM32.log", "lock it out"],
+    },
+    // 9. Windows 98 Legacy Client with the SIA chosen: fails with 1317.
+    Classic {
+        outcome: "fails",
+        title: "Fails at step 2 (Run as)",
+        step: 2,
+        shows: &["SMSAPM32.log", "1317"],
+    },
+    // 10. CM07, share grants Domain Computers: succeeds as COMPUTER$; the NAA is not used.
+    Classic {
+        outcome: "ok",
+        title: "Succeeds",
+        step: 4,
+        shows: &[r"DOMAIN\COMPUTER$", "Network Access Account is not used"],
+    },
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_classic_case_loads_with_its_documented_verdict_and_undo_restores() {
+    let page = Harness::start().await;
+    // Not one of the cases, so that every load changes something.
+    page.open("#v=1&client=cm07&domain=untrusted&installer=setup-user&naa=set")
+        .await;
+    page.wait_for("#verdict").await;
+    for (i, case) in CLASSICS.iter().enumerate() {
+        let n = i + 1;
+        let before = shown_choices(&page).await;
+        let before_verdict = page
+            .eval("return document.querySelector('#verdict').innerText")
+            .await;
+
+        page.click(&format!("#library [data-preset=\"classic-{n}\"]"))
+            .await;
+        expect_verdict(&page, case.outcome, case.title).await;
+        page.wait_for_text("#notice", &format!("Loaded classic case {n}"))
+            .await;
+        page.click(&format!(".step-picker button[data-step=\"{}\"]", case.step))
+            .await;
+        let css = format!("#step-details[data-step=\"{}\"]", case.step);
+        for word in case.shows {
+            page.wait_for_text(&css, word).await;
+        }
+        let loaded = shown_choices(&page).await;
+        assert_ne!(loaded, before, "case {n} did not change the choices");
+
+        // Undo brings back the scenario before the load.
+        page.click("#notice #undo").await;
+        page.wait_until(&format!(
+            "document.querySelector('#verdict').innerText === {}",
+            before_verdict
+        ))
+        .await;
+        assert_eq!(shown_choices(&page).await, before, "Undo after case {n}");
+
+        // Load it again to go on from there.
+        page.click(&format!("#library [data-preset=\"classic-{n}\"]"))
+            .await;
+        expect_verdict(&page, case.outcome, case.title).await;
+        assert_eq!(shown_choices(&page).await, loaded);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Walk-through
+// ---------------------------------------------------------------------------------------
+
+async fn expect_walk_at(page: &Harness, n: usize, steps: usize) {
+    page.wait_until(&format!(
+        "document.querySelector('#step-details')?.dataset.step === '{n}' &&\
+         document.querySelector('#walk .walk-position')?.innerText === 'Step {n} of {steps}'"
+    ))
+    .await;
+    // The details name the same step as the chip.
+    let chip = page
+        .text(&format!(".step-picker button[data-step=\"{n}\"]"))
+        .await;
+    let label = chip
+        .split_once(". ")
+        .map(|(_, l)| l.split(',').next().unwrap().trim().to_string())
+        .unwrap();
+    page.wait_for_text("#step-details h3", &format!("Step {n}: {label}"))
+        .await;
+}
+
+/// Tabs (forward, then back) until the focus is on `#id` inside the walk-through.
+async fn focus_in_walk(page: &Harness, id: &str) {
+    let wanted = format!("document.activeElement.id === {}", js(id));
+    for back in [false, true] {
+        for _ in 0..40 {
+            if page.eval(&format!("return {wanted}")).await == json!(true) {
+                return;
+            }
+            if back {
+                page.press_chord(Key::Shift.into(), Key::Tab.into()).await;
+            } else {
+                page.press(&[Key::Tab.into()]).await;
+            }
+        }
+    }
+    panic!(
+        "Tab never reached #{id}; focus is on {}",
+        page.eval("return document.activeElement.outerHTML.slice(0, 120)")
+            .await
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn walk_through_visits_every_step_in_order() {
+    let page = Harness::start().await;
+    page.open(LINK_2).await;
+    page.wait_for("#verdict").await;
+    let steps = page
+        .eval("return document.querySelectorAll('.step-picker button').length")
+        .await
+        .as_u64()
+        .unwrap() as usize;
+    // Schedule, run as, fetch content, one share, install.
+    assert_eq!(steps, 5);
+
+    page.click("#walk-start").await;
+    expect_walk_at(&page, 1, steps).await;
+    // At the ends the buttons say they are disabled (aria-disabled keeps them focusable)
+    // and do nothing.
+    assert_eq!(
+        page.wait_for("#walk-prev")
+            .await
+            .attr("aria-disabled")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("true")
+    );
+    page.click("#walk-prev").await;
+    expect_walk_at(&page, 1, steps).await;
+    for n in 2..=steps {
+        page.click("#walk-next").await;
+        expect_walk_at(&page, n, steps).await;
+    }
+    assert_eq!(
+        page.wait_for("#walk-next")
+            .await
+            .attr("aria-disabled")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("true")
+    );
+    page.click("#walk-next").await;
+    expect_walk_at(&page, steps, steps).await;
+    for n in (1..steps).rev() {
+        page.click("#walk-prev").await;
+        expect_walk_at(&page, n, steps).await;
+    }
+
+    // By keyboard, with the focus on the walk-through's End button: the arrow keys.
+    focus_in_walk(&page, "walk-end").await;
+    for n in 2..=steps {
+        page.press(&[Key::Right.into()]).await;
+        expect_walk_at(&page, n, steps).await;
+    }
+    page.press(&[Key::Right.into()]).await;
+    expect_walk_at(&page, steps, steps).await;
+    for n in (1..steps).rev() {
+        page.press(&[Key::Left.into()]).await;
+        expect_walk_at(&page, n, steps).await;
+    }
+
+    page.click("#walk-end").await;
+    page.wait_for("#walk-start").await;
+    assert_eq!(
+        page.eval("return document.querySelectorAll('#walk').length")
+            .await,
+        0
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn walk_through_keeps_the_keyboard_focus_at_the_last_step() {
+    let page = Harness::start().await;
+    page.open(LINK_2).await;
+    page.wait_for("#verdict").await;
+    page.click("#walk-start").await;
+    expect_walk_at(&page, 1, 5).await;
+
+    // A trainer on the keyboard: Tab to "Next", Enter to the last step...
+    focus_in_walk(&page, "walk-next").await;
+    for n in 2..=5 {
+        page.press(&[Key::Enter.into()]).await;
+        expect_walk_at(&page, n, 5).await;
+    }
+    // ...and the arrow keys still work: the focus stayed in the walk-through.
+    let focus = page
+        .eval("return document.activeElement.outerHTML.slice(0, 80)")
+        .await;
+    assert_eq!(
+        page.eval("return document.activeElement.closest('#walk') !== null")
+            .await,
+        json!(true),
+        "at the last step the focus left the walk-through; it is on {focus}"
+    );
+    page.press(&[Key::Left.into()]).await;
+    expect_walk_at(&page, 4, 5).await;
+}
+
+// ---------------------------------------------------------------------------------------
+// Print
+// ---------------------------------------------------------------------------------------
+
+/// Which of `selectors` are rendered (take up space on the page).
+async fn rendered(page: &Harness, selectors: &[&str]) -> Value {
+    page.eval_with(
+        "return Object.fromEntries(arguments[0].map(css => {\
+           const e = document.querySelector(css);\
+           return [css, !!e && e.checkVisibility() && e.getClientRects().length > 0];\
+         }));",
+        vec![json!(selectors)],
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn print_layout_hides_the_controls_and_keeps_the_result() {
+    let page = Harness::start().await;
+    page.open("#v=1&client=legacy&share=%5C%5Cfs01%5Capps~users")
+        .await;
+    page.wait_for("#diagram svg").await;
+    let controls = [
+        ".wizard-column",
+        "[role=tablist]",
+        "#client-legacy",
+        ".toolbar",
+        "#copy-link",
+        ".step-picker",
+        "#walk-start",
+        "#export-svg",
+    ];
+    let result = ["#summary", "#verdict", "#diagram svg", "#findings"];
+
+    // On screen: controls shown, summary not.
+    let screen = rendered(&page, &controls).await;
+    for c in controls {
+        assert_eq!(screen[c], true, "{c} is hidden on screen");
+    }
+    assert_eq!(rendered(&page, &["#summary"]).await["#summary"], false);
+
+    page.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
+        .await
+        .expect("emulate print media");
+    page.wait_until("matchMedia('print').matches").await;
+    let printed = rendered(&page, &controls).await;
+    for c in controls {
+        assert_eq!(printed[c], false, "{c} is printed");
+    }
+    let printed = rendered(&page, &result).await;
+    for c in result {
+        assert_eq!(printed[c], true, "{c} is not printed");
+    }
+    // The printed summary says what the scenario is.
+    let summary = page.text("#summary").await;
+    assert!(
+        summary.contains("Legacy Client") && summary.contains(r"\\fs01\apps"),
+        "{summary:?}"
+    );
+    page.wait_for_text("#findings", "SMSAPM32.log").await;
+
+    page.cdp("Emulation.setEmulatedMedia", json!({ "media": "" }))
+        .await
+        .unwrap();
+    page.wait_until("!matchMedia('print').matches").await;
+    assert_eq!(rendered(&page, &["#summary"]).await["#summary"], false);
+}
+
+// ---------------------------------------------------------------------------------------
+// Copy link
+// ---------------------------------------------------------------------------------------
+
+/// Clicks "Copy link" and returns the link the page shows. The page either copied it to
+/// the clipboard or, refused, selected it in the field for Ctrl+C.
+async fn copy_link(page: &Harness) -> String {
+    page.click("#copy-link").await;
+    let link = page
+        .wait_until("document.querySelector('#copied-link')?.value")
+        .await;
+    let link = link.as_str().unwrap().to_string();
+    let label = page.text("label[for=copied-link]").await;
+    if !label.contains("copied to the clipboard") {
+        assert!(label.contains("Ctrl+C"), "{label:?}");
+        page.wait_until(
+            "document.activeElement.id === 'copied-link' &&\
+             document.activeElement.selectionStart === 0 &&\
+             document.activeElement.selectionEnd === document.activeElement.value.length",
+        )
+        .await;
+    }
+    link
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn copied_link_restores_the_scenario_in_a_fresh_page() {
+    let page = Harness::start().await;
+    page.open("").await;
+    page.wait_for("#verdict").await;
+    page.click("#client-legacy").await;
+    page.click("#role-domain-controller").await;
+    page.click("#tab-program").await;
+    page.click("#installer-setup-admin").await;
+    page.click("#tab-content").await;
+    page.wait_for("#share-new")
+        .await
+        .send_keys(r"\\fs01\apps")
+        .await
+        .unwrap();
+    page.click("#share-add").await;
+    page.wait_for("li.share-row").await;
+    page.click("#share-0-domain-users").await;
+    expect_verdict(&page, "fails", "Fails at step 4 (Connect to share)").await;
+    let choices = shown_choices(&page).await;
+    let verdict = page.text("#verdict").await;
+
+    let link = copy_link(&page).await;
+    assert_eq!(
+        link,
+        format!(
+            "{}/#v=1&client=legacy&role=domain-controller&installer=setup-admin\
+             &share=%5C%5Cfs01%5Capps~users,domain-users",
+            page.origin()
+        )
+    );
+
+    // A fresh page: nothing remembered, only the link.
+    page.eval("localStorage.clear()").await;
+    page.client().goto("about:blank").await.unwrap();
+    page.client().goto(&link).await.unwrap();
+    page.wait_for("li.share-row").await;
+    expect_verdict(&page, "fails", "Fails at step 4 (Connect to share)").await;
+    assert_eq!(page.text("#verdict").await, verdict);
+    assert_eq!(shown_choices(&page).await, choices);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ten_shares_give_a_short_link_and_two_hundred_warn_that_it_is_long() {
+    let page = Harness::start().await;
+    page.open("").await;
+    page.click("#tab-content").await;
+    for i in 1..=10 {
+        let unc = format!(r"\\fileserver{i:02}\packages\application{i:02}");
+        page.wait_for("#share-new")
+            .await
+            .send_keys(&unc)
+            .await
+            .unwrap();
+        page.click("#share-add").await;
+        page.wait_until(&format!(
+            "document.querySelectorAll('li.share-row').length === {i}"
+        ))
+        .await;
+        page.click(&format!("#share-{}-domain-computers", i - 1))
+            .await;
+    }
+    let link = copy_link(&page).await;
+    assert_eq!(link.matches("&share=").count(), 10, "{link}");
+    assert!(
+        link.chars().count() < 2000,
+        "ten shares make a {}-character link",
+        link.chars().count()
+    );
+    assert_eq!(
+        page.eval("return document.querySelectorAll('.copied .warning').length")
+            .await,
+        0,
+        "a short link is warned about"
+    );
+
+    // Two hundred shares.
+    let mut many = String::from("#v=1");
+    for i in 0..200 {
+        many.push_str(&format!("&share=%5C%5Cfs{i:03}%5Capps~users"));
+    }
+    page.open(&many).await;
+    page.wait_until("document.querySelectorAll('li.share-row').length === 200")
+        .await;
+    let link = copy_link(&page).await;
+    let chars = link.chars().count();
+    assert!(chars > 2000);
+    let warning = page
+        .wait_for_text(".copied .warning", "characters long")
+        .await;
+    assert!(
+        warning.contains(&chars.to_string()),
+        "the warning does not give the link's length {chars}: {warning:?}"
+    );
+}
