@@ -6,6 +6,7 @@ use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::findings::{more_button, SHOWN_AT_FIRST};
 use crate::state::Store;
 use crate::words::outcome_marker;
 
@@ -68,11 +69,19 @@ fn StepPicker() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let show_all = RwSignal::new(false);
     let buttons = move || {
+        let all = show_all.get();
+        // Beyond the first few, only the selected step's chip (the rest: "Show more").
+        let selected = if all { None } else { store.selected.get() };
         chips.with(|chips| {
-            chips
+            let shown = |i: usize, n: usize| all || i < SHOWN_AT_FIRST || Some(n) == selected;
+            let hidden = (0..chips.len()).filter(|&i| !shown(i, chips[i].0)).count();
+            let buttons = chips
                 .iter()
-                .map(|&(n, kind, outcome, reached)| {
+                .enumerate()
+                .filter(|&(i, chip)| shown(i, chip.0))
+                .map(|(_, &(n, kind, outcome, reached))| {
                     view! {
                         <button
                             type="button"
@@ -88,7 +97,8 @@ fn StepPicker() -> impl IntoView {
                         </button>
                     }
                 })
-                .collect_view()
+                .collect_view();
+            view! { {buttons} {more_button("steps-all", hidden, "steps", show_all)} }
         })
     };
     view! {

@@ -46,15 +46,26 @@ fn findings(plan: &Plan) -> Vec<Finding> {
 pub fn Findings() -> impl IntoView {
     let store = Store::get();
     let list = Memo::new(move |_| store.plan.with(findings));
+    let show_all = RwSignal::new(false);
     // Redrawn only when the findings change, not on every change of the scenario.
     let items = move || {
+        let all = show_all.get();
         list.with(|list| {
             if list.is_empty() {
                 return view! { <p class="no-findings">"No findings: every step succeeds."</p> }
                     .into_any();
             }
-            let items = list.iter().cloned().map(item).collect_view();
-            view! { <ol class="findings">{items}</ol> }.into_any()
+            let shown = if all {
+                list.len()
+            } else {
+                list.len().min(SHOWN_AT_FIRST)
+            };
+            let items = list[..shown].iter().cloned().map(item).collect_view();
+            view! {
+                <ol class="findings">{items}</ol>
+                {more_button("findings-all", list.len() - shown, "findings", show_all)}
+            }
+            .into_any()
         })
     };
     view! {
@@ -63,6 +74,26 @@ pub fn Findings() -> impl IntoView {
             {items}
         </section>
     }
+}
+
+/// How many items of a long list (findings, step chips) are drawn before "Show all": a
+/// scenario with hundreds of shares stays quick to change.
+pub const SHOWN_AT_FIRST: usize = 30;
+
+/// "Show N more …", or nothing when nothing is hidden.
+pub fn more_button(
+    id: &'static str,
+    hidden: usize,
+    what: &'static str,
+    all: RwSignal<bool>,
+) -> Option<impl IntoView> {
+    (hidden > 0).then(|| {
+        view! {
+            <button type="button" id=id class="secondary show-all" on:click=move |_| all.set(true)>
+                {format!("Show {hidden} more {what}")}
+            </button>
+        }
+    })
 }
 
 /// One finding; a click on its title selects its step.

@@ -239,7 +239,7 @@ async fn a_bad_link_on_a_new_visit_restores_the_saved_scenario_or_the_defaults()
     // Nothing saved yet: the defaults, with the message.
     page.open("#v=2&client=legacy").await;
     let message = alert_naming(&page, &["v=2"]).await;
-    assert!(message.contains("last good"), "{message}");
+    assert!(message.contains("Showing the defaults"), "{message}");
     page.wait_for("#diagram svg").await;
     assert_eq!(verdict(&page).await, default_verdict);
     assert_eq!(choices(&page).await, default_choices);
@@ -264,7 +264,10 @@ async fn a_bad_link_on_a_new_visit_restores_the_saved_scenario_or_the_defaults()
     ] {
         page.open(bad).await;
         let message = alert_naming(&page, &words).await;
-        assert!(message.contains("last good"), "{bad}: {message}");
+        assert!(
+            message.contains("Showing your last saved scenario"),
+            "{bad}: {message}"
+        );
         page.wait_for("#diagram svg").await;
         assert_eq!(verdict(&page).await, saved_verdict, "{bad}");
         assert_eq!(choices(&page).await, saved_choices, "{bad}");
