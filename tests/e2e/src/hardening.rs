@@ -7,14 +7,14 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::Instant;
 
-use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
+use fantoccini::wd::Capabilities;
 use fantoccini::ClientBuilder;
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
 use crate::chromedriver::Chromedriver;
 use crate::server::StaticServer;
-use crate::{dist_dir, Harness, CHROME_ARGS, POLL, TIMEOUT};
+use crate::{dist_dir, Harness, SeLog, CHROME_ARGS, POLL, TIMEOUT};
 
 /// How [`Harness::start_with`] starts the browser.
 #[derive(Clone, Debug, Default)]
@@ -119,7 +119,7 @@ impl Harness {
     /// Every request the browser made or tried since the last call (the performance log is
     /// emptied by each read). Needs `Options { network_log: true, .. }`.
     pub async fn network_requests(&self) -> Vec<NetworkRequest> {
-        let entries = match self.client.issue_cmd(PerformanceLog).await {
+        let entries = match self.client.issue_cmd(SeLog("performance")).await {
             Ok(Value::Array(entries)) => entries,
             Ok(other) => panic!("unexpected performance log answer: {other}"),
             Err(e) => panic!("read the performance log (start with network_log: true): {e}"),
@@ -154,23 +154,15 @@ impl Harness {
         out
     }
 
-    /// Sends one DevTools Protocol command through chromedriver and returns its result.
-    pub async fn devtools(&self, command: &str, params: Value) -> Value {
-        let body = json!({ "cmd": command, "params": params }).to_string();
-        self.client
-            .issue_cmd(DevTools { body })
-            .await
-            .unwrap_or_else(|e| panic!("DevTools {command}: {e}"))
-    }
-
     /// Runs `source` in every page this browser loads from now on, before the page's own
     /// scripts (DevTools `Page.addScriptToEvaluateOnNewDocument`).
     pub async fn before_every_page(&self, source: &str) {
-        self.devtools(
+        self.cdp(
             "Page.addScriptToEvaluateOnNewDocument",
             json!({ "source": source }),
         )
-        .await;
+        .await
+        .expect("DevTools Page.addScriptToEvaluateOnNewDocument");
     }
 
     /// Stops the static server: from now on nothing answers at [`Harness::origin`]. Waits
@@ -251,47 +243,6 @@ pub fn credflow_cli(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
-}
-
-/// ChromeDriver's `POST /session/{id}/se/log` for the `performance` log.
-#[derive(Debug)]
-struct PerformanceLog;
-
-impl WebDriverCompatibleCommand for PerformanceLog {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(r#"{"type":"performance"}"#.into()))
-    }
-}
-
-/// ChromeDriver's `POST /session/{id}/goog/cdp/execute`.
-#[derive(Debug)]
-struct DevTools {
-    body: String,
-}
-
-impl WebDriverCompatibleCommand for DevTools {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.body.clone()))
-    }
 }
 
 /// `text` with every byte but ASCII letters and digits written as `%XX`, as a link value.

@@ -20,9 +20,8 @@ use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
 use fantoccini::error::CmdError;
-use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
-use fantoccini::{Client, ClientBuilder, Locator};
-use hyper_util::client::legacy::connect::HttpConnector;
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
 use chromedriver::Chromedriver;
@@ -60,50 +59,18 @@ pub struct Harness {
 impl Harness {
     /// Serves the built page and opens a browser on it (at `about:blank`; see [`Harness::open`]).
     pub async fn start() -> Harness {
-        let dist = dist_dir();
-        assert!(
-            dist.join("index.html").is_file(),
-            "{} has no index.html: build the page first (`trunk build index.html --release`, \
-             as scripts/test does) or set CREDFLOW_DIST",
-            dist.display()
-        );
-        Harness::start_serving(dist).await
+        Harness::start_with(Options::default()).await
     }
 
-    /// Serves any directory (`/` is its `index.html`, if it has one) and opens a browser, with
-    /// a fresh profile, at `about:blank`. The benchmark serves a copy of `dist/` with a static
+    /// Serves any directory (`/` is its `index.html`) and opens a browser, with a fresh
+    /// profile, at `about:blank`. The benchmark serves a copy of `dist/` with a static
     /// comparison page added.
     pub async fn start_serving(root: PathBuf) -> Harness {
-        let server = StaticServer::start(root)
-            .await
-            .expect("start the static file server");
-        let mut driver = Chromedriver::start().await.expect("start chromedriver");
-
-        let mut args: Vec<String> = CHROME_ARGS.iter().map(|a| a.to_string()).collect();
-        args.push(format!(
-            "--user-data-dir={}",
-            driver.profile_dir().display()
-        ));
-        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-        let capabilities: Capabilities = match json!({
-            "browserName": "chrome",
-            "goog:chromeOptions": { "binary": chromium, "args": args },
-            "goog:loggingPrefs": { "browser": "ALL" },
-        }) {
-            Value::Object(map) => map,
-            _ => unreachable!(),
-        };
-        let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(capabilities)
-            .connect(&driver.url())
-            .await
-            .expect("open a Chromium session through chromedriver");
-        driver.set_session(client.session_id().await.expect("session id"));
-        Harness {
-            client,
-            server,
-            _driver: driver,
-        }
+        Harness::start_with(Options {
+            root: Some(root),
+            ..Options::default()
+        })
+        .await
     }
 
     /// The page's origin, `http://127.0.0.1:<port>`.
@@ -199,7 +166,7 @@ impl Harness {
 
     /// The browser console so far (cleared by each read): `{level, message, timestamp}` objects.
     pub async fn console(&self) -> Vec<Value> {
-        match self.client.issue_cmd(BrowserLog).await {
+        match self.client.issue_cmd(SeLog("browser")).await {
             Ok(Value::Array(entries)) => entries,
             Ok(other) => panic!("unexpected console log answer: {other}"),
             Err(e) => panic!("read the browser console: {e}"),
@@ -251,7 +218,7 @@ impl Harness {
             .await
             .map(|v| v.as_str().unwrap_or_default().to_string())
             .unwrap_or_else(|e| format!("(cannot read the page: {e})"));
-        let console = match self.client.issue_cmd(BrowserLog).await {
+        let console = match self.client.issue_cmd(SeLog("browser")).await {
             Ok(Value::Array(entries)) => entries
                 .iter()
                 .map(|e| format!("  {} {}", e["level"], e["message"]))
@@ -289,12 +256,12 @@ fn axe_path() -> PathBuf {
     tools.join("node_modules/axe-core/axe.min.js")
 }
 
-/// ChromeDriver's `POST /session/{id}/se/log`: the browser console, with
-/// `goog:loggingPrefs` set at session start.
+/// ChromeDriver's `POST /session/{id}/se/log`: one of the logs named in `goog:loggingPrefs`
+/// at session start (`browser`: the console; `performance`: DevTools events).
 #[derive(Debug)]
-struct BrowserLog;
+pub(crate) struct SeLog(pub(crate) &'static str);
 
-impl WebDriverCompatibleCommand for BrowserLog {
+impl WebDriverCompatibleCommand for SeLog {
     fn endpoint(
         &self,
         base: &url::Url,
@@ -304,15 +271,18 @@ impl WebDriverCompatibleCommand for BrowserLog {
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(r#"{"type":"browser"}"#.into()))
+        (
+            http::Method::POST,
+            Some(format!(r#"{{"type":"{}"}}"#, self.0)),
+        )
     }
 }
 
 /// ChromeDriver's `POST /session/{id}/goog/cdp/execute`: one DevTools Protocol command,
 /// `{"cmd": ..., "params": {...}}`.
 #[derive(Debug)]
-struct Cdp {
-    body: String,
+pub(crate) struct Cdp {
+    pub(crate) body: String,
 }
 
 impl WebDriverCompatibleCommand for Cdp {
