@@ -2,10 +2,8 @@
 //! statistics they print, and the parsing of divan's and twiggy's output.
 
 use credflow_core::availability::unavailable;
-use credflow_core::{
-    normalise, Account, Client, Domain, Installer, Logon, Os, Principal, Readers, Role, Run,
-    Scenario, Share, Sia, Source, When,
-};
+use credflow_core::scenario::combinations;
+use credflow_core::{normalise, Principal, Readers, Scenario, Share};
 
 /// The rule book's defaults with `n` extra shares `\\fs01\apps<i>`, readable by Authenticated
 /// Users (`share=%5C%5Cfs01%5Capps<i>~users` in a link).
@@ -23,49 +21,9 @@ pub fn with_shares(n: usize) -> Scenario {
 /// logon, installer, naa, siacct, source: 51,840), each on a scenario with one share (so that
 /// `source=unc` has its source), normalised as the page normalises every edit.
 pub fn every_combination() -> Vec<Scenario> {
-    let base = with_shares(1);
-    let mut all = Vec::new();
-    for &client in Client::ALL {
-        for &os in Os::ALL {
-            for &role in Role::ALL {
-                for &domain in Domain::ALL {
-                    for &run in Run::ALL {
-                        for &when in When::ALL {
-                            for &sia in Sia::ALL {
-                                for &logon in Logon::ALL {
-                                    for &installer in Installer::ALL {
-                                        for &naa in Account::ALL {
-                                            for &siacct in Account::ALL {
-                                                for &source in Source::ALL {
-                                                    let s = Scenario {
-                                                        client,
-                                                        os,
-                                                        role,
-                                                        domain,
-                                                        run,
-                                                        when,
-                                                        sia,
-                                                        logon,
-                                                        installer,
-                                                        naa,
-                                                        siacct,
-                                                        source,
-                                                        ..base.clone()
-                                                    };
-                                                    all.push(normalise(s).0);
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-    all
+    combinations(&with_shares(1))
+        .map(|s| normalise(s).0)
+        .collect()
 }
 
 /// A radio pair the input-latency measurement clicks alternately: the input's key and two of
@@ -97,16 +55,10 @@ pub const TOGGLES: &[Toggle] = &[
     },
 ];
 
-/// `s` with the input `key` set to `value` (only the keys of [`TOGGLES`]).
+/// `s` with the input `key` set to `value`.
 pub fn set(s: &Scenario, key: &str, value: &str) -> Option<Scenario> {
     let mut s = s.clone();
-    match key {
-        "naa" => s.naa = Account::from_key(value)?,
-        "installer" => s.installer = Installer::from_key(value)?,
-        "logon" => s.logon = Logon::from_key(value)?,
-        "run" => s.run = Run::from_key(value)?,
-        _ => return None,
-    }
+    s.set(key, value).ok()?;
     Some(s)
 }
 

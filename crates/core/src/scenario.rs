@@ -253,6 +253,23 @@ impl Input {
     }
 }
 
+/// Every combination of the single-valued inputs ([`INPUTS`]: 51,840 of them), each on a copy
+/// of `base` (its reader lists and shares), valid or not, in a fixed order: the first input
+/// varies slowest. For exhaustive tests and benchmarks.
+pub fn combinations(base: &Scenario) -> impl Iterator<Item = Scenario> + '_ {
+    let total: usize = INPUTS.iter().map(|i| i.options.len()).product();
+    (0..total).map(move |mut n| {
+        let mut s = base.clone();
+        for input in INPUTS.iter().rev() {
+            let count = input.options.len();
+            // Every option comes from the input's own table, so `set` cannot refuse it.
+            let _ = s.set(input.key, input.options[n % count].key);
+            n /= count;
+        }
+        s
+    })
+}
+
 /// Why [`Scenario::set`] refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SetError {

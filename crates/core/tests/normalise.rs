@@ -2,9 +2,9 @@
 //! says exactly what changed (key, from, to).
 
 use credflow_core::presets::PRESETS;
+use credflow_core::scenario::combinations;
 use credflow_core::{
-    decode, normalise, plan, Account, Change, Client, Domain, Installer, Logon, Os, Role, Run,
-    Scenario, Share, Sia, Source, SourceId, When,
+    decode, normalise, plan, Change, Os, Role, Scenario, Share, Sia, Source, SourceId, When,
 };
 
 /// The (key, from, to) of each change, in order.
@@ -227,55 +227,11 @@ fn normalise_is_idempotent_for_every_combination() {
 
 /// Every combination of the single-valued inputs, with no share or one.
 fn for_every_scenario(mut f: impl FnMut(Scenario)) {
-    for &client in Client::ALL {
-        for &os in Os::ALL {
-            for &role in Role::ALL {
-                for &domain in Domain::ALL {
-                    for &run in Run::ALL {
-                        for &when in When::ALL {
-                            for &sia in Sia::ALL {
-                                for_rest(|logon, installer, naa, siacct, source, shares| {
-                                    f(Scenario {
-                                        client,
-                                        os,
-                                        role,
-                                        domain,
-                                        run,
-                                        when,
-                                        sia,
-                                        logon,
-                                        installer,
-                                        naa,
-                                        siacct,
-                                        source,
-                                        shares,
-                                        ..Scenario::default()
-                                    })
-                                });
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
-
-fn for_rest(mut f: impl FnMut(Logon, Installer, Account, Account, Source, Vec<Share>)) {
-    for &logon in Logon::ALL {
-        for &installer in Installer::ALL {
-            for &naa in Account::ALL {
-                for &siacct in Account::ALL {
-                    for &source in Source::ALL {
-                        for n in 0..2 {
-                            let shares = (0..n)
-                                .map(|_| Share::new(r"\\fs01\apps", Default::default()))
-                                .collect();
-                            f(logon, installer, naa, siacct, source, shares);
-                        }
-                    }
-                }
-            }
-        }
+    let one_share = Scenario {
+        shares: vec![Share::new(r"\\fs01\apps", Default::default())],
+        ..Scenario::default()
+    };
+    for base in [Scenario::default(), one_share] {
+        combinations(&base).for_each(&mut f);
     }
 }
