@@ -341,6 +341,39 @@ impl Harness {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{js}"))
     }
 
+    /// Waits until the verdict banner has `outcome` (`fails`, `ok`, ...) and its headline
+    /// ends with `title` (`Fails at step 4 (Connect to share)`).
+    pub async fn wait_verdict(&self, outcome: &str, title: &str) {
+        self.wait_until(&format!(
+            "(() => {{ const v = document.querySelector('#verdict');\
+               return v && v.dataset.outcome === {} &&\
+                 v.querySelector('.verdict-title').innerText.trim().endsWith({}); }})()",
+            js(outcome),
+            js(title)
+        ))
+        .await;
+    }
+
+    /// What the wizard shows as chosen: the checked radio per input key, the checked DP ACL
+    /// boxes, and each share row's path and checked readers, in order.
+    pub async fn shown_choices(&self) -> Value {
+        self.eval(
+            "const radios = {};\
+             for (const r of document.querySelectorAll('input[type=radio]:checked')) radios[r.name] = r.value;\
+             const boxes = (root, prefix) => [...root.querySelectorAll('input[type=checkbox]')]\
+               .filter(b => b.id.startsWith(prefix) && b.checked).map(b => b.dataset.principal);\
+             return {\
+               radios,\
+               dpacl: boxes(document, 'dpacl-'),\
+               shares: [...document.querySelectorAll('li.share-row')].map((li, i) => ({\
+                 unc: li.querySelector('input.share-unc').value,\
+                 readers: boxes(li, 'share-' + i + '-'),\
+               })),\
+             };",
+        )
+        .await
+    }
+
     /// Clicks the first element matching `css` (a WebDriver click: scrolled into view, at its
     /// centre, as a pointer would).
     pub async fn click(&self, css: &str) {
@@ -379,4 +412,9 @@ impl Harness {
             .await
             .unwrap_or_else(|e| panic!("press {modifier:?}+{key:?}: {e}"));
     }
+}
+
+/// A string as a JavaScript (JSON) string literal, for building scripts.
+pub fn js(s: &str) -> String {
+    json!(s).to_string()
 }

@@ -3,7 +3,7 @@
 //! and an accessibility scan of every view. Expected verdicts come from the rule book's
 //! "Classic cases" (/work/shared/domain.md), not from the page's own code.
 
-use credflow_e2e::Harness;
+use credflow_e2e::{js, Harness};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
@@ -76,21 +76,9 @@ const LINK_4: &str = "#v=1&client=legacy&share=%5C%5Cfs01%5Capps~users";
 const LINK_5: &str = "#v=1&client=legacy&sia=1&siacct=set&share=%5C%5Cfs01%5Capps~siacct";
 const LINK_7: &str = "#v=1&run=user&when=user&logon=user";
 
-/// A JavaScript string literal for `s`.
-fn js(s: &str) -> String {
-    json!(s).to_string()
-}
-
 /// Waits until the verdict banner shows `e`, and the step details show its deciding step.
 async fn expect_verdict(page: &Harness, e: &Expect) {
-    page.wait_until(&format!(
-        "(() => {{ const v = document.querySelector('#verdict');\
-           return v && v.dataset.outcome === {} &&\
-             v.querySelector('.verdict-title').innerText.trim().endsWith({}); }})()",
-        js(e.outcome),
-        js(e.title)
-    ))
-    .await;
+    page.wait_verdict(e.outcome, e.title).await;
     match e.step {
         Some(n) => {
             let css = format!("#step-details[data-step=\"{n}\"]");
@@ -110,26 +98,6 @@ async fn expect_verdict(page: &Harness, e: &Expect) {
             }
         }
     }
-}
-
-/// What the wizard shows as chosen: checked radio per input key, checked DP ACL boxes, and
-/// each share row's path and checked readers, in order.
-async fn shown_choices(page: &Harness) -> Value {
-    page.eval(
-        "const radios = {};\
-         for (const r of document.querySelectorAll('input[type=radio]:checked')) radios[r.name] = r.value;\
-         const boxes = (root, prefix) => [...root.querySelectorAll('input[type=checkbox]')]\
-           .filter(b => b.id.startsWith(prefix) && b.checked).map(b => b.dataset.principal);\
-         return {\
-           radios,\
-           dpacl: boxes(document, 'dpacl-'),\
-           shares: [...document.querySelectorAll('li.share-row')].map((li, i) => ({\
-             unc: li.querySelector('input.share-unc').value,\
-             readers: boxes(li, 'share-' + i + '-'),\
-           })),\
-         };",
-    )
-    .await
 }
 
 /// The defaults of the rule book's input table, as checked radios.
@@ -211,13 +179,13 @@ async fn wizard_by_clicks_case_2_advanced_client_share_without_naa_fails_at_conn
         },
     )
     .await;
-    assert_eq!(shown_choices(&page).await["radios"], default_radios());
+    assert_eq!(page.shown_choices().await["radios"], default_radios());
 
     tab(&page, "content").await;
     add_share(&page, r"\\fs01\apps").await;
     // A new share may be read by Authenticated Users; the case grants Domain Computers only.
     assert_eq!(
-        shown_choices(&page).await["shares"],
+        page.shown_choices().await["shares"],
         json!([{ "unc": r"\\fs01\apps", "readers": ["users"] }])
     );
     choose(&page, "share-0-domain-computers").await;
@@ -335,7 +303,7 @@ async fn wizard_by_clicks_case_10_cm07_reaches_the_share_as_the_computer_account
     page.wait_until("document.querySelectorAll('li.share-row').length === 1")
         .await;
     assert_eq!(
-        shown_choices(&page).await["shares"],
+        page.shown_choices().await["shares"],
         json!([{ "unc": r"\\fs01\apps", "readers": ["users"] }])
     );
     choose(&page, "share-0-domain-computers").await;
@@ -372,7 +340,7 @@ async fn share_link_restores_every_choice() {
     let page = Harness::start().await;
     page.open(MANY).await;
     page.wait_for("li.share-row").await;
-    let shown = shown_choices(&page).await;
+    let shown = page.shown_choices().await;
     assert_eq!(
         shown,
         json!({
@@ -449,20 +417,20 @@ async fn back_and_forward_between_two_followed_links() {
     let page = Harness::start().await;
     page.open(LINK_2).await;
     expect_verdict(&page, &CASE_2).await;
-    let a = shown_choices(&page).await;
+    let a = page.shown_choices().await;
 
     // A person follows a second link in the same tab.
     page.eval_with("location.hash = arguments[0]", vec![json!(LINK_7)])
         .await;
     expect_verdict(&page, &CASE_7).await;
-    let b = shown_choices(&page).await;
+    let b = page.shown_choices().await;
     assert_eq!(b["radios"]["run"], "user");
     assert_eq!(b["shares"], json!([]));
 
     page.eval("history.back()").await;
     expect_verdict(&page, &CASE_2).await;
     assert_eq!(
-        shown_choices(&page).await,
+        page.shown_choices().await,
         a,
         "Back did not bring A's choices"
     );
@@ -471,7 +439,7 @@ async fn back_and_forward_between_two_followed_links() {
     page.eval("history.forward()").await;
     expect_verdict(&page, &CASE_7).await;
     assert_eq!(
-        shown_choices(&page).await,
+        page.shown_choices().await,
         b,
         "Forward did not bring B's choices"
     );
@@ -496,13 +464,13 @@ async fn edits_rewrite_the_link_a_reload_restores_it_and_storage_remembers_it() 
     let link = "#v=1&client=legacy&installer=msi-user&dpacl=client-connection\
                 &share=%5C%5Cfs01%5Capps~users";
     expect_hash(&page, link).await;
-    let before = shown_choices(&page).await;
+    let before = page.shown_choices().await;
     let verdict = page.text("#verdict").await;
 
     page.client().refresh().await.expect("reload");
     page.wait_for("li.share-row").await;
     assert_eq!(
-        shown_choices(&page).await,
+        page.shown_choices().await,
         before,
         "the reload lost choices"
     );
@@ -512,7 +480,7 @@ async fn edits_rewrite_the_link_a_reload_restores_it_and_storage_remembers_it() 
     page.open("").await;
     page.wait_for("li.share-row").await;
     assert_eq!(
-        shown_choices(&page).await,
+        page.shown_choices().await,
         before,
         "the page without a link did not bring back the last scenario"
     );
@@ -524,12 +492,12 @@ async fn reset_returns_to_the_defaults_and_undo_brings_the_scenario_back() {
     let page = Harness::start().await;
     page.open(LINK_4).await;
     expect_verdict(&page, &CASE_4).await;
-    let case_4 = shown_choices(&page).await;
+    let case_4 = page.shown_choices().await;
 
     page.click("#reset").await;
     page.wait_until("document.querySelectorAll('li.share-row').length === 0")
         .await;
-    assert_eq!(shown_choices(&page).await["radios"], default_radios());
+    assert_eq!(page.shown_choices().await["radios"], default_radios());
     page.wait_until("document.getElementById('dpacl-users').checked")
         .await;
     page.wait_until("document.querySelector('#verdict').dataset.outcome === 'ok'")
@@ -543,7 +511,7 @@ async fn reset_returns_to_the_defaults_and_undo_brings_the_scenario_back() {
 
     page.click("#notice #undo").await;
     expect_verdict(&page, &CASE_4).await;
-    assert_eq!(shown_choices(&page).await, case_4);
+    assert_eq!(page.shown_choices().await, case_4);
     expect_hash(&page, LINK_4).await;
     page.wait_until(&format!(
         "localStorage.getItem('credflow.scenario') === {}",
@@ -557,7 +525,7 @@ async fn undo_right_after_reset_puts_the_restored_scenario_in_the_link() {
     let page = Harness::start().await;
     page.open(LINK_4).await;
     expect_verdict(&page, &CASE_4).await;
-    let case_4 = shown_choices(&page).await;
+    let case_4 = page.shown_choices().await;
 
     // A person on the keyboard who activates Reset by mistake and Undo at once: Enter on
     // Reset, Tab past "Dark mode" to the notice's Undo, Enter.
@@ -570,7 +538,7 @@ async fn undo_right_after_reset_puts_the_restored_scenario_in_the_link() {
     ])
     .await;
     expect_verdict(&page, &CASE_4).await;
-    assert_eq!(shown_choices(&page).await, case_4);
+    assert_eq!(page.shown_choices().await, case_4);
     // The address (what a reload, a bookmark or a copied address gives) must be the
     // scenario shown, not the defaults it passed through.
     // (The page writes the address a moment after the last change: wait for it.)
@@ -661,7 +629,7 @@ async fn malformed_link_keeps_the_last_good_scenario_and_the_page_stays_usable()
     let page = Harness::start().await;
     page.open(LINK_4).await;
     expect_verdict(&page, &CASE_4).await;
-    let good = shown_choices(&page).await;
+    let good = page.shown_choices().await;
 
     page.eval("location.hash = '#v=1&client=nope&run=user'")
         .await;
@@ -672,7 +640,7 @@ async fn malformed_link_keeps_the_last_good_scenario_and_the_page_stays_usable()
     );
     // The previous scenario and verdict stay.
     expect_verdict(&page, &CASE_4).await;
-    assert_eq!(shown_choices(&page).await, good);
+    assert_eq!(page.shown_choices().await, good);
 
     // Still usable: a radio changes the verdict.
     choose(&page, "client-cm07").await;

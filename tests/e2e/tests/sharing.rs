@@ -6,47 +6,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use credflow_e2e::{Harness, TIMEOUT};
+use credflow_e2e::{js, Harness, TIMEOUT};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
 const LINK_2: &str = "#v=1&share=%5C%5Cfs01%5Capps~domain-computers";
-
-/// A JavaScript string literal for `s`.
-fn js(s: &str) -> String {
-    json!(s).to_string()
-}
-
-/// Waits until the verdict banner has `outcome` and its headline ends with `title`.
-async fn expect_verdict(page: &Harness, outcome: &str, title: &str) {
-    page.wait_until(&format!(
-        "(() => {{ const v = document.querySelector('#verdict');\
-           return v && v.dataset.outcome === {} &&\
-             v.querySelector('.verdict-title').innerText.trim().endsWith({}); }})()",
-        js(outcome),
-        js(title)
-    ))
-    .await;
-}
-
-/// What the wizard shows as chosen: checked radios, DP ACL boxes, share rows.
-async fn shown_choices(page: &Harness) -> Value {
-    page.eval(
-        "const radios = {};\
-         for (const r of document.querySelectorAll('input[type=radio]:checked')) radios[r.name] = r.value;\
-         const boxes = (root, prefix) => [...root.querySelectorAll('input[type=checkbox]')]\
-           .filter(b => b.id.startsWith(prefix) && b.checked).map(b => b.dataset.principal);\
-         return {\
-           radios,\
-           dpacl: boxes(document, 'dpacl-'),\
-           shares: [...document.querySelectorAll('li.share-row')].map((li, i) => ({\
-             unc: li.querySelector('input.share-unc').value,\
-             readers: boxes(li, 'share-' + i + '-'),\
-           })),\
-         };",
-    )
-    .await
-}
 
 /// Runs the native CLI on the workspace (`credflow ARGS`) and returns its standard output.
 fn cli(args: &[&str]) -> Vec<u8> {
@@ -137,7 +101,8 @@ async fn embed_view_shows_verdict_and_diagram_and_links_to_the_full_planner() {
     let page = Harness::start().await;
     page.open(&format!("{LINK_2}&view=embed")).await;
     page.wait_for("#diagram svg").await;
-    expect_verdict(&page, "fails", "Fails at step 4 (Connect to share)").await;
+    page.wait_verdict("fails", "Fails at step 4 (Connect to share)")
+        .await;
 
     let wizard = page
         .eval(
@@ -164,9 +129,10 @@ async fn embed_view_shows_verdict_and_diagram_and_links_to_the_full_planner() {
     // The link opens the whole planner on the same scenario.
     page.client().goto(&expected).await.unwrap();
     page.wait_for("#tab-client").await;
-    expect_verdict(&page, "fails", "Fails at step 4 (Connect to share)").await;
+    page.wait_verdict("fails", "Fails at step 4 (Connect to share)")
+        .await;
     assert_eq!(
-        shown_choices(&page).await["shares"],
+        page.shown_choices().await["shares"],
         json!([{ "unc": r"\\fs01\apps", "readers": ["domain-computers"] }])
     );
 }
@@ -426,14 +392,14 @@ async fn every_classic_case_loads_with_its_documented_verdict_and_undo_restores(
     page.wait_for("#verdict").await;
     for (i, case) in CLASSICS.iter().enumerate() {
         let n = i + 1;
-        let before = shown_choices(&page).await;
+        let before = page.shown_choices().await;
         let before_verdict = page
             .eval("return document.querySelector('#verdict').innerText")
             .await;
 
         page.click(&format!("#library [data-preset=\"classic-{n}\"]"))
             .await;
-        expect_verdict(&page, case.outcome, case.title).await;
+        page.wait_verdict(case.outcome, case.title).await;
         page.wait_for_text("#notice", &format!("Loaded classic case {n}"))
             .await;
         page.click(&format!(".step-picker button[data-step=\"{}\"]", case.step))
@@ -442,7 +408,7 @@ async fn every_classic_case_loads_with_its_documented_verdict_and_undo_restores(
         for word in case.shows {
             page.wait_for_text(&css, word).await;
         }
-        let loaded = shown_choices(&page).await;
+        let loaded = page.shown_choices().await;
         assert_ne!(loaded, before, "case {n} did not change the choices");
 
         // Undo brings back the scenario before the load.
@@ -452,13 +418,13 @@ async fn every_classic_case_loads_with_its_documented_verdict_and_undo_restores(
             before_verdict
         ))
         .await;
-        assert_eq!(shown_choices(&page).await, before, "Undo after case {n}");
+        assert_eq!(page.shown_choices().await, before, "Undo after case {n}");
 
         // Load it again to go on from there.
         page.click(&format!("#library [data-preset=\"classic-{n}\"]"))
             .await;
-        expect_verdict(&page, case.outcome, case.title).await;
-        assert_eq!(shown_choices(&page).await, loaded);
+        page.wait_verdict(case.outcome, case.title).await;
+        assert_eq!(page.shown_choices().await, loaded);
     }
 }
 
@@ -715,8 +681,9 @@ async fn copied_link_restores_the_scenario_in_a_fresh_page() {
     page.click("#share-add").await;
     page.wait_for("li.share-row").await;
     page.click("#share-0-domain-users").await;
-    expect_verdict(&page, "fails", "Fails at step 4 (Connect to share)").await;
-    let choices = shown_choices(&page).await;
+    page.wait_verdict("fails", "Fails at step 4 (Connect to share)")
+        .await;
+    let choices = page.shown_choices().await;
     let verdict = page.text("#verdict").await;
 
     let link = copy_link(&page).await;
@@ -734,9 +701,10 @@ async fn copied_link_restores_the_scenario_in_a_fresh_page() {
     page.client().goto("about:blank").await.unwrap();
     page.client().goto(&link).await.unwrap();
     page.wait_for("li.share-row").await;
-    expect_verdict(&page, "fails", "Fails at step 4 (Connect to share)").await;
+    page.wait_verdict("fails", "Fails at step 4 (Connect to share)")
+        .await;
     assert_eq!(page.text("#verdict").await, verdict);
-    assert_eq!(shown_choices(&page).await, choices);
+    assert_eq!(page.shown_choices().await, choices);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
