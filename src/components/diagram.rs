@@ -21,7 +21,12 @@ fn clicked_step(ev: &MouseEvent) -> Option<usize> {
 pub fn DiagramView() -> impl IntoView {
     let store = Store::get();
     // The selected step stands out; the others step back.
-    let highlight = move || match store.selected.get() {
+    // A step in the summary row of the shares beyond the first 50 highlights that row.
+    let highlight = move || match store
+        .selected
+        .get()
+        .map(|n| store.diagram.with(|d| d.drawn_step(n)))
+    {
         Some(n) => format!(
             "#diagram [data-step]:not([data-step=\"{n}\"]){{opacity:.35}}\
              #diagram [data-step=\"{n}\"]{{opacity:1}}"

@@ -57,6 +57,9 @@ pub enum NodeKind {
     Share,
     LocalMachine,
     UserProfile,
+    /// The shares beyond the first [`DRAWN_SHARES`](crate::layout::DRAWN_SHARES), in one box:
+    /// `… and 450 more shares`.
+    MoreShares,
 }
 
 impl NodeKind {
@@ -126,10 +129,49 @@ pub struct Callout {
     pub text: String,
 }
 
-/// One step: a numbered arrow with its label.
+/// The connect-share steps beyond the first [`DRAWN_SHARES`](crate::layout::DRAWN_SHARES),
+/// drawn as one summary row: one arrow to one box, its badge showing the range of steps.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Collapsed {
+    /// The first and the last step it stands for (`Edge::step` is the first).
+    pub first: usize,
+    pub last: usize,
+    /// How many steps it stands for.
+    pub count: usize,
+    /// How many of them have each outcome, indexed by `Outcome as usize` (ok, at risk, waits,
+    /// fails).
+    pub outcomes: [usize; 4],
+    /// How many of them are reached.
+    pub reached: usize,
+    /// Whether they act as more than one identity; the arrow then comes from the first one's
+    /// box and the label says `various identities`.
+    pub various: bool,
+    /// The width of the badge, a pill centred on `Edge::badge` that shows `55–504`.
+    pub badge_w: f32,
+}
+
+impl Collapsed {
+    /// `55-504`: the value of the summary's `data-steps`.
+    pub fn range(&self) -> String {
+        format!("{}-{}", self.first, self.last)
+    }
+
+    /// `55–504`, or `55` for one step: the badge's text.
+    pub fn badge(&self) -> String {
+        if self.first == self.last {
+            self.first.to_string()
+        } else {
+            format!("{}\u{2013}{}", self.first, self.last)
+        }
+    }
+}
+
+/// One step: a numbered arrow with its label. For the shares beyond the first
+/// [`DRAWN_SHARES`](crate::layout::DRAWN_SHARES), one summary row stands for all of their
+/// steps (see [`Collapsed`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Edge {
-    /// `Step::n`.
+    /// `Step::n`; for a summary row, its first step.
     pub step: usize,
     pub kind: StepKind,
     pub outcome: Outcome,
@@ -150,13 +192,18 @@ pub struct Edge {
     /// `✕ fails`, `✓ ok`, ...: drawn under the arrow, followed by [`NOT_REACHED`] when the
     /// step is not reached, then the identity.
     pub status: &'static str,
-    /// The identity's name as drawn after the status.
+    /// The identity's name as drawn after the status; for a summary row (`collapsed`), on the
+    /// line under it ([`WHO_LINE`](crate::layout::WHO_LINE) lower).
     pub who: String,
     /// Everything the step draws in its row: badge, text, callout. Rows never overlap.
     pub label_rect: Rect,
     pub callout: Option<Callout>,
     /// The tooltip: the whole step in one sentence.
     pub title: String,
+    /// `Some` for the summary row of the shares beyond the first
+    /// [`DRAWN_SHARES`](crate::layout::DRAWN_SHARES): the steps it stands for. Its `outcome`
+    /// is their worst, `reached` whether any of them is reached.
+    pub collapsed: Option<Collapsed>,
 }
 
 /// A laid-out flow diagram.
@@ -176,14 +223,32 @@ pub struct Diagram {
     /// The x of each column's left edge, for its caption.
     pub columns: Vec<(Column, f32)>,
     pub nodes: Vec<Node>,
-    /// One per step, in step order.
+    /// One per step, in step order; with more than
+    /// [`DRAWN_SHARES`](crate::layout::DRAWN_SHARES) shares, one summary row (with `collapsed`)
+    /// stands for the steps of the rest.
     pub edges: Vec<Edge>,
     /// Baseline of the legend line at the bottom.
     pub legend_y: f32,
 }
 
+impl Diagram {
+    /// The step drawn for step `n`: `n` itself, or the first step of the summary row that
+    /// stands for it (its `data-step`).
+    pub fn drawn_step(&self, n: usize) -> usize {
+        self.edges
+            .iter()
+            .filter_map(|e| e.collapsed.as_ref())
+            .find(|c| (c.first..=c.last).contains(&n))
+            .map_or(n, |c| c.first)
+    }
+}
+
 /// What follows the status of a step that is not reached.
 pub const NOT_REACHED: &str = " · not reached · ";
+
+/// What follows the status of a summary row none of whose steps is reached (the identity is on
+/// the next line).
+pub const NONE_REACHED: &str = " · not reached";
 
 /// The marker that goes with an outcome, so that colour is never the only signal.
 pub fn marker(outcome: Outcome) -> &'static str {

@@ -15,21 +15,34 @@
 //! and its steps' rows sit level with the identities they reach. The curves between identities
 //! and rows stay in their own gutters, away from every label.
 //!
+//! A plan may have up to 500 shares. The first [`DRAWN_SHARES`] connect-share steps are drawn
+//! one row each; the rest make one summary row: one arrow to one `… and 450 more shares` box,
+//! with the range of steps in its badge and their worst outcome. The findings list every step.
+//!
 //! Text widths are estimated from the characters (DejaVu Sans metrics, the widest common
 //! fallback of the `system-ui` stack), and text that does not fit is shortened with an
 //! ellipsis; the full text goes into a tooltip (`title`).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::diagram::{
-    marker, outcome_word, status, Callout, Column, Diagram, Edge, Node, NodeKind, Rect, Side,
-    NOT_REACHED,
+    marker, outcome_word, status, Callout, Collapsed, Column, Diagram, Edge, Node, NodeKind, Rect,
+    Side, NOT_REACHED,
 };
 use crate::identity::Identity;
-use crate::model::{Outcome, Plan, Resource, Step};
+use crate::model::{Outcome, Plan, Resource, Step, StepKind};
 use crate::principal::Readers;
 use crate::scenario::{Account, Scenario};
 use crate::text::{fit, fit_middle, text_width, wrap, Font};
+
+/// How many connect-share steps the diagram draws one by one. Beyond that, the rest are drawn
+/// as one summary row: a diagram of hundreds of rows is slow to replace on every change, and
+/// unreadable.
+pub const DRAWN_SHARES: usize = 50;
+
+/// The id of the summary row's box, the shares beyond the first [`DRAWN_SHARES`].
+pub const MORE_SHARES_ID: &str = "more-shares";
 
 // ── Geometry ─────────────────────────────────────────────────────────────────────────────
 // Columns and lanes, left to right. Every x is fixed; only heights depend on the plan.
@@ -68,6 +81,13 @@ const IDENTITY_GAP: f32 = 20.0;
 /// Space between two arrows' ends on an identity box.
 const PORT_GAP: f32 = 8.0;
 pub const BADGE_R: f32 = 10.0;
+/// The font size of a badge's number, and the padding left and right of the summary row's
+/// range (`55–504`) in its pill-shaped badge.
+pub const BADGE_PX: f32 = 11.0;
+const BADGE_PAD: f32 = 7.0;
+/// The summary row has the identity on its own line, under the outcome: the range badge leaves
+/// too little room beside it.
+pub const WHO_LINE: f32 = 14.0;
 /// The arrowhead's length.
 pub const HEAD: f32 = 8.0;
 /// The callout's top, below the arrow.
@@ -89,6 +109,138 @@ pub const NODE_PX: f32 = 12.0;
 pub const CAPTION_PX: f32 = 10.5;
 pub const MONO_PX: f32 = 11.5;
 
+/// The summary row: where it is among the drawn steps, and what it stands for.
+struct More {
+    /// Its index among the drawn steps.
+    at: usize,
+    collapsed: Collapsed,
+    /// The first of its steps with the worst outcome: the callout gives its reason.
+    worst: usize,
+}
+
+/// The steps as drawn: every step, except that the connect-share steps beyond the first
+/// [`DRAWN_SHARES`] become one step standing for all of them (their first step, with their
+/// worst outcome and that outcome's reason, reached if any of them is).
+fn collapse(plan: &Plan) -> (Vec<Cow<'_, Step>>, Option<More>) {
+    let steps = &plan.steps;
+    let shares = steps
+        .iter()
+        .filter(|s| s.step == StepKind::ConnectShare)
+        .count();
+    if shares <= DRAWN_SHARES {
+        return (steps.iter().map(Cow::Borrowed).collect(), None);
+    }
+    let mut drawn: Vec<Cow<'_, Step>> = Vec::with_capacity(steps.len() - shares + DRAWN_SHARES + 1);
+    let mut rest: Vec<&Step> = Vec::with_capacity(shares - DRAWN_SHARES);
+    let mut at = None;
+    let mut seen = 0;
+    for step in steps {
+        if step.step == StepKind::ConnectShare {
+            seen += 1;
+            if seen > DRAWN_SHARES {
+                if at.is_none() {
+                    at = Some(drawn.len());
+                    drawn.push(Cow::Borrowed(step));
+                }
+                rest.push(step);
+                continue;
+            }
+        }
+        drawn.push(Cow::Borrowed(step));
+    }
+    let (Some(at), Some(first), Some(last)) = (at, rest.first(), rest.last()) else {
+        return (steps.iter().map(Cow::Borrowed).collect(), None);
+    };
+    let mut outcomes = [0; 4];
+    for st in &rest {
+        outcomes[st.outcome as usize] += 1;
+    }
+    let worst_outcome = rest.iter().map(|s| s.outcome).max().unwrap_or(Outcome::Ok);
+    let worst = rest
+        .iter()
+        .find(|s| s.outcome == worst_outcome)
+        .unwrap_or(first);
+    let reached = rest.iter().filter(|s| s.reached).count();
+    let mut collapsed = Collapsed {
+        first: first.n,
+        last: last.n,
+        count: rest.len(),
+        outcomes,
+        reached,
+        various: rest.iter().any(|s| s.identity != first.identity),
+        badge_w: 0.0,
+    };
+    // A pill around `55–504`, at least as wide as a round badge.
+    collapsed.badge_w = (text_width(&collapsed.badge(), BADGE_PX, Font::Bold) + 2.0 * BADGE_PAD)
+        .max(2.0 * BADGE_R)
+        .ceil();
+    let mut summary = (*first).clone();
+    summary.action = cat(&["connects to ", &more_shares(rest.len())]);
+    summary.outcome = worst_outcome;
+    summary.reason = worst.reason.clone();
+    summary.reached = reached > 0;
+    drawn[at] = Cow::Owned(summary);
+    (
+        drawn,
+        Some(More {
+            at,
+            collapsed,
+            worst: worst.n,
+        }),
+    )
+}
+
+/// `450 more shares`, `1 more share`.
+fn more_shares(count: usize) -> String {
+    cat(&[
+        number(count, &mut [0; 20]),
+        if count == 1 {
+            " more share"
+        } else {
+            " more shares"
+        },
+    ])
+}
+
+/// `Steps 55 to 504`, or `Step 55`.
+fn steps_range(c: &Collapsed) -> String {
+    if c.first == c.last {
+        cat(&["Step ", number(c.first, &mut [0; 20])])
+    } else {
+        cat(&[
+            "Steps ",
+            number(c.first, &mut [0; 20]),
+            " to ",
+            number(c.last, &mut [0; 20]),
+        ])
+    }
+}
+
+/// `450 fail · 0 ok`: how many steps have each outcome, the worst first; ok always, the others
+/// when there are any.
+fn tally(outcomes: &[usize; 4], sep: &str) -> String {
+    let mut out = String::new();
+    for outcome in [Outcome::Fails, Outcome::Waits, Outcome::AtRisk, Outcome::Ok] {
+        let k = outcomes[outcome as usize];
+        if k == 0 && outcome != Outcome::Ok {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(sep);
+        }
+        out.push_str(number(k, &mut [0; 20]));
+        out.push(' ');
+        out.push_str(match (outcome, k) {
+            (Outcome::Fails, 1) => "fails",
+            (Outcome::Fails, _) => "fail",
+            (Outcome::Waits, 1) => "waits",
+            (Outcome::Waits, _) => "wait",
+            (other, _) => outcome_word(other),
+        });
+    }
+    out
+}
+
 /// One step's place: its row, side and resource box.
 struct Row {
     step: usize,
@@ -97,6 +249,8 @@ struct Row {
     h: f32,
     /// The arrow's height below `y`: lower when the action takes two lines.
     arrow: f32,
+    /// The room under the outcome line: [`WHO_LINE`] for the summary row.
+    below: f32,
     action: Vec<String>,
     callout: Vec<String>,
 }
@@ -111,7 +265,14 @@ impl Row {
 /// same diagram, whatever its size.
 pub fn layout(plan: &Plan) -> Diagram {
     let s = &plan.scenario;
-    let steps = &plan.steps;
+    // The steps as drawn: with more than `DRAWN_SHARES` shares, one stands for the rest.
+    let (steps, more) = collapse(plan);
+    let steps: &[Cow<'_, Step>] = &steps;
+    let is_more = |i: usize| more.as_ref().is_some_and(|m| m.at == i);
+    // How much wider than a number's round badge the summary's pill is.
+    let extra = more
+        .as_ref()
+        .map_or(0.0, |m| m.collapsed.badge_w - 2.0 * BADGE_R);
 
     // Resources in order of first appearance; steps on one resource are grouped in one box.
     let mut resource_ids: Vec<String> = Vec::new();
@@ -125,7 +286,11 @@ pub fn layout(plan: &Plan) -> Diagram {
             step_resource.push(usize::MAX);
             continue;
         }
-        let id = step.resource.id();
+        let id = if is_more(i) {
+            MORE_SHARES_ID.to_string()
+        } else {
+            step.resource.id()
+        };
         let g = match resource_of.get(&id) {
             Some(&g) => g,
             None => {
@@ -146,7 +311,7 @@ pub fn layout(plan: &Plan) -> Diagram {
     for group in &groups {
         let (mut top, mut last) = (f32::MAX, y);
         for &i in group {
-            let r = row(&steps[i], Side::Right, y);
+            let r = row(&steps[i], Side::Right, y, is_more(i).then_some(extra));
             top = top.min(r.arrow_y());
             last = r.arrow_y();
             y += r.h;
@@ -208,7 +373,7 @@ pub fn layout(plan: &Plan) -> Diagram {
     // that their arrows stay short. The program box spans them.
     let left: Vec<Row> = program_steps
         .iter()
-        .map(|&i| row(&steps[i], Side::Left, 0.0))
+        .map(|&i| row(&steps[i], Side::Left, 0.0, None))
         .collect();
     // The span from the first arrow to the last, to centre on the identities.
     let span = left.iter().map(|r| r.h).sum::<f32>()
@@ -291,7 +456,10 @@ pub fn layout(plan: &Plan) -> Diagram {
             usize::MAX => Resource::Program.id(),
             g => resource_ids[g].clone(),
         };
-        edges.push(edge(plan, step, resource, r, points, lane_x, lane_w));
+        let summary = more.as_ref().filter(|m| m.at == i);
+        edges.push(edge(
+            plan, step, resource, r, points, lane_x, lane_w, summary,
+        ));
     }
 
     // Boxes: the program, the identities, the resources.
@@ -303,6 +471,10 @@ pub fn layout(plan: &Plan) -> Diagram {
     for (g, rect) in group_rects.into_iter().enumerate() {
         let resource = &steps[groups[g][0]].resource;
         let worst = groups[g].iter().map(|&i| steps[i].outcome).max();
+        if let Some(m) = more.as_ref().filter(|m| groups[g][0] == m.at) {
+            nodes.push(more_node(&m.collapsed, rect, worst));
+            continue;
+        }
         nodes.push(resource_node(
             s,
             resource,
@@ -323,7 +495,7 @@ pub fn layout(plan: &Plan) -> Diagram {
     Diagram {
         width: WIDTH,
         height: legend_y + MARGIN,
-        desc: describe(plan, &title),
+        desc: describe(plan, &title, steps, more.as_ref()),
         title,
         heading: s.client.label().to_string(),
         verdict: plan.verdict,
@@ -340,9 +512,17 @@ pub fn layout(plan: &Plan) -> Diagram {
 }
 
 /// A step's row at height `y`: taller when its action takes two lines, and when it has a
-/// callout.
-fn row(step: &Step, side: Side, y: f32) -> Row {
-    let action = wrap(&step.action, lane_text_w(side), ACTION_PX, Font::Regular, 2);
+/// callout. `summary`: for the summary row, how much wider than a round badge its badge is.
+fn row(step: &Step, side: Side, y: f32, summary: Option<f32>) -> Row {
+    let extra = summary.unwrap_or(0.0);
+    let below = if summary.is_some() { WHO_LINE } else { 0.0 };
+    let action = wrap(
+        &step.action,
+        lane_text_w(side) - extra,
+        ACTION_PX,
+        Font::Regular,
+        2,
+    );
     let arrow = ARROW_DY + LINE * action.len().saturating_sub(1) as f32;
     let callout = if step.outcome == Outcome::Ok {
         Vec::new()
@@ -356,9 +536,9 @@ fn row(step: &Step, side: Side, y: f32) -> Row {
         )
     };
     let h = if callout.is_empty() {
-        arrow + ROW_H - ARROW_DY
+        arrow + ROW_H - ARROW_DY + below
     } else {
-        arrow + CALLOUT_DY + callout_h(callout.len()) + 10.0
+        arrow + CALLOUT_DY + below + callout_h(callout.len()) + 10.0
     };
     Row {
         step: step.n,
@@ -366,6 +546,7 @@ fn row(step: &Step, side: Side, y: f32) -> Row {
         y,
         h,
         arrow,
+        below,
         action,
         callout,
     }
@@ -392,6 +573,7 @@ fn lane_text_w(side: Side) -> f32 {
     lane_w(side) - 2.0 * BADGE_R - 3.0 * PAD - 8.0
 }
 
+#[allow(clippy::too_many_arguments)]
 fn edge(
     plan: &Plan,
     step: &Step,
@@ -400,11 +582,17 @@ fn edge(
     points: [(f32, f32); 3],
     lane_x: f32,
     lane_w: f32,
+    more: Option<&More>,
 ) -> Edge {
     let ay = r.arrow_y();
-    let badge = (lane_x + PAD + 8.0 + BADGE_R, ay);
-    let text_w = lane_text_w(r.side);
-    let who_name = plan.identity_name(step.identity);
+    // A round badge, or the summary's pill, its left end where the round one's is.
+    let badge_w = more.map_or(2.0 * BADGE_R, |m| m.collapsed.badge_w);
+    let badge = (lane_x + PAD + 8.0 + badge_w / 2.0, ay);
+    let text_w = lane_text_w(r.side) - (badge_w - 2.0 * BADGE_R);
+    let who_name = match more {
+        Some(m) if m.collapsed.various => "various identities",
+        _ => plan.identity_name(step.identity),
+    };
     let status = status(step.outcome);
     let status_w = text_width(status, SMALL_PX, Font::Bold)
         + text_width(
@@ -412,23 +600,58 @@ fn edge(
             SMALL_PX,
             Font::Regular,
         );
-    let who = fit(who_name, text_w - status_w, SMALL_PX, Font::Regular);
-    let bottom = if r.callout.is_empty() {
-        ay + 20.0
+    // The summary row has the identity on a line of its own.
+    let who_w = if more.is_some() {
+        text_w
     } else {
-        ay + CALLOUT_DY + callout_h(r.callout.len())
+        text_w - status_w
+    };
+    let who = fit(who_name, who_w, SMALL_PX, Font::Regular);
+    let bottom = if r.callout.is_empty() {
+        ay + 20.0 + r.below
+    } else {
+        ay + CALLOUT_DY + r.below + callout_h(r.callout.len())
     };
     let callout = (!r.callout.is_empty()).then(|| Callout {
         rect: Rect::new(
             lane_x + PAD + 8.0,
-            ay + CALLOUT_DY,
+            ay + CALLOUT_DY + r.below,
             lane_w - 2.0 * PAD - 8.0,
             callout_h(r.callout.len()),
         ),
         lines: r.callout,
-        text: step.reason.clone(),
+        text: match more {
+            // Which step the reason is from.
+            Some(m) => cat(&[
+                "Step ",
+                number(m.worst, &mut [0; 20]),
+                ", the first of these with the worst outcome (",
+                outcome_word(step.outcome),
+                "): ",
+                &step.reason,
+            ]),
+            None => step.reason.clone(),
+        },
     });
-    let reached = if step.reached { "" } else { " (not reached)" };
+    let title = match more {
+        Some(m) => summary_title(&m.collapsed),
+        // The reason is in the callout's own tooltip (and in the page's details), not here:
+        // repeated for every share of a large plan it would double the SVG's size.
+        None => cat(&[
+            "Step ",
+            number(step.n, &mut [0; 20]),
+            ", ",
+            step.step.label(),
+            ": ",
+            who_name,
+            " ",
+            &step.action,
+            " — ",
+            outcome_word(step.outcome),
+            if step.reached { "" } else { " (not reached)" },
+            ".",
+        ]),
+    };
     Edge {
         step: r.step,
         kind: step.step,
@@ -449,23 +672,29 @@ fn edge(
             bottom - r.y - 2.0,
         ),
         callout,
-        // The reason is in the callout's own tooltip (and in the page's details), not here:
-        // repeated for every share of a large plan it would double the SVG's size.
-        title: cat(&[
-            "Step ",
-            number(step.n, &mut [0; 20]),
-            ", ",
-            step.step.label(),
-            ": ",
-            who_name,
-            " ",
-            &step.action,
-            " — ",
-            outcome_word(step.outcome),
-            reached,
-            ".",
-        ]),
+        title,
+        collapsed: more.map(|m| m.collapsed.clone()),
     }
+}
+
+/// The summary row's tooltip: `Steps 55 to 504: 450 more shares; 450 fail, 449 not reached.
+/// The findings list every step.`
+fn summary_title(c: &Collapsed) -> String {
+    let mut title = cat(&[
+        &steps_range(c),
+        ": ",
+        &more_shares(c.count),
+        "; ",
+        &tally(&c.outcomes, ", "),
+    ]);
+    let not_reached = c.count - c.reached;
+    if not_reached > 0 {
+        title.push_str(", ");
+        title.push_str(number(not_reached, &mut [0; 20]));
+        title.push_str(" not reached");
+    }
+    title.push_str(". The findings list every step.");
+    title
 }
 
 fn program_node(plan: &Plan, rect: Rect, steps: &[usize]) -> Node {
@@ -608,6 +837,38 @@ fn resource_node(
     }
 }
 
+/// The box of the shares beyond the first [`DRAWN_SHARES`]: `… and 450 more shares`, and how
+/// their steps turn out.
+fn more_node(c: &Collapsed, rect: Rect, worst: Option<Outcome>) -> Node {
+    let w = RESOURCE_W - 2.0 * BOX_PAD;
+    let label = cat(&["\u{2026} and ", &more_shares(c.count)]);
+    let title = cat(&[
+        &more_shares(c.count),
+        " (non-SMS), ",
+        &steps_range(c).to_lowercase(),
+        ": ",
+        &tally(&c.outcomes, ", "),
+        ". The diagram draws the first ",
+        number(DRAWN_SHARES, &mut [0; 20]),
+        " shares one by one; the findings list every step.",
+    ]);
+    Node {
+        id: MORE_SHARES_ID.to_string(),
+        kind: NodeKind::MoreShares,
+        lines: vec![fit(&label, w, NODE_PX, Font::Bold)],
+        label,
+        captions: vec![fit(
+            &tally(&c.outcomes, " \u{b7} "),
+            w,
+            CAPTION_PX,
+            Font::Regular,
+        )],
+        rect,
+        title,
+        outcome: worst,
+    }
+}
+
 /// `step 3`, `steps 1, 2, 5`, `steps 4–53`: runs of consecutive numbers are shortened.
 fn step_list(numbers: &[usize]) -> String {
     let mut out = String::from(if numbers.len() == 1 {
@@ -655,12 +916,41 @@ fn titles(plan: &Plan) -> (String, String) {
     )
 }
 
-/// Every step in one paragraph.
-fn describe(plan: &Plan, title: &str) -> String {
-    let mut out = String::with_capacity(120 + plan.steps.len() * 160);
+/// Every step in one paragraph; the summary row as the range of steps it stands for.
+fn describe(plan: &Plan, title: &str, steps: &[Cow<'_, Step>], more: Option<&More>) -> String {
+    let mut out = String::with_capacity(120 + steps.len() * 160);
     out.push_str(title);
     out.push('.');
-    for step in &plan.steps {
+    for (i, step) in steps.iter().enumerate() {
+        if let Some(m) = more.filter(|m| m.at == i) {
+            let c = &m.collapsed;
+            let who = if c.various {
+                "various identities"
+            } else {
+                plan.identity_name(step.identity)
+            };
+            out.push(' ');
+            for part in [
+                &steps_range(c),
+                ", ",
+                step.step.label(),
+                ": ",
+                who,
+                " ",
+                &step.action,
+                " — ",
+                &tally(&c.outcomes, ", "),
+            ] {
+                out.push_str(part);
+            }
+            if c.reached < c.count {
+                out.push_str(", ");
+                out.push_str(number(c.count - c.reached, &mut [0; 20]));
+                out.push_str(" not reached");
+            }
+            out.push_str("; the findings list every step.");
+            continue;
+        }
         for part in [
             " Step ",
             number(step.n, &mut [0; 20]),

@@ -29,7 +29,7 @@ pub mod presets;
 pub mod svg;
 pub mod text;
 
-pub use diagram::{Callout, Column, Diagram, Edge, Node, NodeKind, Rect, Side};
+pub use diagram::{Callout, Collapsed, Column, Diagram, Edge, Node, NodeKind, Rect, Side};
 pub use layout::layout;
 pub use link::{decode, encode, LinkError};
 pub use svg::{svg, svg_inline};

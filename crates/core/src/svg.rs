@@ -7,9 +7,9 @@
 //! contain anything.
 
 use crate::diagram::{
-    marker, outcome_word, Column, Diagram, Edge, Node, NodeKind, Side, NOT_REACHED,
+    marker, outcome_word, Column, Diagram, Edge, Node, NodeKind, Side, NONE_REACHED, NOT_REACHED,
 };
-use crate::layout::{BADGE_R, CALLOUT_PAD, HEAD, LINE, MARGIN};
+use crate::layout::{BADGE_R, CALLOUT_PAD, HEAD, LINE, MARGIN, WHO_LINE};
 use crate::model::Outcome;
 use crate::text::{text_width, Font};
 
@@ -32,6 +32,7 @@ pub const STYLE: &str = "\
 .cf .kr .nb{fill:#f0fdfa;stroke:#5eead4}.cf .kr .ac{fill:#0d9488}\
 .cf .nf .nb{stroke:#dc2626;stroke-width:2}.cf .nf .ac{fill:#dc2626}\
 .cf .na .nb{stroke:#d97706;stroke-width:2}.cf .na .ac{fill:#d97706}\
+.cf .sk{opacity:.55}\
 .cf .nl{font-weight:600}\
 .cf .mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,'DejaVu Sans Mono',monospace;font-size:11.5px;font-weight:600}\
 .cf .nc{font-size:10.5px;fill:#475569}\
@@ -308,8 +309,16 @@ fn step(o: &mut String, e: &Edge) {
     if !e.reached {
         o.push_str(" not-reached");
     }
+    if e.collapsed.is_some() {
+        o.push_str(" more");
+    }
+    // The summary row's first step, so that a click selects it, and the range it stands for.
     o.push_str("\" data-step=\"");
     uint(o, e.step as u64);
+    if let Some(c) = &e.collapsed {
+        o.push_str("\" data-steps=\"");
+        o.push_str(&c.range());
+    }
     o.push_str("\" data-outcome=\"");
     o.push_str(key);
     o.push_str(if e.reached {
@@ -354,24 +363,48 @@ fn step(o: &mut String, e: &Edge) {
     pt(o, tip);
     o.push_str("l-8,-4.5v9z\"/>");
 
-    // The number badge and the two lines of text.
+    // The number badge (for the summary row, a pill with the range of steps) and the two lines
+    // of text.
     let (bx, by) = e.badge;
-    o.push_str("<circle class=\"bd\"");
-    attr(o, "cx", bx);
-    attr(o, "cy", by);
-    attr(o, "r", BADGE_R);
-    o.push_str("/>");
-    // Three digits and more take a smaller size to stay inside the badge.
-    o.push_str(if e.step < 100 {
-        "<text class=\"bn\""
-    } else {
-        "<text class=\"bn n3\""
-    });
-    xy(o, bx, by + 4.0);
-    o.push('>');
-    uint(o, e.step as u64);
-    o.push_str("</text>");
-    let tx = bx + BADGE_R + 6.0;
+    let half = match &e.collapsed {
+        Some(c) => {
+            let half = c.badge_w / 2.0;
+            rect(
+                o,
+                "bd",
+                bx - half,
+                by - BADGE_R,
+                c.badge_w,
+                2.0 * BADGE_R,
+                BADGE_R,
+            );
+            o.push_str("<text class=\"bn\"");
+            xy(o, bx, by + 4.0);
+            o.push('>');
+            o.push_str(&c.badge());
+            o.push_str("</text>");
+            half
+        }
+        None => {
+            o.push_str("<circle class=\"bd\"");
+            attr(o, "cx", bx);
+            attr(o, "cy", by);
+            attr(o, "r", BADGE_R);
+            o.push_str("/>");
+            // Three digits and more take a smaller size to stay inside the badge.
+            o.push_str(if e.step < 100 {
+                "<text class=\"bn\""
+            } else {
+                "<text class=\"bn n3\""
+            });
+            xy(o, bx, by + 4.0);
+            o.push('>');
+            uint(o, e.step as u64);
+            o.push_str("</text>");
+            BADGE_R
+        }
+    };
+    let tx = bx + half + 6.0;
     let mut y = by - 7.0 - LINE * e.label.len().saturating_sub(1) as f32;
     for line in &e.label {
         text(o, "a", tx, y, line);
@@ -382,15 +415,26 @@ fn step(o: &mut String, e: &Edge) {
     o.push_str("><tspan class=\"st\">");
     escape(o, e.status);
     o.push_str("</tspan>");
-    if e.reached {
+    if e.collapsed.is_some() {
+        // The summary row: the identity on the next line.
+        if !e.reached {
+            o.push_str("<tspan class=\"nr\">");
+            o.push_str(NONE_REACHED);
+            o.push_str("</tspan>");
+        }
+        o.push_str("</text>");
+        text(o, "w", tx, by + 15.0 + WHO_LINE, &e.who);
+    } else if e.reached {
         o.push_str(" · ");
     } else {
         o.push_str("<tspan class=\"nr\">");
         o.push_str(NOT_REACHED);
         o.push_str("</tspan>");
     }
-    escape(o, &e.who);
-    o.push_str("</text>");
+    if e.collapsed.is_none() {
+        escape(o, &e.who);
+        o.push_str("</text>");
+    }
 
     if let Some(c) = &e.callout {
         o.push_str("<g class=\"co\">");
@@ -433,6 +477,11 @@ fn node_box(o: &mut String, n: &Node) {
     o.push_str("\">");
     title(o, &n.title);
     let r = n.rect;
+    if n.kind == NodeKind::MoreShares {
+        // A stack of cards: many shares in one box.
+        rect(o, "nb sk", r.x + 8.0, r.y + 8.0, r.w, r.h, 8.0);
+        rect(o, "nb sk", r.x + 4.0, r.y + 4.0, r.w, r.h, 8.0);
+    }
     rect(o, "nb", r.x, r.y, r.w, r.h, 8.0);
     rect(o, "ac", r.x + 6.0, r.y + 10.0, 3.0, r.h - 20.0, 1.5);
     let block = n.lines.len() as f32 * 16.0 + n.captions.len() as f32 * 14.0;

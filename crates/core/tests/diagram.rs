@@ -3,12 +3,13 @@
 //! boxes or labels, however many shares and however long their paths), that user text cannot
 //! break out of it, and that it is one standalone, deterministic SVG document.
 
+use credflow_core::layout::{DRAWN_SHARES, MORE_SHARES_ID};
 use credflow_core::presets::PRESETS;
 use credflow_core::principal::{Principal, Readers};
 use credflow_core::svg::escape;
 use credflow_core::{
     decode, layout, plan, render, svg, Account, Diagram, NodeKind, Outcome, Rect, Scenario, Share,
-    Side,
+    Side, StepKind,
 };
 
 // ── Helpers ──────────────────────────────────────────────────────────────────────────────
@@ -649,7 +650,8 @@ fn assert_readable(name: &str, d: &Diagram) {
             );
             assert!(c.lines.len() <= credflow_core::layout::CALLOUT_LINES);
         }
-        let badge = Rect::new(a.badge.0 - 10.0, a.badge.1 - 10.0, 20.0, 20.0);
+        let w = a.collapsed.as_ref().map_or(20.0, |c| c.badge_w);
+        let badge = Rect::new(a.badge.0 - w / 2.0, a.badge.1 - 10.0, w, 20.0);
         assert!(
             a.label_rect.contains(&badge),
             "{name}: badge {} in its row",
@@ -663,9 +665,10 @@ fn assert_readable(name: &str, d: &Diagram) {
 /// Every line of text fits the space it is drawn in, by the same width estimate the layout
 /// uses (DejaVu Sans metrics, wider than the usual system fonts).
 fn assert_text_fits(name: &str, d: &Diagram) {
-    use credflow_core::diagram::NOT_REACHED;
+    use credflow_core::diagram::{NONE_REACHED, NOT_REACHED};
     use credflow_core::layout::{
-        ACTION_PX, BADGE_R, CALLOUT_PAD, CAPTION_PX, LINE, MONO_PX, NODE_PX, SMALL_PX,
+        ACTION_PX, BADGE_PX, BADGE_R, CALLOUT_PAD, CAPTION_PX, LINE, MONO_PX, NODE_PX, SMALL_PX,
+        WHO_LINE,
     };
     use credflow_core::text::{text_width, Font};
     let fits = |what: &str, text: &str, px: f32, font: Font, room: f32| {
@@ -695,7 +698,8 @@ fn assert_text_fits(name: &str, d: &Diagram) {
         );
     }
     for e in &d.edges {
-        let x = e.badge.0 + BADGE_R + 6.0;
+        let half = e.collapsed.as_ref().map_or(BADGE_R, |c| c.badge_w / 2.0);
+        let x = e.badge.0 + half + 6.0;
         let room = e.label_rect.right() - x;
         assert!(!e.label.is_empty() && e.label.len() <= 2);
         for line in &e.label {
@@ -707,15 +711,37 @@ fn assert_text_fits(name: &str, d: &Diagram) {
             "{name}: the action of step {} in its row",
             e.step
         );
-        let between = if e.reached { " · " } else { NOT_REACHED };
-        let w = text_width(e.status, SMALL_PX, Font::Bold)
-            + text_width(between, SMALL_PX, Font::Regular)
-            + text_width(&e.who, SMALL_PX, Font::Regular);
-        assert!(
-            w <= room + 0.01,
-            "{name}: status of step {} is {w}px in {room}px",
-            e.step
-        );
+        if let Some(c) = &e.collapsed {
+            // The range inside its pill; the status, then the identity on a line of its own,
+            // inside the row and above the callout.
+            fits("range", &c.badge(), BADGE_PX, Font::Bold, c.badge_w - 4.0);
+            let between = if e.reached { "" } else { NONE_REACHED };
+            let w = text_width(e.status, SMALL_PX, Font::Bold)
+                + text_width(between, SMALL_PX, Font::Regular);
+            assert!(w <= room + 0.01, "{name}: status of the summary row");
+            fits("identity", &e.who, SMALL_PX, Font::Regular, room);
+            let who_bottom = e.badge.1 + 15.0 + WHO_LINE + 4.0;
+            assert!(
+                who_bottom <= e.label_rect.bottom(),
+                "{name}: summary's identity"
+            );
+            if let Some(co) = &e.callout {
+                assert!(
+                    who_bottom <= co.rect.y,
+                    "{name}: summary's identity above its callout"
+                );
+            }
+        } else {
+            let between = if e.reached { " · " } else { NOT_REACHED };
+            let w = text_width(e.status, SMALL_PX, Font::Bold)
+                + text_width(between, SMALL_PX, Font::Regular)
+                + text_width(&e.who, SMALL_PX, Font::Regular);
+            assert!(
+                w <= room + 0.01,
+                "{name}: status of step {} is {w}px in {room}px",
+                e.step
+            );
+        }
         if let Some(c) = &e.callout {
             for line in &c.lines {
                 let room = c.rect.w - 2.0 * CALLOUT_PAD;
@@ -793,10 +819,10 @@ fn long_paths_are_shortened_to_fit_with_the_full_path_in_the_tooltip() {
 
 #[test]
 fn rendering_is_deterministic() {
-    for (name, s) in gallery()
-        .into_iter()
-        .chain([("50 shares".to_string(), with_shares(50, 60))])
-    {
+    for (name, s) in gallery().into_iter().chain([
+        ("50 shares".to_string(), with_shares(50, 60)),
+        ("500 shares".to_string(), with_shares(500, 60)),
+    ]) {
         let p = plan(&s);
         assert_eq!(layout(&p), layout(&p), "{name}");
         let first = render(&s);
@@ -809,11 +835,290 @@ fn rendering_is_deterministic() {
 fn five_hundred_shares_still_render() {
     let s = with_shares(500, 80);
     let d = diagram(&s);
-    assert_eq!(d.edges.len(), 500 + 4);
+    // Schedule, run-as, fetch-content, the first 50 shares, one summary row, install.
+    assert_eq!(d.edges.len(), 3 + DRAWN_SHARES + 1 + 1);
     let out = svg(&d);
     assert_well_formed(&out);
-    // About a kilobyte a share, plus the path in its box, label, tooltips and description.
-    assert!(out.len() < 500 * (1300 + 6 * 80), "{} bytes", out.len());
+    // About a kilobyte and a half a drawn share with its path, plus the style sheet: not the
+    // 500 rows (about 900 KB) it was when every share had its own.
+    assert!(out.len() < 120_000, "{} bytes", out.len());
+}
+
+// ── Beyond the first 50 shares: one summary row ─────────────────────────────────────────
+
+/// The summary row's markup, found by its `data-steps`.
+fn summary_group(svg: &str) -> &str {
+    assert_eq!(svg.matches(" data-steps=\"").count(), 1, "one summary row");
+    let at = svg.find(" data-steps=\"").unwrap();
+    let start = svg[..at].rfind("<g").unwrap();
+    let first: usize = svg[start..]
+        .split("data-step=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .and_then(|n| n.parse().ok())
+        .expect("the summary row has a data-step");
+    step_group(svg, first)
+}
+
+#[test]
+fn fifty_shares_are_drawn_one_by_one_without_a_summary() {
+    assert_eq!(DRAWN_SHARES, 50);
+    let s = with_shares(50, 30);
+    let p = plan(&s);
+    let d = layout(&p);
+    assert_eq!(d.edges.len(), p.steps.len());
+    assert!(d.edges.iter().all(|e| e.collapsed.is_none()));
+    assert!(d.nodes.iter().all(|n| n.kind != NodeKind::MoreShares));
+    let out = svg(&d);
+    assert!(!out.contains("data-steps"));
+    assert!(!out.contains("more shares"));
+    for step in &p.steps {
+        let attr = format!(" data-step=\"{}\"", step.n);
+        assert_eq!(out.matches(&attr).count(), 1, "step {}", step.n);
+    }
+}
+
+#[test]
+fn fifty_one_shares_draw_fifty_rows_and_one_summary_row() {
+    let s = with_shares(51, 30);
+    let p = plan(&s);
+    let d = layout(&p);
+    // 50 share boxes and rows, then one summary box and row.
+    let share_boxes = d.nodes.iter().filter(|n| n.kind == NodeKind::Share).count();
+    assert_eq!(share_boxes, 50);
+    let more: Vec<_> = d
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::MoreShares)
+        .collect();
+    assert_eq!(more.len(), 1);
+    assert_eq!(more[0].id, MORE_SHARES_ID);
+    assert_eq!(more[0].label, "… and 1 more share");
+    assert_eq!(d.edges.len(), 3 + 50 + 1 + 1);
+    let summaries: Vec<_> = d.edges.iter().filter(|e| e.collapsed.is_some()).collect();
+    assert_eq!(summaries.len(), 1);
+    let e = summaries[0];
+    let c = e.collapsed.as_ref().unwrap();
+    // Steps 1–3 are the program's and the distribution point's; the 51st share is step 54.
+    assert_eq!((e.step, c.first, c.last, c.count), (54, 54, 54, 1));
+    assert_eq!(e.resource, MORE_SHARES_ID);
+    assert_eq!(e.label, vec!["connects to 1 more share".to_string()]);
+    // The rows before it are the first 50 shares, one each, in order; install comes after.
+    let shares: Vec<usize> = d
+        .edges
+        .iter()
+        .filter(|e| e.kind == StepKind::ConnectShare && e.collapsed.is_none())
+        .map(|e| e.step)
+        .collect();
+    assert_eq!(shares, (4..54).collect::<Vec<_>>());
+    assert_eq!(d.edges.last().unwrap().kind, StepKind::Install);
+    assert_eq!(d.edges.last().unwrap().step, 55);
+
+    let out = svg(&d);
+    assert_well_formed(&out);
+    let g = summary_group(&out);
+    assert!(g.contains(" data-step=\"54\" data-steps=\"54-54\""), "{g}");
+    assert!(g.contains("<title>Step 54: 1 more share;"), "{g}");
+    // Every step is either drawn with its own data-step or inside the summary's range.
+    for step in &p.steps {
+        let attr = format!(" data-step=\"{}\"", step.n);
+        assert_eq!(out.matches(&attr).count(), 1, "step {}", step.n);
+    }
+
+    // With 120 shares, the summary stands for shares 51 to 120: steps 54 to 123.
+    let d = diagram(&with_shares(120, 30));
+    assert_eq!(
+        d.nodes.iter().filter(|n| n.kind == NodeKind::Share).count(),
+        50
+    );
+    let out = svg(&d);
+    let g = summary_group(&out);
+    assert!(g.contains(" data-step=\"54\" data-steps=\"54-123\""), "{g}");
+    assert!(
+        g.contains(">54–123</text>"),
+        "the badge shows the range: {g}"
+    );
+    assert!(g.contains("connects to 70 more shares"), "{g}");
+    assert!(g.contains("<title>Steps 54 to 123: 70 more shares;"), "{g}");
+    assert!(g.contains("The findings list every step.</title>"), "{g}");
+    assert!(out.contains("… and 70 more shares"));
+    // No step beyond the 50th share has its own row.
+    for n in 55..=123 {
+        assert!(!out.contains(&format!(" data-step=\"{n}\"")), "step {n}");
+    }
+    assert!(out.contains(" data-step=\"124\""), "install is drawn");
+    // Selecting a step the summary stands for highlights the summary row.
+    assert_eq!(
+        [53, 54, 90, 123, 124].map(|n| d.drawn_step(n)),
+        [53, 54, 54, 54, 124]
+    );
+}
+
+/// Advanced Client shares the Network Access Account can read, except `fail` (1-based).
+fn shares_failing_at(n: usize, fail: Option<usize>) -> Scenario {
+    let mut s = Scenario {
+        naa: Account::Set,
+        ..Scenario::default()
+    };
+    for i in 1..=n {
+        let readers = if Some(i) == fail {
+            Readers::of(&[Principal::DomainComputers])
+        } else {
+            Readers::of(&[Principal::Naa])
+        };
+        s.shares
+            .push(Share::new(format!("\\\\fs{i:03}\\apps"), readers));
+    }
+    s
+}
+
+#[test]
+fn the_summary_row_carries_the_worst_outcome_its_marker_and_whether_it_is_reached() {
+    // All ok.
+    let out = render(&shares_failing_at(60, None));
+    let g = summary_group(&out);
+    assert!(g.starts_with("<g class=\"step outcome-ok more\""), "{g}");
+    assert!(g.contains("data-outcome=\"ok\""), "{g}");
+    assert!(g.contains("<tspan class=\"st\">✓ ok</tspan>"), "{g}");
+    assert!(
+        !g.contains("<g class=\"co\">"),
+        "no callout when all is well: {g}"
+    );
+    assert!(out.contains(">10 ok</text>"), "the box's caption");
+
+    // Share 55 (step 58) fails: the summary fails, in red with a cross, and is reached.
+    let p = plan(&shares_failing_at(60, Some(55)));
+    assert_eq!(p.first_failure, Some(58));
+    let d = layout(&p);
+    let e = d.edges.iter().find(|e| e.collapsed.is_some()).unwrap();
+    assert_eq!(e.outcome, Outcome::Fails);
+    assert!(e.reached);
+    let c = e.collapsed.as_ref().unwrap();
+    assert_eq!(c.outcomes, [9, 0, 0, 1]);
+    assert_eq!(c.reached, 5, "steps 54 to 58");
+    let node = d.nodes.iter().find(|n| n.id == MORE_SHARES_ID).unwrap();
+    assert_eq!(node.outcome, Some(Outcome::Fails));
+    assert_eq!(node.captions, vec!["1 fails · 9 ok".to_string()]);
+    let out = svg(&d);
+    let g = summary_group(&out);
+    assert!(g.starts_with("<g class=\"step outcome-fails more\""), "{g}");
+    assert!(g.contains("data-outcome=\"fails\""), "{g}");
+    assert!(!g.contains("data-reached"), "{g}");
+    assert!(g.contains("<tspan class=\"st\">✕ fails</tspan>"), "{g}");
+    // The callout gives the failing step's reason, and says which step it is.
+    let co = &e.callout.as_ref().unwrap().text;
+    assert!(co.starts_with("Step 58, "), "{co}");
+    assert!(co.ends_with(&p.steps[57].reason), "{co}");
+    assert!(
+        g.contains("<title>Steps 54 to 63: 10 more shares; 1 fails, 9 ok, 5 not reached."),
+        "{g}"
+    );
+    assert!(out.contains("<g class=\"nd kr nf\" data-node=\"more-shares\">"));
+
+    // Step 4 fails (no Network Access Account): none of the summary's steps is reached.
+    let p = plan(&{
+        let mut s = shares_failing_at(60, None);
+        s.naa = Account::None;
+        s
+    });
+    assert_eq!(p.first_failure, Some(4));
+    let out = svg(&layout(&p));
+    let g = summary_group(&out);
+    assert!(
+        g.starts_with("<g class=\"step outcome-fails not-reached more\""),
+        "{g}"
+    );
+    assert!(g.contains("data-reached=\"false\""), "{g}");
+    assert!(
+        g.contains("<tspan class=\"nr\"> · not reached</tspan>"),
+        "{g}"
+    );
+}
+
+#[test]
+fn the_summary_row_comes_from_its_identity_and_says_various_when_they_differ() {
+    let mut p = plan(&with_shares(60, 20));
+    let d = layout(&p);
+    let e = d.edges.iter().find(|e| e.collapsed.is_some()).unwrap();
+    assert!(p.steps[53..63]
+        .iter()
+        .all(|s| s.identity == p.steps[53].identity));
+    assert_eq!(e.identity, p.steps[53].identity);
+    let name = p.identity_name(e.identity);
+    assert!(
+        name.starts_with(e.who.trim_end_matches('…')),
+        "{} for {name}",
+        e.who
+    );
+    assert!(!e.collapsed.as_ref().unwrap().various);
+    // Its arrow starts on that identity's box and ends on the summary's box.
+    let node = |id: &str| d.nodes.iter().find(|n| n.id == id).unwrap().rect;
+    assert_eq!(e.points[0].0, node(e.identity.key()).right());
+    assert_eq!(e.points[2].0, node(MORE_SHARES_ID).x);
+    assert!(node(MORE_SHARES_ID).contains_point(e.points[2]));
+
+    // Should the steps act as different identities, the first one's box draws the arrow.
+    p.steps[60].identity = credflow_core::Identity::LocalSystem;
+    let d = layout(&p);
+    let e = d.edges.iter().find(|e| e.collapsed.is_some()).unwrap();
+    assert!(e.collapsed.as_ref().unwrap().various);
+    assert_eq!(e.identity, p.steps[53].identity);
+    assert_eq!(e.who, "various identities");
+    assert_readable("various identities", &d);
+}
+
+#[test]
+fn the_desc_tells_every_drawn_step_and_the_summarised_range() {
+    let p = plan(&with_shares(500, 40));
+    let d = layout(&p);
+    for n in (1..=53).chain([504]) {
+        assert!(d.desc.contains(&format!(" Step {n}, ")), "step {n}");
+    }
+    assert!(!d.desc.contains(" Step 54, "));
+    assert!(
+        d.desc.contains(" Steps 54 to 503, Connect to share: "),
+        "{}",
+        d.desc
+    );
+    assert!(d.desc.contains("connects to 450 more shares — "));
+    assert!(d.desc.len() < 10_000, "{} bytes", d.desc.len());
+}
+
+#[test]
+fn diagrams_with_51_120_and_500_shares_have_no_overlaps() {
+    let rows: &[(usize, usize)] = &[(51, 12), (51, 260), (120, 40), (500, 80), (500, 260)];
+    for &(n, len) in rows {
+        let name = format!("{n} shares of {len} characters");
+        let d = diagram(&with_shares(n, len));
+        assert_eq!(
+            d.nodes.iter().filter(|n| n.kind == NodeKind::Share).count(),
+            DRAWN_SHARES,
+            "{name}"
+        );
+        assert_readable(&name, &d);
+    }
+    for (fail, name) in [(None, "all ok"), (Some(52), "one fails")] {
+        assert_readable(name, &diagram(&shares_failing_at(500, fail)));
+    }
+}
+
+#[test]
+fn the_svg_for_500_shares_is_small() {
+    for len in [20, 80, 260] {
+        let out = render(&with_shares(500, len));
+        assert_well_formed(&out);
+        let limit = if len == 260 { 160_000 } else { 120_000 };
+        assert!(
+            out.len() < limit,
+            "500 shares of {len} characters: {} bytes",
+            out.len()
+        );
+        let elements = out.matches('<').count() - out.matches("</").count();
+        assert!(elements < 1_500, "{elements} elements");
+        // No bigger than 50 shares' diagram, and a tenth of what 500 rows would take.
+        let fifty = render(&with_shares(50, len));
+        assert!(out.len() < fifty.len() + 4_000, "{len}");
+    }
 }
 
 #[test]

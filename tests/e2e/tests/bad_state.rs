@@ -1,7 +1,8 @@
 //! Bad state never means a blank page: a corrupted saved scenario, links from another version,
 //! with unknown or repeated keys, too many shares or an over-long path each give a clear
 //! message (role=alert) naming what was wrong, the page keeps (or restores) the last good
-//! scenario, and it stays responsive. A link with the maximum of 500 shares draws its plan.
+//! scenario, and it stays responsive. A link with the maximum of 500 shares draws its plan (the
+//! first 50 shares one by one, the rest in one summary row) and lists every share.
 
 use std::time::Instant;
 
@@ -168,6 +169,17 @@ fn shares_link(n: usize) -> String {
     link_with_shares("", &uncs)
 }
 
+/// A script that is true once the diagram has drawn its summary row (the shares beyond the
+/// first 50 in one row), the share editor holds `unc`, and the verdict is shown.
+fn drawn_with_summary_and_editor_has(unc: &str) -> String {
+    format!(
+        "document.querySelector('#diagram [data-steps]') !== null \
+         && [...document.querySelectorAll('input.share-unc')].some(i => i.value === {}) \
+         && document.getElementById('verdict')?.innerText",
+        json!(unc)
+    )
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bad_link_names_what_is_wrong_and_keeps_the_last_good_scenario() {
     let page = start().await;
@@ -281,11 +293,8 @@ async fn five_hundred_shares_show_the_plan_and_the_page_stays_responsive() {
     let link = shares_link(500);
     let started = Instant::now();
     page.open(&link).await;
-    page.wait_js(
-        "document.getElementById('diagram')?.textContent.includes('\\\\\\\\fs500\\\\apps') \
-         && document.getElementById('verdict')?.innerText",
-    )
-    .await;
+    page.wait_js(&drawn_with_summary_and_editor_has(r"\\fs500\apps"))
+        .await;
     let loaded = started.elapsed();
     let before = verdict(&page).await;
     assert!(
@@ -295,19 +304,47 @@ async fn five_hundred_shares_show_the_plan_and_the_page_stays_responsive() {
             .unwrap_or_default(),
         "500 shares is allowed, yet the page shows an alert"
     );
-    let diagram_has_all = page
+    // The diagram draws the first 50 shares one by one and the other 450 in one summary row
+    // (steps 54 to 503); the share editor holds all 500.
+    let diagram_has_first_50 = page
         .eval(
             "const t = document.getElementById('diagram').textContent;\
-             for (let i = 1; i <= 500; i++) {\
+             for (let i = 1; i <= 50; i++) {\
                if (!t.includes('\\\\\\\\fs' + String(i).padStart(3, '0') + '\\\\apps')) return i;\
              }\
              return true;",
         )
         .await;
     assert_eq!(
-        diagram_has_all,
+        diagram_has_first_50,
         json!(true),
-        "a share missing from the diagram"
+        "one of the first 50 shares is missing from the diagram"
+    );
+    assert_eq!(
+        page.eval(
+            "const rows = document.querySelectorAll('#diagram [data-steps]');\
+             return [rows.length, rows[0].dataset.steps, rows[0].dataset.step,\
+                     rows[0].textContent.includes('450 more shares'),\
+                     document.querySelectorAll('#diagram [data-step]').length];",
+        )
+        .await,
+        json!([1, "54-503", "54", true, 3 + 50 + 1 + 1]),
+        "the summary row of the shares beyond the first 50"
+    );
+    let editor_has_all = page
+        .eval(
+            "const values = new Set([...document.querySelectorAll('input.share-unc')]\
+               .map(i => i.value));\
+             for (let i = 1; i <= 500; i++) {\
+               if (!values.has('\\\\\\\\fs' + String(i).padStart(3, '0') + '\\\\apps')) return i;\
+             }\
+             return true;",
+        )
+        .await;
+    assert_eq!(
+        editor_has_all,
+        json!(true),
+        "a share missing from the share editor"
     );
     assert_eq!(
         page.eval("return document.querySelectorAll('input.share-unc').length")
@@ -364,12 +401,10 @@ async fn the_largest_scenario_allowed_draws_its_plan() {
     let page = start().await;
     let started = Instant::now();
     page.open(&link).await;
-    page.wait_js(&format!(
-        "document.getElementById('diagram')?.textContent.includes({}) \
-         && document.getElementById('verdict')?.innerText",
-        json!(uncs[499])
-    ))
-    .await;
+    // The diagram draws the first 50 shares and sums up the rest in one row; the share editor
+    // holds every one.
+    page.wait_js(&drawn_with_summary_and_editor_has(&uncs[499]))
+        .await;
     println!(
         "500 shares of 260 characters ({} characters of link): plan shown after {:.0} ms",
         link.len(),
