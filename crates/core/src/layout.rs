@@ -202,13 +202,14 @@ fn more_shares(count: usize) -> String {
     ])
 }
 
-/// `Steps 55 to 504`, or `Step 55`.
-fn steps_range(c: &Collapsed) -> String {
+/// `Steps 55 to 504`, or `Step 55`; `steps 55 to 504` with `word` = `"step"`.
+fn steps_range(c: &Collapsed, word: &str) -> String {
     if c.first == c.last {
-        cat(&["Step ", number(c.first, &mut [0; 20])])
+        cat(&[word, " ", number(c.first, &mut [0; 20])])
     } else {
         cat(&[
-            "Steps ",
+            word,
+            "s ",
             number(c.first, &mut [0; 20]),
             " to ",
             number(c.last, &mut [0; 20]),
@@ -681,7 +682,7 @@ fn edge(
 /// The findings list every step.`
 fn summary_title(c: &Collapsed) -> String {
     let mut title = cat(&[
-        &steps_range(c),
+        &steps_range(c, "Step"),
         ": ",
         &more_shares(c.count),
         "; ",
@@ -845,7 +846,7 @@ fn more_node(c: &Collapsed, rect: Rect, worst: Option<Outcome>) -> Node {
     let title = cat(&[
         &more_shares(c.count),
         " (non-SMS), ",
-        &steps_range(c).to_lowercase(),
+        &steps_range(c, "step"),
         ": ",
         &tally(&c.outcomes, ", "),
         ". The diagram draws the first ",
@@ -931,7 +932,7 @@ fn describe(plan: &Plan, title: &str, steps: &[Cow<'_, Step>], more: Option<&Mor
             };
             out.push(' ');
             for part in [
-                &steps_range(c),
+                &steps_range(c, "Step"),
                 ", ",
                 step.step.label(),
                 ": ",

@@ -222,13 +222,16 @@ fn refusal(id: Identity, name: &str, counts_as: &[Principal], readers: Readers) 
 }
 
 /// The text with its first letter in upper case (identity names such as "the logged-on user"
-/// start sentences too).
+/// start sentences too). The sentences are the rule book's English, so ASCII case is enough
+/// (and keeps the Unicode case tables out of the page).
 fn capitalised(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
     let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    if let Some(first) = chars.next() {
+        out.push(first.to_ascii_uppercase());
+        out.push_str(chars.as_str());
     }
+    out
 }
 
 /// Fills a rule's text template. `{who}` goes first so that a share path containing
