@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use credflow_core::link::{decode_link, encode_link, Link, View};
-use credflow_core::{layout, normalise, plan, svg_inline, Change, Diagram, Plan, Scenario};
+use credflow_core::{layout, normalise, plan, svg_inline, Change, Diagram, Plan, Scenario, Share};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -30,6 +30,9 @@ pub enum Notice {
 #[derive(Clone, Copy)]
 pub struct Store {
     pub scenario: RwSignal<Scenario>,
+    /// The non-SMS shares: the share editor's rows follow this, so that a change elsewhere in
+    /// the scenario (with hundreds of shares) leaves them alone.
+    pub shares: Memo<Vec<Share>>,
     pub plan: Memo<Plan>,
     pub diagram: Memo<Diagram>,
     /// The diagram as the page shows it (without its style sheet, which the page has once).
@@ -50,6 +53,7 @@ impl Store {
     /// The store for a scenario, without side effects (tests mount components with this).
     pub fn new(scenario: Scenario, view: View) -> Store {
         let scenario = RwSignal::new(scenario);
+        let shares = Memo::new(move |_| scenario.with(|s| s.shares.clone()));
         let plan = Memo::new(move |_| scenario.with(plan));
         let diagram = Memo::new(move |_| plan.with(layout));
         let svg = Memo::new(move |_| diagram.with(svg_inline));
@@ -67,6 +71,7 @@ impl Store {
         }));
         Store {
             scenario,
+            shares,
             plan,
             diagram,
             svg,

@@ -9,15 +9,15 @@ use leptos::prelude::*;
 use super::choice_group::ChoiceGroup;
 use crate::state::Store;
 
-/// Reader checkboxes for one ACL. Ids are `<prefix>-<principal>`.
+/// Reader checkboxes for one ACL. Ids are `<prefix>-<principal>`. `readers` is what they
+/// show; `set` writes a change into the scenario.
 fn reader_boxes(
     prefix: String,
     legend: String,
-    get: impl Fn(&Scenario) -> Readers + Copy + Send + Sync + 'static,
-    set: impl Fn(&mut Scenario, Readers) + Copy + Send + Sync + 'static,
+    readers: Memo<Readers>,
+    set: impl Fn(&mut Scenario, Principal, bool) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let store = Store::get();
-    let readers = Memo::new(move |_| store.scenario.with(|s| get(s)));
     let boxes = Principal::ALL
         .iter()
         .map(|&p| {
@@ -31,10 +31,7 @@ fn reader_boxes(
                         prop:checked=move || readers.get().contains(p)
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            store.edit(|s| {
-                                let r = get(s).with(p, on);
-                                set(s, r)
-                            })
+                            store.edit(|s| set(s, p, on))
                         }
                     />
                     <label for=id title=p.help()>{p.label()}</label>
@@ -53,14 +50,15 @@ fn reader_boxes(
 #[component]
 pub fn Content() -> impl IntoView {
     let store = Store::get();
-    let count = Memo::new(move |_| store.scenario.with(|s| s.shares.len()));
+    let count = Memo::new(move |_| store.shares.with(Vec::len));
+    let dpacl = Memo::new(move |_| store.scenario.with(|s| s.dpacl));
     view! {
         <ChoiceGroup key="source" legend="Where the program's files are" />
         {reader_boxes(
             "dpacl".into(),
             "Who may read the DP package share".into(),
-            |s| s.dpacl,
-            |s, r| s.dpacl = r,
+            dpacl,
+            |s, p, on| s.dpacl = s.dpacl.with(p, on),
         )}
         <p class="help">"The default, local Users, holds Authenticated Users: every domain user and computer account."</p>
         <h3 class="shares-title">"Non-SMS shares"</h3>
@@ -81,17 +79,23 @@ pub fn Content() -> impl IntoView {
 #[component]
 fn ShareRow(i: usize, count: Memo<usize>) -> impl IntoView {
     let store = Store::get();
-    // A memo per row, so that editing one share (or anything else) leaves the others alone.
+    // Memos per row, over the shares only, so that editing one share leaves the others alone
+    // and a change elsewhere in the scenario leaves every row alone.
     let unc = Memo::new(move |_| {
         store
-            .scenario
-            .with(|s| s.shares.get(i).map(|sh| sh.unc.clone()).unwrap_or_default())
+            .shares
+            .with(|v| v.get(i).map(|sh| sh.unc.clone()).unwrap_or_default())
+    });
+    let readers = Memo::new(move |_| {
+        store
+            .shares
+            .with(|v| v.get(i).map(|sh| sh.readers).unwrap_or_default())
     });
     // Text that is not (yet) a UNC path stays in the field with its error; the scenario keeps
     // the last good path.
     let draft = RwSignal::new(None::<(String, String)>);
     let count = move || count.get();
-    let is_source = Memo::new(move |_| store.scenario.with(|s| s.source == Source::Unc) && i == 0);
+    let is_source = Memo::new(move |_| i == 0 && store.scenario.with(|s| s.source == Source::Unc));
     let is_source = move || is_source.get();
     let field = format!("share-{i}-unc");
     let error_id = format!("share-{i}-error");
@@ -153,10 +157,10 @@ fn ShareRow(i: usize, count: Memo<usize>) -> impl IntoView {
             {reader_boxes(
                 format!("share-{i}"),
                 format!("Who may read share {}", i + 1),
-                move |s| s.shares.get(i).map(|sh| sh.readers).unwrap_or_default(),
-                move |s, r| {
+                readers,
+                move |s, p, on| {
                     if let Some(sh) = s.shares.get_mut(i) {
-                        sh.readers = r;
+                        sh.readers = sh.readers.with(p, on);
                     }
                 },
             )}
