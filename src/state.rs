@@ -30,9 +30,10 @@ pub enum Notice {
 #[derive(Clone, Copy)]
 pub struct Store {
     pub scenario: RwSignal<Scenario>,
-    /// The non-SMS shares: the share editor's rows follow this, so that a change elsewhere in
-    /// the scenario (with hundreds of shares) leaves them alone.
-    pub shares: Memo<Vec<Share>>,
+    /// The non-SMS shares, set together with `scenario` (see [`Store::set_scenario`]) and only
+    /// when they change: the share editor's rows follow this signal, so that a change elsewhere
+    /// in the scenario does not even wake them (with hundreds of shares, thousands of effects).
+    pub shares: RwSignal<Vec<Share>>,
     pub plan: Memo<Plan>,
     pub diagram: Memo<Diagram>,
     /// The diagram as the page shows it (without its style sheet, which the page has once).
@@ -53,7 +54,7 @@ impl Store {
     /// The store for a scenario, without side effects (tests mount components with this).
     pub fn new(scenario: Scenario, view: View) -> Store {
         let scenario = RwSignal::new(scenario);
-        let shares = Memo::new(move |_| scenario.with(|s| s.shares.clone()));
+        let shares = RwSignal::new(scenario.with_untracked(|s| s.shares.clone()));
         let plan = Memo::new(move |_| scenario.with(plan));
         let diagram = Memo::new(move |_| plan.with(layout));
         let svg = Memo::new(move |_| diagram.with(svg_inline));
@@ -88,14 +89,22 @@ impl Store {
         expect_context::<Store>()
     }
 
+    /// Sets the scenario, and the shares when they differ.
+    fn set_scenario(&self, s: Scenario) {
+        if self.shares.with_untracked(|shares| *shares != s.shares) {
+            self.shares.set(s.shares.clone());
+        }
+        self.scenario.set(s);
+    }
+
     /// Applies an edit from the wizard, normalises the result and says what that changed.
     pub fn edit(&self, f: impl FnOnce(&mut Scenario)) {
         let mut s = self.scenario.get_untracked();
         f(&mut s);
         let (s, changes) = normalise(s);
         self.notice.set(adjusted(&changes));
-        if s != self.scenario.get_untracked() {
-            self.scenario.set(s);
+        if self.scenario.with_untracked(|old| *old != s) {
+            self.set_scenario(s);
         }
     }
 
@@ -111,7 +120,7 @@ impl Store {
         }
         self.undo.set(Some(old));
         self.notice.set(Some(Notice::Undoable(what)));
-        self.scenario.set(s);
+        self.set_scenario(s);
         // A new history entry, so the browser's Back button undoes it too.
         let fragment = self.fragment();
         browser::push_fragment(&fragment);
@@ -141,7 +150,7 @@ impl Store {
         if let Some(old) = self.undo.get_untracked() {
             self.undo.set(None);
             self.notice.set(None);
-            self.scenario.set(old);
+            self.set_scenario(old);
         }
     }
 
@@ -285,8 +294,8 @@ pub fn sync(store: Store) {
                 store.notice.set(adjusted(&changes));
                 store.view.set(link.view);
                 store.saved_as(hash);
-                if scenario != store.scenario.get_untracked() {
-                    store.scenario.set(scenario);
+                if store.scenario.with_untracked(|old| *old != scenario) {
+                    store.set_scenario(scenario);
                 }
             }
             Err(e) => store.notice.set(Some(Notice::Error(format!(
