@@ -72,22 +72,36 @@ fn full() -> impl IntoView {
                     <Summary />
                     <Verdict />
                     <DiagramView />
-                    <div class="result-actions">
-                        <WalkThrough />
-                        <ExportBar />
-                    </div>
-                    <StepDetails />
+                    <Later>
+                        <div class="result-actions">
+                            <WalkThrough />
+                            <ExportBar />
+                        </div>
+                    </Later>
+                    <Later><StepDetails /></Later>
                 </section>
             </div>
-            <Findings />
-            <Library />
-            <Sources />
+            <Later>
+                <Findings />
+                <Library />
+                <Sources />
+            </Later>
         </main>
-        <VerdictBar />
+        <Later><VerdictBar /></Later>
         <footer class="site-footer">
             <p>"credflow runs entirely in your browser: nothing you choose or type leaves this page."</p>
         </footer>
     }
+}
+
+/// Draws its children one animation frame after the rest of the page: the sections below the
+/// diagram (details, findings, presets, sources) wait until the diagram has been drawn, so that
+/// it shows sooner on a slow machine.
+#[component]
+pub fn Later(children: ChildrenFn) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    request_animation_frame(move || ready.set(true));
+    move || ready.get().then(|| children())
 }
 
 /// Only the diagram and the verdict, for an iframe in a wiki page.

@@ -15,6 +15,19 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Computers may read, and no Network Access Account is configured.
 const CASE_2: &str = "v=1&share=%5C%5Cfs01%5Capps~domain-computers";
 
+/// Waits for the next animation frame, when the page draws the sections below the diagram
+/// (step details, findings, presets), then lets it update.
+async fn next_frame() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    leptos::task::tick().await;
+}
+
 /// A page mounted into its own `<div>`; unmounted and removed when dropped.
 struct Mounted {
     div: web_sys::HtmlElement,
@@ -40,6 +53,7 @@ impl Mounted {
             view! { <Page store=store /> }.into_any()
         });
         leptos::task::tick().await;
+        next_frame().await;
         Mounted {
             div,
             _handle: Box::new(handle),

@@ -57,7 +57,7 @@ pub fn DiagramView() -> impl IntoView {
             ></div>
             <figcaption class="sr-only">"Flow diagram of the plan; the findings below list the same steps as text."</figcaption>
         </figure>
-        <StepPicker />
+        <crate::Later><StepPicker /></crate::Later>
     }
 }
 
