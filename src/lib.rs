@@ -94,13 +94,15 @@ fn full() -> impl IntoView {
     }
 }
 
-/// Draws its children one animation frame after the rest of the page: the sections below the
-/// diagram (details, findings, presets, sources) wait until the diagram has been drawn, so that
-/// it shows sooner on a slow machine.
+/// Draws its children after the page's first paint: the sections below the diagram (step
+/// chips, actions, details, findings, presets, sources) wait until the browser has painted the
+/// wizard, the verdict and the diagram, so that the diagram shows sooner on a slow machine. They
+/// are below it, so it does not move when they appear.
 #[component]
 pub fn Later(children: ChildrenFn) -> impl IntoView {
     let ready = RwSignal::new(false);
-    request_animation_frame(move || ready.set(true));
+    // The first callback runs just before the first paint, the second one frame later.
+    request_animation_frame(move || request_animation_frame(move || ready.set(true)));
     move || ready.get().then(|| children())
 }
 

@@ -15,8 +15,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Computers may read, and no Network Access Account is configured.
 const CASE_2: &str = "v=1&share=%5C%5Cfs01%5Capps~domain-computers";
 
-/// Waits for the next animation frame, when the page draws the sections below the diagram
-/// (step details, findings, presets), then lets it update.
+/// Waits for the next animation frame, then lets the page update.
 async fn next_frame() {
     let frame = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
@@ -53,6 +52,9 @@ impl Mounted {
             view! { <Page store=store /> }.into_any()
         });
         leptos::task::tick().await;
+        // The sections below the diagram (step details, findings, presets) are drawn after
+        // the first paint, two frames on.
+        next_frame().await;
         next_frame().await;
         Mounted {
             div,

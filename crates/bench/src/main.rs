@@ -653,7 +653,7 @@ const waitFor = (name, type, ms) => new Promise((resolve) => {
   const nav = performance.getEntriesByType('navigation')[0] || {};
   const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
   done({ mark: at, fcp, load: nav.loadEventEnd ?? null, wasm: wasm ? wasm.responseEnd : null,
-         nodes: document.querySelectorAll('#diagram svg *').length });
+         nodes: document.querySelectorAll('#diagram svg *:not(style)').length });
 })().catch((e) => done({ error: String(e) }));
 "#;
 
