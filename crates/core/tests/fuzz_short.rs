@@ -10,11 +10,11 @@
 //! out and draws into an SVG that is well-formed, has no script, foreignObject or event
 //! attribute, and shows every share path as text.
 //!
-//! `cargo test` runs a few hundred cases (`short_*`). The long run is the same check for a
-//! given time, counting inputs:
+//! `cargo test` runs a few hundred cases (`short_*`) and `long_run` for two seconds. The long
+//! run is the same check for a given time, counting inputs:
 //!
 //!     CREDFLOW_FUZZ_SECONDS=600 cargo test --release -p credflow-core --test fuzz_short \
-//!         -- --ignored --nocapture
+//!         -- --nocapture long_run
 //!
 //! (`CREDFLOW_FUZZ_INPUTS=10000000` stops after that many inputs instead.)
 //!
@@ -557,16 +557,16 @@ fn the_xml_check_catches_what_escaping_prevents() {
 
 // ── The long run ─────────────────────────────────────────────────────────────────────────
 
-/// Runs `check` on link-shaped inputs for `CREDFLOW_FUZZ_SECONDS` (default 60), or until
+/// Runs `check` on link-shaped inputs for `CREDFLOW_FUZZ_SECONDS` (default 2: a taste in every
+/// `cargo test`; scripts/fuzz gives it minutes or hours), or until
 /// `CREDFLOW_FUZZ_INPUTS` inputs (checked every thousand), and prints how many. A panic prints
 /// the input and the seed first (`CREDFLOW_FUZZ_SEED` replays a run).
 #[test]
-#[ignore = "long: run with --ignored (scripts/fuzz does)"]
 fn long_run() {
     let seconds: u64 = std::env::var("CREDFLOW_FUZZ_SECONDS")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(60);
+        .unwrap_or(2);
     // Optionally, stop after this many inputs instead (whichever comes first).
     let limit: u64 = std::env::var("CREDFLOW_FUZZ_INPUTS")
         .ok()
