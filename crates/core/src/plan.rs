@@ -5,7 +5,7 @@ use crate::model::{Attempt, Log, LogRef, Outcome, Plan, Resource, Step, StepKind
 use crate::normalise::normalise;
 use crate::principal::{Principal, Readers};
 use crate::rules::{rule_for, Facts, On, Rule, Who};
-use crate::scenario::{Account, Scenario, Source};
+use crate::scenario::{Account, Domain, Scenario, Source};
 
 /// The plan for a scenario: normalises it, then evaluates every step of the rule book in order.
 /// Steps after a failing step are still evaluated, and marked as not reached.
@@ -124,7 +124,14 @@ fn evaluate(kind: StepKind, facts: &Facts, target: Resource, readers: Readers) -
         reason: capitalised(&fill(&reason)),
         sources: rule.sources.to_vec(),
         log,
-        fix: (outcome != Outcome::Ok && !rule.fix.is_empty()).then(|| fill(rule.fix)),
+        fix: (outcome != Outcome::Ok && !rule.fix.is_empty()).then(|| {
+            let untrusted = facts.s.domain == Domain::Untrusted && !rule.fix_untrusted.is_empty();
+            fill(if untrusted {
+                rule.fix_untrusted
+            } else {
+                rule.fix
+            })
+        }),
         note: (!rule.note.is_empty()).then(|| fill(rule.note)),
         attempts,
         reached: true,

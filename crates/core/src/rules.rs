@@ -120,6 +120,10 @@ pub struct Rule {
     pub log: LogRef,
     /// What to change when the outcome is not ok.
     pub fix: &'static str,
+    /// What to change instead when the computer's domain is not trusted (`domain=untrusted`):
+    /// then the user and the computer account count as nobody on the network, and no grant on
+    /// a share reaches them. Empty: `fix` holds either way.
+    pub fix_untrusted: &'static str,
     /// A warning, or what other sources say.
     pub note: &'static str,
 }
@@ -138,6 +142,7 @@ const BASE: Rule = Rule {
     sources: &[],
     log: LogRef::Runs,
     fix: "",
+    fix_untrusted: "",
     note: "",
 };
 
@@ -301,6 +306,7 @@ pub static RULES: &[Rule] = &[
         sources: &[Kb826871, Cm07Naa],
         log: LogRef::Content,
         fix: "Grant Domain Users (or Authenticated Users) read on the package share, or configure a Network Access Account that can read it.",
+        fix_untrusted: "The computer's domain is not trusted, so no grant on the package share reaches the user: configure a Network Access Account and grant it read on the package share.",
         ..BASE
     },
     Rule {
@@ -316,6 +322,7 @@ pub static RULES: &[Rule] = &[
         sources: &[Cm07Naa, Kb925282, Kb826871],
         log: LogRef::Content,
         fix: "Grant Authenticated Users or Domain Computers read on the package share, or configure a Network Access Account that can read it (required for workgroup and untrusted clients).",
+        fix_untrusted: "The computer's domain is not trusted, so no grant on the package share reaches DOMAIN\\COMPUTER$: configure a Network Access Account and grant it read on the package share.",
         ..BASE
     },
     Rule {
@@ -330,6 +337,7 @@ pub static RULES: &[Rule] = &[
         denied: "The logged-on user cannot read the package share: access denied.",
         sources: &[Kb826871],
         fix: "Grant Domain Users (or Authenticated Users) read on the package share.",
+        fix_untrusted: "The computer's domain is not trusted, so no grant on the package share reaches the user: run the program with administrative rights (the Client Connection Account reads the package), or join the computer to a trusted domain.",
         ..BASE
     },
     Rule {
@@ -373,6 +381,7 @@ pub static RULES: &[Rule] = &[
         denied: "The program runs as the logged-on user, who cannot read the share: access denied.",
         sources: &[S1],
         fix: "Grant Domain Users (or the user) read on {resource}, or copy the files into the package.",
+        fix_untrusted: "The computer's domain is not trusted, so no grant on {resource} reaches the user: copy the files into the package, or join the computer to a trusted domain.",
         ..BASE
     },
     Rule {
@@ -402,6 +411,7 @@ pub static RULES: &[Rule] = &[
         denied: "Local System reaches the share as the computer account DOMAIN\\COMPUTER$, which cannot read it (the Network Access Account is never used for this): access denied.",
         sources: &[Cm07Naa],
         fix: "Grant Domain Computers read on {resource}, or copy the files into the package.",
+        fix_untrusted: "The computer's domain is not trusted, so no grant on {resource} reaches DOMAIN\\COMPUTER$: copy the files into the package (the Network Access Account can fetch it from the distribution point), or join the computer to a trusted domain.",
         ..BASE
     },
     Rule {

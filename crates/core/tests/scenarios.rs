@@ -246,7 +246,7 @@ static ROWS: &[Row] = &[
         "untrusted_advanced_admin_without_naa_cannot_read_dp_even_for_everyone",
         "v=1&domain=untrusted&dpacl=everyone,users,domain-computers",
         "fails@3",
-        &["3 fetch-content computer-account fails tried=computer-account:fails"],
+        &["3 fetch-content computer-account fails tried=computer-account:fails fix~reaches fix~Network"],
     ),
     row(
         "untrusted_advanced_admin_reads_dp_through_naa",
@@ -266,8 +266,20 @@ static ROWS: &[Row] = &[
         "fails@4",
         &[
             "3 fetch-content network-access-account ok",
-            "4 connect-share computer-account fails rule=connect-share/cm07-admin",
+            "4 connect-share computer-account fails rule=connect-share/cm07-admin fix~reaches fix~package",
         ],
+    ),
+    row(
+        "untrusted_advanced_user_without_naa_cannot_read_dp_and_needs_the_naa",
+        as_user!("&domain=untrusted&installer=setup-user"),
+        "fails@3",
+        &["3 fetch-content logged-on-user fails tried=logged-on-user:fails fix~reaches fix~Network"],
+    ),
+    row(
+        "trusted_cm07_admin_share_without_domain_computers_is_fixed_by_a_grant",
+        r"v=1&client=cm07&share=\\fs01\apps~naa",
+        "fails@4",
+        &["4 connect-share computer-account fails fix~Grant"],
     ),
     row(
         "untrusted_advanced_admin_reaches_share_through_naa",
@@ -286,8 +298,8 @@ static ROWS: &[Row] = &[
         r"v=1&client=legacy&domain=untrusted&run=user&when=user&logon=user&installer=setup-user&share=\\fs01\apps~everyone",
         "fails@3",
         &[
-            "3 fetch-content logged-on-user fails",
-            "4 connect-share logged-on-user fails unreached",
+            "3 fetch-content logged-on-user fails fix~reaches fix~administrative",
+            "4 connect-share logged-on-user fails unreached fix~reaches",
         ],
     ),
     // ── installers as admin, as standard user, as local-admin user ──────────────────────
@@ -542,7 +554,7 @@ static ROWS: &[Row] = &[
         "dp_for_naa_only_refuses_advanced_admin_without_naa",
         "v=1&dpacl=naa",
         "fails@3",
-        &["3 fetch-content computer-account fails tried=computer-account:fails"],
+        &["3 fetch-content computer-account fails tried=computer-account:fails fix~Grant"],
     ),
     row(
         "dp_for_siacct_only_serves_legacy_sia",
