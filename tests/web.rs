@@ -271,3 +271,35 @@ async fn a_hostile_share_name_is_only_ever_text() {
     assert!(page.find("#diagram").inner_html().contains("&lt;img"));
     assert!(page.input("#share-0-unc").value().contains("<img src=x"));
 }
+
+#[wasm_bindgen_test]
+async fn a_step_in_the_summary_row_highlights_that_row() {
+    // 60 shares the Network Access Account may read, except the 55th (step 58): the diagram
+    // draws the first 50 and sums up shares 51 to 60 (steps 54 to 63) in one row.
+    let mut link = String::from("v=1&naa=set");
+    for i in 1..=60 {
+        let readers = if i == 55 { "domain-computers" } else { "naa" };
+        link.push_str(&format!("&share=%5C%5Cfs{i:03}%5Capps~{readers}"));
+    }
+    let page = Mounted::page(&link, View::Full).await;
+    assert!(page.text("#verdict").contains("Fails at step 58"));
+    let summary = page.find("#diagram [data-steps]");
+    assert_eq!(
+        summary.get_attribute("data-steps").as_deref(),
+        Some("54-63")
+    );
+    assert!(!page.has("#diagram [data-step=\"58\"]"));
+    // Step 58 is selected (the first failure): its details show, and the diagram highlights
+    // the summary row that stands for it.
+    assert!(page.text("#step-details").contains("Step 58"));
+    let highlight = page.text(".diagram-figure style");
+    assert!(
+        highlight.contains("[data-step=\"54\"]{opacity:1}"),
+        "{highlight}"
+    );
+    // A step drawn on its own row highlights that row.
+    page.click(".step-chip[data-step=\"4\"]").await;
+    assert!(page
+        .text(".diagram-figure style")
+        .contains("[data-step=\"4\"]{opacity:1}"));
+}
