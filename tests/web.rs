@@ -303,3 +303,27 @@ async fn a_step_in_the_summary_row_highlights_that_row() {
         .text(".diagram-figure style")
         .contains("[data-step=\"4\"]{opacity:1}"));
 }
+
+#[wasm_bindgen_test]
+async fn a_long_findings_list_shows_ten_and_the_rest_on_request() {
+    // No Network Access Account: each of the 25 shares fails (steps 4 to 28).
+    let mut link = String::from("v=1");
+    for i in 1..=25 {
+        link.push_str(&format!("&share=%5C%5Cfs{i:02}%5Capps~naa"));
+    }
+    let page = Mounted::page(&link, View::Full).await;
+    let findings = || {
+        page.find("#findings")
+            .inner_html()
+            .matches("<li class=\"finding ")
+            .count()
+    };
+    assert_eq!(findings(), 10);
+    assert_eq!(page.text("#findings-all"), "Show 15 more findings");
+    assert!(page.text("#findings").contains("Step 4: Connect to share"));
+    assert!(!page.text("#findings").contains("Step 14:"));
+    page.click("#findings-all").await;
+    assert_eq!(findings(), 25);
+    assert!(!page.has("#findings-all"));
+    assert!(page.text("#findings").contains("Step 28: Connect to share"));
+}

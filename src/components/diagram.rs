@@ -6,7 +6,7 @@ use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::findings::{more_button, SHOWN_AT_FIRST};
+use crate::components::findings::{more_button, CHIPS_SHOWN};
 use crate::state::Store;
 use crate::words::outcome_marker;
 
@@ -80,7 +80,7 @@ fn StepPicker() -> impl IntoView {
         // Beyond the first few, only the selected step's chip (the rest: "Show more").
         let selected = if all { None } else { store.selected.get() };
         chips.with(|chips| {
-            let shown = |i: usize, n: usize| all || i < SHOWN_AT_FIRST || Some(n) == selected;
+            let shown = |i: usize, n: usize| all || i < CHIPS_SHOWN || Some(n) == selected;
             let hidden = (0..chips.len()).filter(|&i| !shown(i, chips[i].0)).count();
             let buttons = chips
                 .iter()
