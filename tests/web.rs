@@ -292,16 +292,17 @@ async fn a_step_in_the_summary_row_highlights_that_row() {
     // Step 58 is selected (the first failure): its details show, and the diagram highlights
     // the summary row that stands for it.
     assert!(page.text("#step-details").contains("Step 58"));
-    let highlight = page.text(".diagram-figure style");
-    assert!(
-        highlight.contains("[data-step=\"54\"]{opacity:1}"),
-        "{highlight}"
-    );
-    // A step drawn on its own row highlights that row.
+    let highlighted = || {
+        page.find("#diagram .sel")
+            .get_attribute("data-step")
+            .unwrap_or_default()
+    };
+    assert_eq!(highlighted(), "54");
+    assert!(page.has("#diagram.has-sel"));
+    // A step drawn on its own row highlights that row, and only that row.
     page.click(".step-chip[data-step=\"4\"]").await;
-    assert!(page
-        .text(".diagram-figure style")
-        .contains("[data-step=\"4\"]{opacity:1}"));
+    assert_eq!(highlighted(), "4");
+    assert!(!page.has("#diagram [data-step=\"54\"].sel"));
 }
 
 #[wasm_bindgen_test]

@@ -20,45 +20,80 @@ fn clicked_step(ev: &MouseEvent) -> Option<usize> {
 #[component]
 pub fn DiagramView() -> impl IntoView {
     let store = Store::get();
-    // The selected step stands out; the others step back.
-    // A step in the summary row of the shares beyond the first 50 highlights that row.
-    let highlight = move || match store
-        .selected
-        .get()
-        .map(|n| store.diagram.with(|d| d.drawn_step(n)))
-    {
-        Some(n) => format!(
-            "#diagram [data-step]:not([data-step=\"{n}\"]){{opacity:.35}}\
-             #diagram [data-step=\"{n}\"]{{opacity:1}}"
-        ),
-        None => String::new(),
+    // The diagram's element, drawn and highlighted by the two effects below rather than by
+    // the view, so that the highlight is a class on one element: changing a style sheet would
+    // make the browser restyle the whole page.
+    let host = NodeRef::<leptos::html::Div>::new();
+    // The row drawn for the selected step (a step in the summary row of the shares beyond the
+    // first 50 highlights that row).
+    let drawn = move || {
+        store
+            .selected
+            .get()
+            .map(|n| store.diagram.with(|d| d.drawn_step(n)))
     };
-    // Performance marks for the benchmark: the first diagram in the DOM, then every update.
-    Effect::new(move |first: Option<()>| {
-        store.svg.track();
-        crate::browser::mark(if first.is_none() {
-            "credflow:first-diagram"
-        } else {
+    // A new diagram: drawn, highlighted, and marked for the benchmark (the first diagram in
+    // the DOM, then every update).
+    Effect::new(move |drawn_before: Option<bool>| {
+        let Some(el) = host.get() else {
+            return false;
+        };
+        store.svg.with(|svg| el.set_inner_html(svg));
+        highlight(&el, untrack(drawn));
+        crate::browser::mark(if drawn_before == Some(true) {
             "credflow:diagram-updated"
+        } else {
+            "credflow:first-diagram"
         });
+        true
+    });
+    // Another step selected.
+    Effect::new(move |_| {
+        let step = drawn();
+        if let Some(el) = host.get_untracked() {
+            highlight(&el, step);
+        }
     });
     view! {
         <figure class="diagram-figure">
-            <style>{highlight}</style>
             <div
                 id="diagram"
                 class="diagram"
+                node_ref=host
                 on:click=move |ev| {
                     if let Some(n) = clicked_step(&ev) {
                         store.selected.set(Some(n));
                     }
                 }
-                inner_html=move || store.svg.get()
             ></div>
             <figcaption class="sr-only">"Flow diagram of the plan; the findings below list the same steps as text."</figcaption>
         </figure>
         <crate::Later><StepPicker /></crate::Later>
     }
+}
+
+/// Marks the drawn row of the selected step (`sel`) and the diagram as having one (`has-sel`):
+/// the style sheet fades the other rows.
+fn highlight(diagram: &web_sys::HtmlDivElement, step: Option<usize>) {
+    if let Ok(Some(old)) = diagram.query_selector(".sel") {
+        let class = old.get_attribute("class").unwrap_or_default();
+        let _ = old.set_attribute("class", class.trim_end_matches(" sel"));
+    }
+    let row = step.and_then(|n| {
+        diagram
+            .query_selector(&format!("[data-step=\"{n}\"]"))
+            .ok()
+            .flatten()
+    });
+    if let Some(row) = &row {
+        let class = row.get_attribute("class").unwrap_or_default();
+        let _ = row.set_attribute("class", &format!("{class} sel"));
+    }
+    diagram.set_class_name(if row.is_some() {
+        "diagram has-sel"
+    } else {
+        "diagram"
+    });
 }
 
 /// One button per step: the diagram's steps for keyboard and touch.
