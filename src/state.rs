@@ -40,6 +40,9 @@ pub struct Store {
     pub svg: Memo<String>,
     /// The step shown in the details panel.
     pub selected: RwSignal<Option<usize>>,
+    /// Every finding is listed, not only the first few: asked for with "Show N more findings",
+    /// and always when printing (the printout lists every non-ok step).
+    pub all_findings: RwSignal<bool>,
     pub notice: RwSignal<Option<Notice>>,
     /// The scenario before the last reset or preset, for Undo.
     pub undo: RwSignal<Option<Scenario>>,
@@ -77,6 +80,7 @@ impl Store {
             diagram,
             svg,
             selected,
+            all_findings: RwSignal::new(false),
             notice: RwSignal::new(None),
             undo: RwSignal::new(None),
             view: RwSignal::new(view),

@@ -328,3 +328,19 @@ async fn a_long_findings_list_shows_ten_and_the_rest_on_request() {
     assert!(!page.has("#findings-all"));
     assert!(page.text("#findings").contains("Step 28: Connect to share"));
 }
+
+#[wasm_bindgen_test]
+async fn printing_lists_every_finding() {
+    let mut link = String::from("v=1");
+    for i in 1..=25 {
+        link.push_str(&format!("&share=%5C%5Cfs{i:02}%5Capps~naa"));
+    }
+    let page = Mounted::page(&link, View::Full).await;
+    assert!(page.has("#findings-all"));
+    // What the browser fires before it prints, whether from the Print button or its own menu.
+    let event = web_sys::Event::new("beforeprint").unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    leptos::task::tick().await;
+    assert!(!page.has("#findings-all"));
+    assert!(page.text("#findings").contains("Step 28: Connect to share"));
+}

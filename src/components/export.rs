@@ -123,8 +123,15 @@ pub fn ExportBar() -> impl IntoView {
             .with_untracked(|d| (d.width as f64, d.height as f64));
         download_png(store.diagram.with_untracked(svg), w, h);
     };
+    // Every finding first (the page updates after this handler), then the print dialog.
     let print = move |_| {
-        let _ = window().print();
+        store.all_findings.set(true);
+        set_timeout(
+            || {
+                let _ = window().print();
+            },
+            std::time::Duration::ZERO,
+        );
     };
     view! {
         <div class="export-bar" role="group" aria-label="Export and share">

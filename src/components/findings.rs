@@ -46,7 +46,13 @@ fn findings(plan: &Plan) -> Vec<Finding> {
 pub fn Findings() -> impl IntoView {
     let store = Store::get();
     let list = Memo::new(move |_| store.plan.with(findings));
-    let show_all = RwSignal::new(false);
+    let show_all = store.all_findings;
+    // Printing (the browser's own command too) lists every finding. The listener lives as
+    // long as the page; after a test unmounts the page, `try_set` finds the signal gone and
+    // does nothing.
+    std::mem::forget(window_event_listener_untyped("beforeprint", move |_| {
+        show_all.try_set(true);
+    }));
     // Redrawn only when the findings change, not on every change of the scenario.
     let items = move || {
         let all = show_all.get();
