@@ -27,6 +27,16 @@ async fn next_frame() {
     leptos::task::tick().await;
 }
 
+/// `base` followed by `count` shares `\\fs001\apps`, `\\fs002\apps`, … readable by
+/// `readers(i)` (1-based).
+fn shares_link(base: &str, count: usize, readers: impl Fn(usize) -> &'static str) -> String {
+    let mut link = String::from(base);
+    for i in 1..=count {
+        link.push_str(&format!("&share=%5C%5Cfs{i:03}%5Capps~{}", readers(i)));
+    }
+    link
+}
+
 /// A page mounted into its own `<div>`; unmounted and removed when dropped.
 struct Mounted {
     div: web_sys::HtmlElement,
@@ -276,11 +286,13 @@ async fn a_hostile_share_name_is_only_ever_text() {
 async fn a_step_in_the_summary_row_highlights_that_row() {
     // 60 shares the Network Access Account may read, except the 55th (step 58): the diagram
     // draws the first 50 and sums up shares 51 to 60 (steps 54 to 63) in one row.
-    let mut link = String::from("v=1&naa=set");
-    for i in 1..=60 {
-        let readers = if i == 55 { "domain-computers" } else { "naa" };
-        link.push_str(&format!("&share=%5C%5Cfs{i:03}%5Capps~{readers}"));
-    }
+    let link = shares_link("v=1&naa=set", 60, |i| {
+        if i == 55 {
+            "domain-computers"
+        } else {
+            "naa"
+        }
+    });
     let page = Mounted::page(&link, View::Full).await;
     assert!(page.text("#verdict").contains("Fails at step 58"));
     let summary = page.find("#diagram [data-steps]");
@@ -308,10 +320,7 @@ async fn a_step_in_the_summary_row_highlights_that_row() {
 #[wasm_bindgen_test]
 async fn a_long_findings_list_shows_ten_and_the_rest_on_request() {
     // No Network Access Account: each of the 25 shares fails (steps 4 to 28).
-    let mut link = String::from("v=1");
-    for i in 1..=25 {
-        link.push_str(&format!("&share=%5C%5Cfs{i:02}%5Capps~naa"));
-    }
+    let link = shares_link("v=1", 25, |_| "naa");
     let page = Mounted::page(&link, View::Full).await;
     let findings = || {
         page.find("#findings")
@@ -331,10 +340,7 @@ async fn a_long_findings_list_shows_ten_and_the_rest_on_request() {
 
 #[wasm_bindgen_test]
 async fn printing_lists_every_finding() {
-    let mut link = String::from("v=1");
-    for i in 1..=25 {
-        link.push_str(&format!("&share=%5C%5Cfs{i:02}%5Capps~naa"));
-    }
+    let link = shares_link("v=1", 25, |_| "naa");
     let page = Mounted::page(&link, View::Full).await;
     assert!(page.has("#findings-all"));
     // What the browser fires before it prints, whether from the Print button or its own menu.
