@@ -383,6 +383,36 @@ impl Harness {
         }
     }
 
+    /// Opens a wizard tab (`client`, `program`, `runtime`, `accounts`, `content`) by clicking
+    /// it, and waits until its panel shows.
+    pub async fn open_tab(&self, id: &str) {
+        self.click(&format!("#tab-{id}")).await;
+        self.wait_until(&format!(
+            "!document.getElementById('panel-{id}').hidden &&\
+             document.getElementById('tab-{id}').getAttribute('aria-selected') === 'true'"
+        ))
+        .await;
+    }
+
+    /// Clicks a radio (or checkbox) and waits until it is checked.
+    pub async fn choose(&self, id: &str) {
+        self.click(&format!("#{id}")).await;
+        self.wait_until(&format!("document.getElementById({}).checked", js(id)))
+            .await;
+    }
+
+    /// Waits until the verdict banner's text is no longer `before`, and returns the new text.
+    pub async fn wait_verdict_change(&self, before: &str) -> String {
+        let changed = self
+            .wait_until(&format!(
+                "(() => {{ const v = document.getElementById('verdict');\
+                   return v && v.innerText && v.innerText !== {} ? v.innerText : null; }})()",
+                js(before)
+            ))
+            .await;
+        changed.as_str().unwrap_or_default().to_string()
+    }
+
     /// Presses each key in turn (down, then up) wherever the focus is, as at a keyboard.
     /// Special keys are `fantoccini::key::Key` values turned into `char`s.
     pub async fn press(&self, keys: &[char]) {

@@ -20,25 +20,6 @@ async fn start() -> Harness {
     Harness::start_with(Options::default()).await
 }
 
-/// Clicks the first element matching `css`.
-async fn click(page: &Harness, css: &str) {
-    page.wait_for(css)
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click {css}: {e}"));
-}
-
-/// Opens a wizard tab and picks a choice by its label, as a person would.
-async fn choose(page: &Harness, tab: &str, id: &str) {
-    click(page, &format!("#tab-{tab}")).await;
-    page.wait_js(&format!("!document.getElementById('panel-{tab}').hidden"))
-        .await;
-    click(page, &format!("label[for='{id}']")).await;
-    page.wait_js(&format!("document.getElementById('{id}').checked"))
-        .await;
-}
-
 /// The verdict as shown: `{outcome, text}`.
 async fn verdict(page: &Harness) -> Value {
     page.wait_js(
@@ -153,7 +134,8 @@ async fn a_corrupted_saved_scenario_gives_a_message_and_the_defaults() {
         assert_eq!(page.eval("return window.__xss").await, Value::Null);
 
         // Usable: a choice changes the verdict, and the saved scenario is good again.
-        choose(&page, "program", "installer-msi-user").await;
+        page.open_tab("program").await;
+        page.choose("installer-msi-user").await;
         wait_verdict_change(&page, &default_verdict).await;
         page.wait_js(&format!(
             "localStorage.getItem({}) === location.hash.slice(1) && location.hash.includes('installer=msi-user')",
@@ -231,13 +213,15 @@ async fn a_bad_link_names_what_is_wrong_and_keeps_the_last_good_scenario() {
         );
 
         // The message can be dismissed.
-        click(&page, "[role=alert] button").await;
+        page.click("[role=alert] button").await;
         page.wait_js("!document.querySelector('[role=alert]')")
             .await;
         // Responsive: a click still changes the verdict, and back.
-        choose(&page, "client", "client-cm07").await;
+        page.open_tab("client").await;
+        page.choose("client-cm07").await;
         let changed = wait_verdict_change(&page, &good_verdict).await;
-        choose(&page, "client", "client-legacy").await;
+        page.open_tab("client").await;
+        page.choose("client-legacy").await;
         wait_verdict_change(&page, &changed).await;
         assert_eq!(verdict(&page).await, good_verdict);
     }
@@ -258,7 +242,8 @@ async fn a_bad_link_on_a_new_visit_restores_the_saved_scenario_or_the_defaults()
 
     // A scenario the user worked on is saved; a bad link then brings it back.
     page.open(GOOD).await;
-    choose(&page, "client", "client-cm07").await;
+    page.open_tab("client").await;
+    page.choose("client-cm07").await;
     page.wait_js(&format!(
         "localStorage.getItem({}) === location.hash.slice(1) && location.hash.includes('client=cm07')",
         json!(SAVED)
@@ -383,7 +368,8 @@ async fn five_hundred_shares_show_the_plan_and_the_page_stays_responsive() {
     assert!(ms < 10_000.0, "one change took {ms:.0} ms with 500 shares");
 
     // Still usable by a person: a WebDriver click through the tab.
-    choose(&page, "client", "client-cm07").await;
+    page.open_tab("client").await;
+    page.choose("client-cm07").await;
     wait_verdict_change(&page, &after).await;
 }
 
@@ -422,6 +408,7 @@ async fn the_largest_scenario_allowed_draws_its_plan() {
         json!(500)
     );
     let before = verdict(&page).await;
-    choose(&page, "client", "client-legacy").await;
+    page.open_tab("client").await;
+    page.choose("client-legacy").await;
     wait_verdict_change(&page, &before).await;
 }

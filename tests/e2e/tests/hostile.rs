@@ -289,7 +289,7 @@ async fn hostile_share_names_typed_in_show_as_text_and_never_run() {
     let own = own_scripts(&page).await;
     let payloads = payloads();
     let uncs: Vec<String> = payloads.iter().map(|p| unc(p)).collect();
-    click_tab(&page, "content").await;
+    page.open_tab("content").await;
 
     // Added through the "Add a share" field, one after another.
     for (i, u) in uncs.iter().enumerate() {
@@ -321,7 +321,7 @@ async fn hostile_share_names_typed_in_show_as_text_and_never_run() {
 
     // Typed over an existing share's path, character by character.
     page.open(&link_with_shares("", &[r"\\srv\plain"])).await;
-    click_tab(&page, "content").await;
+    page.open_tab("content").await;
     for u in &uncs {
         type_into(&page, "input.share-unc", u).await;
         page.wait_js(&format!(
@@ -380,17 +380,6 @@ async fn hostile_values_and_keys_in_a_link_are_quoted_as_text_in_the_message() {
             assert_nothing_injected(&page, &own, &fragment).await;
         }
     }
-}
-
-/// Opens a wizard tab (`content`, ...).
-async fn click_tab(page: &Harness, id: &str) {
-    page.wait_for(&format!("#tab-{id}"))
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click the tab {id}: {e}"));
-    page.wait_js(&format!("!document.getElementById('panel-{id}').hidden"))
-        .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

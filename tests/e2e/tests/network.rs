@@ -33,29 +33,6 @@ async fn start() -> Harness {
     page
 }
 
-/// Clicks the first element matching `css`.
-async fn click(page: &Harness, css: &str) {
-    page.wait_for(css)
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click {css}: {e}"));
-}
-
-/// Opens a wizard tab (`client`, `program`, `runtime`, `accounts`, `content`).
-async fn tab(page: &Harness, id: &str) {
-    click(page, &format!("#tab-{id}")).await;
-    page.wait_js(&format!("!document.getElementById('panel-{id}').hidden"))
-        .await;
-}
-
-/// Picks a wizard choice by clicking its label, and waits until it is checked.
-async fn choose(page: &Harness, id: &str) {
-    click(page, &format!("label[for='{id}']")).await;
-    page.wait_js(&format!("document.getElementById('{id}').checked"))
-        .await;
-}
-
 /// Requests that a web page (not the browser's own `chrome://` pages) made or tried to
 /// anywhere but `origin`, other than the page's own `data:` and `blob:` URLs.
 fn foreign(requests: &[NetworkRequest], origin: &str) -> Vec<String> {
@@ -86,35 +63,35 @@ async fn a_whole_session_asks_only_the_pages_own_server_for_its_own_files() {
     page.wait_for("#diagram svg").await;
 
     // Every tab, and a choice on most.
-    tab(&page, "client").await;
-    choose(&page, "client-legacy").await;
-    tab(&page, "program").await;
-    choose(&page, "run-user").await;
-    tab(&page, "runtime").await;
-    choose(&page, "logon-user").await;
-    tab(&page, "accounts").await;
-    choose(&page, "siacct-set").await;
-    tab(&page, "content").await;
+    page.open_tab("client").await;
+    page.choose("client-legacy").await;
+    page.open_tab("program").await;
+    page.choose("run-user").await;
+    page.open_tab("runtime").await;
+    page.choose("logon-user").await;
+    page.open_tab("accounts").await;
+    page.choose("siacct-set").await;
+    page.open_tab("content").await;
     // Add a share.
     let field = page.wait_for("#share-new").await;
     field
         .send_keys(r"\\fs02\tools")
         .await
         .expect("type a share");
-    click(&page, "#share-add").await;
+    page.click("#share-add").await;
     page.wait_js("document.getElementById('diagram').textContent.includes('fs02')")
         .await;
     // A step in the picker, the theme, copy link, the exports, the embed code, reset, undo.
-    click(&page, ".step-picker button").await;
-    click(&page, "#theme-toggle").await;
-    click(&page, "#copy-link").await;
+    page.click(".step-picker button").await;
+    page.click("#theme-toggle").await;
+    page.click("#copy-link").await;
     page.wait_for("#copied-link").await;
-    click(&page, "#export-svg").await;
-    click(&page, "#export-png").await;
-    click(&page, "#embed-code").await;
+    page.click("#export-svg").await;
+    page.click("#export-png").await;
+    page.click("#embed-code").await;
     page.wait_for("#embed-panel textarea").await;
-    click(&page, "#reset").await;
-    click(&page, "#undo").await;
+    page.click("#reset").await;
+    page.click("#undo").await;
     page.wait_js("document.getElementById('diagram').textContent.includes('fs02')")
         .await;
     // Both downloads arrived (SVG from a blob: URL, PNG from a data: URL).
@@ -235,24 +212,20 @@ async fn the_page_keeps_working_with_the_server_gone() {
     let _ = page.network_requests().await;
 
     // Change choices: the verdict and the diagram follow.
-    tab(&page, "client").await;
-    choose(&page, "client-legacy").await;
-    page.wait_js(&format!(
-        "document.getElementById('verdict').innerText !== {}",
-        json!(before)
-    ))
-    .await;
-    tab(&page, "accounts").await;
-    choose(&page, "siacct-set").await;
+    page.open_tab("client").await;
+    page.choose("client-legacy").await;
+    page.wait_verdict_change(&before).await;
+    page.open_tab("accounts").await;
+    page.choose("siacct-set").await;
     let after_choices = page.text("#verdict").await;
     // Add a share: it is drawn, and the verdict is recomputed.
-    tab(&page, "content").await;
+    page.open_tab("content").await;
     let field = page.wait_for("#share-new").await;
     field
         .send_keys(r"\\offline\share")
         .await
         .expect("type a share");
-    click(&page, "#share-add").await;
+    page.click("#share-add").await;
     page.wait_js(
         "document.getElementById('diagram').textContent.includes('\\\\\\\\offline\\\\share')",
     )
@@ -262,7 +235,7 @@ async fn the_page_keeps_working_with_the_server_gone() {
     let verdict = page.text("#verdict").await;
     assert!(!verdict.is_empty() && !after_choices.is_empty());
     // The SVG download still works (a blob: URL).
-    click(&page, "#export-svg").await;
+    page.click("#export-svg").await;
     let file = page.downloads_dir().join("credflow-diagram.svg");
     let deadline = Instant::now() + Duration::from_secs(30);
     while !std::fs::read_to_string(&file).is_ok_and(|t| t.contains("offline")) {

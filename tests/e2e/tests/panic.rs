@@ -86,21 +86,9 @@ async fn the_shipped_page_ignores_the_trigger_event() {
         .await;
     // Still working: a choice changes the verdict; and no crash message appeared.
     let before = page.text("#verdict").await;
-    page.wait_for("#tab-client")
-        .await
-        .click()
-        .await
-        .expect("click tab");
-    page.wait_for("label[for='client-cm07']")
-        .await
-        .click()
-        .await
-        .expect("click a choice");
-    page.wait_js(&format!(
-        "document.getElementById('verdict').innerText !== {}",
-        json!(before)
-    ))
-    .await;
+    page.open_tab("client").await;
+    page.choose("client-cm07").await;
+    page.wait_verdict_change(&before).await;
     assert_eq!(
         page.eval("return document.getElementById('crash')").await,
         serde_json::Value::Null
@@ -216,21 +204,9 @@ async fn a_panic_shows_a_message_with_the_link_and_a_reset_that_restores_the_def
         json!(""),
     );
     // And it works: a choice changes the verdict.
-    page.wait_for("#tab-program")
-        .await
-        .click()
-        .await
-        .expect("click tab");
-    page.wait_for("label[for='installer-msi-user']")
-        .await
-        .click()
-        .await
-        .expect("click a choice");
-    page.wait_js(&format!(
-        "document.getElementById('verdict').innerText !== {}",
-        json!(default_verdict)
-    ))
-    .await;
+    page.open_tab("program").await;
+    page.choose("installer-msi-user").await;
+    page.wait_verdict_change(&default_verdict).await;
 }
 
 /// A copy of the shipped dist/ in a temporary directory, removed on drop.

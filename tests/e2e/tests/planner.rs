@@ -115,23 +115,6 @@ async fn expect_hash(page: &Harness, hash: &str) {
         .await;
 }
 
-/// Clicks a wizard tab and waits for its panel.
-async fn tab(page: &Harness, id: &str) {
-    page.click(&format!("#tab-{id}")).await;
-    page.wait_until(&format!(
-        "!document.querySelector('#panel-{id}').hidden &&\
-         document.querySelector('#tab-{id}').getAttribute('aria-selected') === 'true'"
-    ))
-    .await;
-}
-
-/// Clicks a radio (or checkbox) and waits until it shows the state a click gives it.
-async fn choose(page: &Harness, id: &str) {
-    page.click(&format!("#{id}")).await;
-    page.wait_until(&format!("document.getElementById({}).checked", js(id)))
-        .await;
-}
-
 /// Clears a checkbox by clicking it.
 async fn unchoose(page: &Harness, id: &str) {
     page.click(&format!("#{id}")).await;
@@ -181,14 +164,14 @@ async fn wizard_by_clicks_case_2_advanced_client_share_without_naa_fails_at_conn
     .await;
     assert_eq!(page.shown_choices().await["radios"], default_radios());
 
-    tab(&page, "content").await;
+    page.open_tab("content").await;
     add_share(&page, r"\\fs01\apps").await;
     // A new share may be read by Authenticated Users; the case grants Domain Computers only.
     assert_eq!(
         page.shown_choices().await["shares"],
         json!([{ "unc": r"\\fs01\apps", "readers": ["users"] }])
     );
-    choose(&page, "share-0-domain-computers").await;
+    page.choose("share-0-domain-computers").await;
     unchoose(&page, "share-0-users").await;
 
     expect_verdict(&page, &CASE_2).await;
@@ -201,9 +184,9 @@ async fn wizard_by_clicks_case_4_legacy_token_account_cannot_reach_a_share() {
     let page = Harness::start().await;
     page.open("").await;
     page.wait_for("#verdict").await;
-    tab(&page, "client").await;
-    choose(&page, "client-legacy").await;
-    tab(&page, "content").await;
+    page.open_tab("client").await;
+    page.choose("client-legacy").await;
+    page.open_tab("content").await;
     add_share(&page, r"\\fs01\apps").await;
     expect_verdict(&page, &CASE_4).await;
     expect_hash(&page, LINK_4).await;
@@ -214,14 +197,14 @@ async fn wizard_by_clicks_case_5_software_installation_account_succeeds() {
     let page = Harness::start().await;
     page.open("").await;
     page.wait_for("#verdict").await;
-    choose(&page, "client-legacy").await;
-    tab(&page, "program").await;
-    choose(&page, "sia-1").await;
-    tab(&page, "accounts").await;
-    choose(&page, "siacct-set").await;
-    tab(&page, "content").await;
+    page.choose("client-legacy").await;
+    page.open_tab("program").await;
+    page.choose("sia-1").await;
+    page.open_tab("accounts").await;
+    page.choose("siacct-set").await;
+    page.open_tab("content").await;
     add_share(&page, r"\\fs01\apps").await;
-    choose(&page, "share-0-siacct").await;
+    page.choose("share-0-siacct").await;
     unchoose(&page, "share-0-users").await;
     expect_verdict(&page, &CASE_5).await;
     expect_hash(&page, LINK_5).await;
@@ -232,13 +215,13 @@ async fn wizard_by_clicks_case_7_standard_user_per_machine_msi_fails_with_1925()
     let page = Harness::start().await;
     page.open("").await;
     page.wait_for("#verdict").await;
-    tab(&page, "program").await;
-    choose(&page, "run-user").await;
+    page.open_tab("program").await;
+    page.choose("run-user").await;
     // "Run with user's rights" needs a logged-on user: the page sets "Program can run".
     page.wait_until("document.getElementById('when-user').checked")
         .await;
-    tab(&page, "runtime").await;
-    choose(&page, "logon-user").await;
+    page.open_tab("runtime").await;
+    page.choose("logon-user").await;
     expect_verdict(&page, &CASE_7).await;
     expect_hash(&page, LINK_7).await;
 }
@@ -248,9 +231,9 @@ async fn wizard_by_clicks_case_8_domain_controller_token_account_warns_of_lock_o
     let page = Harness::start().await;
     page.open("").await;
     page.wait_for("#verdict").await;
-    choose(&page, "client-legacy").await;
-    choose(&page, "role-domain-controller").await;
-    tab(&page, "content").await;
+    page.choose("client-legacy").await;
+    page.choose("role-domain-controller").await;
+    page.open_tab("content").await;
     add_share(&page, r"\\fs01\apps").await;
     expect_verdict(&page, &CASE_8).await;
     expect_hash(
@@ -265,14 +248,14 @@ async fn wizard_by_clicks_case_9_windows_98_with_the_sia_fails_with_1317() {
     let page = Harness::start().await;
     page.open("").await;
     page.wait_for("#verdict").await;
-    choose(&page, "client-legacy").await;
-    choose(&page, "os-win9x").await;
-    tab(&page, "program").await;
-    choose(&page, "sia-1").await;
-    tab(&page, "runtime").await;
-    choose(&page, "logon-user").await;
-    tab(&page, "accounts").await;
-    choose(&page, "siacct-set").await;
+    page.choose("client-legacy").await;
+    page.choose("os-win9x").await;
+    page.open_tab("program").await;
+    page.choose("sia-1").await;
+    page.open_tab("runtime").await;
+    page.choose("logon-user").await;
+    page.open_tab("accounts").await;
+    page.choose("siacct-set").await;
     expect_verdict(&page, &CASE_9).await;
     // The rule book's keys, in its order.
     expect_hash(
@@ -287,8 +270,8 @@ async fn wizard_by_clicks_case_10_cm07_reaches_the_share_as_the_computer_account
     let page = Harness::start().await;
     page.open("").await;
     page.wait_for("#verdict").await;
-    choose(&page, "client-cm07").await;
-    tab(&page, "content").await;
+    page.choose("client-cm07").await;
+    page.open_tab("content").await;
     // Two shares added in the wrong order, reordered, and the extra one removed.
     add_share(&page, r"\\fs02\tools").await;
     add_share(&page, r"\\fs01\apps").await;
@@ -306,7 +289,7 @@ async fn wizard_by_clicks_case_10_cm07_reaches_the_share_as_the_computer_account
         page.shown_choices().await["shares"],
         json!([{ "unc": r"\\fs01\apps", "readers": ["users"] }])
     );
-    choose(&page, "share-0-domain-computers").await;
+    page.choose("share-0-domain-computers").await;
     unchoose(&page, "share-0-users").await;
     expect_verdict(&page, &CASE_10).await;
     expect_hash(
@@ -399,7 +382,7 @@ async fn share_link_restores_every_choice() {
         ("accounts", "naa-set"),
         ("content", "source-unc"),
     ] {
-        tab(&page, id).await;
+        page.open_tab(id).await;
         let element = page.wait_for(&format!("#{radio}")).await;
         assert!(
             element.is_displayed().await.unwrap(),
@@ -452,14 +435,14 @@ async fn edits_rewrite_the_link_a_reload_restores_it_and_storage_remembers_it() 
     page.open("").await;
     page.wait_for("#verdict").await;
 
-    choose(&page, "client-legacy").await;
+    page.choose("client-legacy").await;
     expect_hash(&page, "#v=1&client=legacy").await;
-    tab(&page, "program").await;
-    choose(&page, "installer-msi-user").await;
+    page.open_tab("program").await;
+    page.choose("installer-msi-user").await;
     expect_hash(&page, "#v=1&client=legacy&installer=msi-user").await;
-    tab(&page, "content").await;
+    page.open_tab("content").await;
     unchoose(&page, "dpacl-users").await;
-    choose(&page, "dpacl-client-connection").await;
+    page.choose("dpacl-client-connection").await;
     add_share(&page, r"\\fs01\apps").await;
     let link = "#v=1&client=legacy&installer=msi-user&dpacl=client-connection\
                 &share=%5C%5Cfs01%5Capps~users";
@@ -568,7 +551,7 @@ async fn a_choice_that_invalidates_another_is_normalised_and_the_notice_says_so(
     assert!(!page.wait_for("#os-win9x").await.is_enabled().await.unwrap());
     page.wait_for_text("#os-win9x-help .why", "Legacy Client only")
         .await;
-    choose(&page, "client-legacy").await;
+    page.choose("client-legacy").await;
     page.wait_until("!document.getElementById('os-win9x').disabled")
         .await;
     assert_eq!(
@@ -577,9 +560,9 @@ async fn a_choice_that_invalidates_another_is_normalised_and_the_notice_says_so(
         Value::Null,
         "the reason stays after the Legacy Client was chosen"
     );
-    choose(&page, "os-win9x").await;
+    page.choose("os-win9x").await;
     // Back to the Advanced Client: Windows 98 is undone, and the notice says so.
-    choose(&page, "client-advanced").await;
+    page.choose("client-advanced").await;
     page.wait_until("document.getElementById('os-nt').checked")
         .await;
     let notice = page.wait_for_text("#notice", "Operating system").await;
@@ -591,14 +574,14 @@ async fn a_choice_that_invalidates_another_is_normalised_and_the_notice_says_so(
     );
 
     // "Run with user's rights" while "Program can run" is "whether or not a user is logged on".
-    tab(&page, "program").await;
+    page.open_tab("program").await;
     assert!(page
         .wait_for("#when-any")
         .await
         .is_selected()
         .await
         .unwrap());
-    choose(&page, "run-user").await;
+    page.choose("run-user").await;
     page.wait_until("document.getElementById('when-user').checked")
         .await;
     let notice = page
@@ -643,7 +626,7 @@ async fn malformed_link_keeps_the_last_good_scenario_and_the_page_stays_usable()
     assert_eq!(page.shown_choices().await, good);
 
     // Still usable: a radio changes the verdict.
-    choose(&page, "client-cm07").await;
+    page.choose("client-cm07").await;
     page.wait_until(
         "document.querySelector('#verdict').dataset.outcome === 'ok' &&\
          document.querySelector('#verdict .verdict-title').innerText.includes('Succeeds')",
@@ -657,7 +640,7 @@ async fn a_path_that_is_not_unc_shows_an_error_and_keeps_the_scenario() {
     let page = Harness::start().await;
     page.open(LINK_2).await;
     expect_verdict(&page, &CASE_2).await;
-    tab(&page, "content").await;
+    page.open_tab("content").await;
 
     // Editing a share's path.
     let field = page.wait_for("#share-0-unc").await;
@@ -672,7 +655,7 @@ async fn a_path_that_is_not_unc_shows_an_error_and_keeps_the_scenario() {
     );
     expect_verdict(&page, &CASE_2).await;
     // The scenario still has the old path: the next edit writes it into the link.
-    choose(&page, "share-0-naa").await;
+    page.choose("share-0-naa").await;
     expect_hash(&page, "#v=1&share=%5C%5Cfs01%5Capps~domain-computers,naa").await;
     page.wait_for_text("#summary", r"\\fs01\apps").await;
 
@@ -971,7 +954,7 @@ async fn check_widths(width: u32) {
         page.open(link).await;
         page.wait_for("#diagram svg").await;
         for id in ["client", "program", "runtime", "accounts", "content"] {
-            tab(&page, id).await;
+            page.open_tab(id).await;
             problems.extend(overflow(&page, &format!("{link:?}, tab {id}")).await);
         }
     }
@@ -1037,7 +1020,7 @@ async fn accessibility_scan_of_each_wizard_tab() {
     page.open(MANY).await;
     page.wait_for("li.share-row").await;
     for id in ["client", "program", "runtime", "accounts", "content"] {
-        tab(&page, id).await;
+        page.open_tab(id).await;
         assert_no_violations(&page, &format!("tab {id}")).await;
     }
 }
@@ -1052,7 +1035,7 @@ async fn accessibility_scan_in_dark_mode() {
         .await;
     assert_no_violations(&page, "dark mode, case 2").await;
     for id in ["client", "program", "content"] {
-        tab(&page, id).await;
+        page.open_tab(id).await;
         assert_no_violations(&page, &format!("dark mode, tab {id}")).await;
     }
 }
