@@ -70,6 +70,11 @@ fn unc(payload: &str) -> String {
     format!(r"\\srv\{payload}")
 }
 
+/// A share path per payload (`\\srv\<payload>`).
+fn payload_uncs() -> Vec<String> {
+    payloads().iter().map(|p| unc(p)).collect()
+}
+
 /// Whatever a payload could have done to the document, as a list of findings (empty: none).
 /// `own_scripts` are the `src`s of the page's own scripts.
 const INSPECT: &str = r#"
@@ -169,8 +174,7 @@ async fn missing_text(page: &Harness, css: &str, payloads: &[String]) -> Value {
 async fn hostile_share_names_in_a_link_show_as_text_and_never_run() {
     let page = start().await;
     let own = own_scripts(&page).await;
-    let payloads = payloads();
-    let uncs: Vec<String> = payloads.iter().map(|p| unc(p)).collect();
+    let uncs = payload_uncs();
     let link = link_with_shares("", &uncs);
 
     for (view, fragment) in [
@@ -226,8 +230,7 @@ async fn hostile_share_names_in_a_link_show_as_text_and_never_run() {
 async fn the_exported_svg_and_credflow_render_are_well_formed_with_the_names_as_text() {
     let page = start().await;
     let own = own_scripts(&page).await;
-    let payloads = payloads();
-    let uncs: Vec<String> = payloads.iter().map(|p| unc(p)).collect();
+    let uncs = payload_uncs();
     let link = link_with_shares("", &uncs);
     page.open(&link).await;
     page.wait_for("#diagram svg").await;
@@ -287,8 +290,7 @@ async fn type_into(page: &Harness, css: &str, text: &str) {
 async fn hostile_share_names_typed_in_show_as_text_and_never_run() {
     let page = start().await;
     let own = own_scripts(&page).await;
-    let payloads = payloads();
-    let uncs: Vec<String> = payloads.iter().map(|p| unc(p)).collect();
+    let uncs = payload_uncs();
     page.open_tab("content").await;
 
     // Added through the "Add a share" field, one after another.
