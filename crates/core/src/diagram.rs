@@ -123,7 +123,7 @@ pub enum Side {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Callout {
     pub rect: Rect,
-    /// The reason as drawn: at most [`CALLOUT_LINES`] lines, shortened with an ellipsis.
+    /// The reason as drawn: at most [`CALLOUT_LINES`](crate::layout::CALLOUT_LINES) lines, shortened with an ellipsis.
     pub lines: Vec<String>,
     /// The whole reason (the callout's tooltip).
     pub text: String,
@@ -185,7 +185,7 @@ pub struct Edge {
     /// between the identity and the joint is an S-curve with horizontal ends; the part
     /// between the joint and the program or resource box is straight and carries the label.
     pub points: [(f32, f32); 3],
-    /// The centre of the number badge (radius [`BADGE_R`]).
+    /// The centre of the number badge (radius [`BADGE_R`](crate::layout::BADGE_R)).
     pub badge: (f32, f32),
     /// The action, as drawn above the arrow: one or two lines.
     pub label: Vec<String>,

@@ -81,7 +81,7 @@ impl Serialize for Resource {
     }
 }
 
-/// Where to read about a step: a log file and its folder. [S1][KB867490]
+/// Where to read about a step: a log file and its folder. \[S1]\[KB867490]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Log {
     pub file: &'static str,
@@ -98,7 +98,7 @@ impl Log {
     }
 }
 
-/// Which log a rule points at; the file depends on the client. [KB867490]
+/// Which log a rule points at; the file depends on the client. \[KB867490]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LogRef {
     /// The program's execution: execmgr.log, or SMSAPM32.log on the Legacy Client.

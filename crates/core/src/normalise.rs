@@ -24,7 +24,7 @@ pub struct Change {
 ///
 /// The rules, in order:
 /// 1. `os=win9x` needs `client=legacy`; otherwise `os=nt`. [CM07-ENV]
-/// 2. A Windows 98 computer is a workstation; any other role becomes `workstation`. [Q264714]
+/// 2. A Windows 98 computer is a workstation; any other role becomes `workstation`. \[Q264714]
 /// 3. `run=user` needs a logged-on user, so `when` becomes `user`. [CM07-ENV]
 /// 4. `sia=1` needs `client=legacy`, `run=admin` and `when` in {`any`, `nouser`}; otherwise
 ///    `sia=0`. [CM07-ENV]
