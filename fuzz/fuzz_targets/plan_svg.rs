@@ -6,6 +6,7 @@
 #![no_main]
 
 use credflow_core::link::decode;
+use credflow_core::svg::shown_text;
 use credflow_core::{layout, normalise, plan, svg, Outcome};
 use libfuzzer_sys::fuzz_target;
 
@@ -75,14 +76,7 @@ fn check_svg<'a>(drawn: &str, uncs: impl Iterator<Item = &'a str>) {
         }
     }
     for unc in uncs {
-        // escape() writes the two characters XML forbids, U+FFFE and U+FFFF, as U+FFFD.
-        let shown: String = unc
-            .chars()
-            .map(|c| match c {
-                '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
-                c => c,
-            })
-            .collect();
+        let shown = shown_text(unc);
         assert!(
             text.contains(&shown),
             "the SVG does not show {unc:?} as text"

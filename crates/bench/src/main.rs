@@ -476,10 +476,11 @@ fn wasm_sizes(wasm: &Path, optimised: bool) -> Result<(), String> {
         let _ = write!(header, " {:>12} {:>6}", title, "%");
     }
     println!("{header}");
-    for k in crates.iter().take(25) {
-        let mut line = format!("{k:<34}");
+    // A label and, per column, its bytes and their share of the column's total.
+    let row = |label: &str, bytes: &dyn Fn(usize) -> u64| {
+        let mut line = format!("{label:<34}");
         for (c, total) in totals.iter().enumerate() {
-            let s = size(c, k);
+            let s = bytes(c);
             let _ = write!(
                 line,
                 " {:>12} {:>5.1}%",
@@ -488,6 +489,9 @@ fn wasm_sizes(wasm: &Path, optimised: bool) -> Result<(), String> {
             );
         }
         println!("{line}");
+    };
+    for k in crates.iter().take(25) {
+        row(k, &|c| size(c, k));
     }
     if crates.len() > 25 {
         println!("… and {} more crates", crates.len() - 25);
@@ -512,21 +516,13 @@ fn wasm_sizes(wasm: &Path, optimised: bool) -> Result<(), String> {
     });
     println!("\nBy family:");
     for f in families {
-        let mut line = format!("{f:<34}");
-        for (c, total) in totals.iter().enumerate() {
-            let s: u64 = crates
+        row(f, &|c| {
+            crates
                 .iter()
                 .filter(|k| family_of(k) == f)
                 .map(|k| size(c, k))
-                .sum();
-            let _ = write!(
-                line,
-                " {:>12} {:>5.1}%",
-                thousands(s),
-                100.0 * s as f64 / (*total).max(1) as f64
-            );
-        }
-        println!("{line}");
+                .sum()
+        });
     }
     Ok(())
 }

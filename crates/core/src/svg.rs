@@ -155,6 +155,18 @@ pub fn escape(out: &mut String, text: &str) {
     out.push_str(&text[start..]);
 }
 
+/// `text` as a reader of the SVG sees it once [`escape`] has written it: the same, except
+/// that U+FFFE and U+FFFF (which XML forbids) become U+FFFD. The C0 controls it also replaces
+/// cannot reach a share path (`check_unc` refuses them).
+pub fn shown_text(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
 /// The bytes [`escape`] looks at: `& < > " '`, C0 controls other than tab, newline and
 /// carriage return, and 0xEF (which starts U+FFFE and U+FFFF).
 static SPECIAL: [bool; 256] = {

@@ -25,6 +25,7 @@ use std::time::{Duration, Instant};
 
 use credflow_core::link::{decode_link, encode_link, LinkError};
 use credflow_core::scenario::MAX_UNC_CHARS;
+use credflow_core::svg::shown_text;
 use credflow_core::{layout, normalise, plan, svg, Principal};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -361,14 +362,7 @@ fn check(input: &str) -> Seen {
         let drawn = svg(&layout(&plan(s)));
         let shown = xml_text(&drawn).unwrap_or_else(|e| panic!("{input:?}: {e}\n{drawn}"));
         for share in &s.shares {
-            let want: String = share
-                .unc
-                .chars()
-                .map(|c| match c {
-                    '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
-                    c => c,
-                })
-                .collect();
+            let want = shown_text(&share.unc);
             assert!(
                 shown.contains(&want),
                 "{input:?}: {:?} is not shown",
