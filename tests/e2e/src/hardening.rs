@@ -180,27 +180,6 @@ impl Harness {
         }
     }
 
-    /// Polls the JavaScript expression `condition` until it is truthy (in JavaScript's sense)
-    /// and returns its value; fails the test, with what the page shows, after [`TIMEOUT`].
-    pub async fn wait_js(&self, condition: &str) -> Value {
-        let script = format!("const v = ({condition}); return v ? v : null;");
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let value = self.client.execute(&script, vec![]).await;
-            match &value {
-                Ok(v) if !v.is_null() => return v.clone(),
-                _ => {}
-            }
-            if Instant::now() > deadline {
-                panic!(
-                    "`{condition}` never became true within {TIMEOUT:?} (last: {value:?})\n{}",
-                    self.diagnostics().await
-                );
-            }
-            tokio::time::sleep(POLL).await;
-        }
-    }
-
     /// Runs `js` (a function body) with `arguments[0..]` = `args`.
     pub async fn eval_args(&self, js: &str, args: Vec<Value>) -> Value {
         self.client

@@ -333,14 +333,6 @@ impl Harness {
         }
     }
 
-    /// Runs `js` as the body of a function with `arguments[0..]` = `args`.
-    pub async fn eval_with(&self, js: &str, args: Vec<Value>) -> Value {
-        self.client
-            .execute(js, args)
-            .await
-            .unwrap_or_else(|e| panic!("script failed: {e}\n{js}"))
-    }
-
     /// Waits until the verdict banner has `outcome` (`fails`, `ok`, ...) and its headline
     /// ends with `title` (`Fails at step 4 (Connect to share)`).
     pub async fn wait_verdict(&self, outcome: &str, title: &str) {

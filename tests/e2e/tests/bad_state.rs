@@ -22,7 +22,7 @@ async fn start() -> Harness {
 
 /// The verdict as shown: `{outcome, text}`.
 async fn verdict(page: &Harness) -> Value {
-    page.wait_js(
+    page.wait_until(
         "(() => { const v = document.getElementById('verdict');\
           return v && v.innerText ? { outcome: v.dataset.outcome, text: v.innerText } : null; })()",
     )
@@ -30,7 +30,7 @@ async fn verdict(page: &Harness) -> Value {
 }
 
 async fn wait_verdict_change(page: &Harness, from: &Value) -> Value {
-    page.wait_js(&format!(
+    page.wait_until(&format!(
         "(() => {{ const v = document.getElementById('verdict');\
            return v && v.innerText && v.innerText !== {} ? \
              {{ outcome: v.dataset.outcome, text: v.innerText }} : null; }})()",
@@ -47,7 +47,7 @@ async fn alert_naming(page: &Harness, words: &[&str]) -> String {
            return {}.every(w => t.includes(w)) ? t : null; }})()",
         json!(words)
     );
-    page.wait_js(&condition)
+    page.wait_until(&condition)
         .await
         .as_str()
         .unwrap_or_default()
@@ -137,7 +137,7 @@ async fn a_corrupted_saved_scenario_gives_a_message_and_the_defaults() {
         page.open_tab("program").await;
         page.choose("installer-msi-user").await;
         wait_verdict_change(&page, &default_verdict).await;
-        page.wait_js(&format!(
+        page.wait_until(&format!(
             "localStorage.getItem({}) === location.hash.slice(1) && location.hash.includes('installer=msi-user')",
             json!(SAVED)
         ))
@@ -214,7 +214,7 @@ async fn a_bad_link_names_what_is_wrong_and_keeps_the_last_good_scenario() {
 
         // The message can be dismissed.
         page.click("[role=alert] button").await;
-        page.wait_js("!document.querySelector('[role=alert]')")
+        page.wait_until("!document.querySelector('[role=alert]')")
             .await;
         // Responsive: a click still changes the verdict, and back.
         page.open_tab("client").await;
@@ -244,7 +244,7 @@ async fn a_bad_link_on_a_new_visit_restores_the_saved_scenario_or_the_defaults()
     page.open(GOOD).await;
     page.open_tab("client").await;
     page.choose("client-cm07").await;
-    page.wait_js(&format!(
+    page.wait_until(&format!(
         "localStorage.getItem({}) === location.hash.slice(1) && location.hash.includes('client=cm07')",
         json!(SAVED)
     ))
@@ -278,7 +278,7 @@ async fn five_hundred_shares_show_the_plan_and_the_page_stays_responsive() {
     let link = shares_link(500);
     let started = Instant::now();
     page.open(&link).await;
-    page.wait_js(&drawn_with_summary_and_editor_has(r"\\fs500\apps"))
+    page.wait_until(&drawn_with_summary_and_editor_has(r"\\fs500\apps"))
         .await;
     let loaded = started.elapsed();
     let before = verdict(&page).await;
@@ -389,7 +389,7 @@ async fn the_largest_scenario_allowed_draws_its_plan() {
     page.open(&link).await;
     // The diagram draws the first 50 shares and sums up the rest in one row; the share editor
     // holds every one.
-    page.wait_js(&drawn_with_summary_and_editor_has(&uncs[499]))
+    page.wait_until(&drawn_with_summary_and_editor_has(&uncs[499]))
         .await;
     println!(
         "500 shares of 260 characters ({} characters of link): plan shown after {:.0} ms",

@@ -185,7 +185,7 @@ async fn hostile_share_names_in_a_link_show_as_text_and_never_run() {
         page.wait_for("#diagram svg").await;
         page.wait_for("#verdict").await;
         // Every share is drawn: the diagram's text holds every path, escaped back to itself.
-        page.wait_js(&format!(
+        page.wait_until(&format!(
             "document.getElementById('diagram').textContent.includes({})",
             json!(uncs.last().unwrap())
         ))
@@ -301,12 +301,12 @@ async fn hostile_share_names_typed_in_show_as_text_and_never_run() {
             .click()
             .await
             .expect("click Add share");
-        page.wait_js(&format!(
+        page.wait_until(&format!(
             "document.querySelectorAll('input.share-unc').length === {}",
             i + 1
         ))
         .await;
-        page.wait_js(&format!(
+        page.wait_until(&format!(
             "document.getElementById('diagram').textContent.includes({})",
             json!(u)
         ))
@@ -326,14 +326,14 @@ async fn hostile_share_names_typed_in_show_as_text_and_never_run() {
     page.open_tab("content").await;
     for u in &uncs {
         type_into(&page, "input.share-unc", u).await;
-        page.wait_js(&format!(
+        page.wait_until(&format!(
             "document.getElementById('diagram').textContent.includes({})",
             json!(u)
         ))
         .await;
         assert_nothing_injected(&page, &own, &format!("after editing to {u:?}")).await;
         // The scenario took the path: the address holds it.
-        page.wait_js(&format!(
+        page.wait_until(&format!(
             "location.hash.includes({})",
             // The page's links leave `-._~,` as they are.
             json!(percent_encode(u)
@@ -372,7 +372,7 @@ async fn hostile_values_and_keys_in_a_link_are_quoted_as_text_in_the_message() {
         ] {
             page.open(&fragment).await;
             let shown = page
-                .wait_js("document.querySelector('[role=alert]')?.textContent")
+                .wait_until("document.querySelector('[role=alert]')?.textContent")
                 .await;
             assert!(
                 shown.as_str().unwrap_or_default().contains(&quoted),

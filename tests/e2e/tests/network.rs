@@ -79,7 +79,7 @@ async fn a_whole_session_asks_only_the_pages_own_server_for_its_own_files() {
         .await
         .expect("type a share");
     page.click("#share-add").await;
-    page.wait_js("document.getElementById('diagram').textContent.includes('fs02')")
+    page.wait_until("document.getElementById('diagram').textContent.includes('fs02')")
         .await;
     // A step in the picker, the theme, copy link, the exports, the embed code, reset, undo.
     page.click(".step-picker button").await;
@@ -92,7 +92,7 @@ async fn a_whole_session_asks_only_the_pages_own_server_for_its_own_files() {
     page.wait_for("#embed-panel textarea").await;
     page.click("#reset").await;
     page.click("#undo").await;
-    page.wait_js("document.getElementById('diagram').textContent.includes('fs02')")
+    page.wait_until("document.getElementById('diagram').textContent.includes('fs02')")
         .await;
     // Both downloads arrived (SVG from a blob: URL, PNG from a data: URL).
     let downloads = page.downloads_dir();
@@ -226,11 +226,11 @@ async fn the_page_keeps_working_with_the_server_gone() {
         .await
         .expect("type a share");
     page.click("#share-add").await;
-    page.wait_js(
+    page.wait_until(
         "document.getElementById('diagram').textContent.includes('\\\\\\\\offline\\\\share')",
     )
     .await;
-    page.wait_js("document.querySelectorAll('input.share-unc').length === 2")
+    page.wait_until("document.querySelectorAll('input.share-unc').length === 2")
         .await;
     let verdict = page.text("#verdict").await;
     assert!(!verdict.is_empty() && !after_choices.is_empty());
@@ -383,7 +383,7 @@ async fn the_content_security_policy_is_enforced() {
     )
     .await;
     let violations = page
-        .wait_js("window.__csp.length >= 4 && window.__csp")
+        .wait_until("window.__csp.length >= 4 && window.__csp")
         .await
         .to_string();
     for directive in ["script-src", "img-src", "frame-src"] {

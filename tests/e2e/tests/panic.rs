@@ -122,7 +122,7 @@ async fn a_panic_shows_a_message_with_the_link_and_a_reset_that_restores_the_def
         .click()
         .await
         .expect("click a choice");
-    page.wait_js(
+    page.wait_until(
         "localStorage.getItem('credflow.scenario') === location.hash.slice(1) \
          && location.hash.includes('logon=user')",
     )
@@ -151,7 +151,7 @@ async fn a_panic_shows_a_message_with_the_link_and_a_reset_that_restores_the_def
     let text = crash.text().await.expect("crash text");
     assert!(text.contains("went wrong"), "{text}");
     let field = page
-        .wait_js("document.querySelector('#crash input')?.value")
+        .wait_until("document.querySelector('#crash input')?.value")
         .await;
     assert_eq!(
         field,
@@ -159,7 +159,7 @@ async fn a_panic_shows_a_message_with_the_link_and_a_reset_that_restores_the_def
         "the field holds the current link, fragment and all"
     );
     let reset = page
-        .wait_js("document.querySelector('#crash a')?.getAttribute('href')")
+        .wait_until("document.querySelector('#crash a')?.getAttribute('href')")
         .await;
     let reset = reset.as_str().unwrap_or_default().to_string();
     assert!(reset.ends_with("?reset"), "Reset points at {reset}");
@@ -181,7 +181,7 @@ async fn a_panic_shows_a_message_with_the_link_and_a_reset_that_restores_the_def
         .click()
         .await
         .expect("click Reset");
-    page.wait_js(
+    page.wait_until(
         "!document.getElementById('crash') && document.getElementById('verdict')?.innerText",
     )
     .await;

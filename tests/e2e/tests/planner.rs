@@ -403,7 +403,7 @@ async fn back_and_forward_between_two_followed_links() {
     let a = page.shown_choices().await;
 
     // A person follows a second link in the same tab.
-    page.eval_with("location.hash = arguments[0]", vec![json!(LINK_7)])
+    page.eval_args("location.hash = arguments[0]", vec![json!(LINK_7)])
         .await;
     expect_verdict(&page, &CASE_7).await;
     let b = page.shown_choices().await;

@@ -154,7 +154,7 @@ async fn wiki_with_embed(page: &Harness, link: &str) {
         .goto(&format!("{}/wiki/training-page", page.origin()))
         .await
         .unwrap();
-    page.eval_with(
+    page.eval_args(
         "window.heights = [];\
          addEventListener('message', e => {\
            if (e.data && e.data.type === 'credflow:height') heights.push(e.data.height);\
@@ -575,7 +575,7 @@ async fn walk_through_keeps_the_keyboard_focus_at_the_last_step() {
 
 /// Which of `selectors` are rendered (take up space on the page).
 async fn rendered(page: &Harness, selectors: &[&str]) -> Value {
-    page.eval_with(
+    page.eval_args(
         "return Object.fromEntries(arguments[0].map(css => {\
            const e = document.querySelector(css);\
            return [css, !!e && e.checkVisibility() && e.getClientRects().length > 0];\
