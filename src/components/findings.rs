@@ -84,7 +84,7 @@ pub fn Findings() -> impl IntoView {
 
 /// How many findings are drawn before "Show N more findings": each is a block of text, and a
 /// scenario with many failing shares stays quick to change (with 50 failing shares, drawing 10
-/// rather than 30 takes about 6 ms off every change; README, "Performance").
+/// rather than 30 takes about 3 ms off every change; README, "Performance").
 pub const FINDINGS_SHOWN: usize = 10;
 
 /// How many step chips are drawn before "Show N more steps" (the selected step's chip is
