@@ -193,30 +193,40 @@ async fn embed_posted_height_is_the_height_of_its_content() {
     // page's own iframe code (720×480).
     for link in [LINK_2, "#v=1"] {
         wiki_with_embed(&page, link).await;
-        let posted = page
-            .wait_until("heights.length > 0 && heights[heights.length - 1]")
-            .await
-            .as_f64()
-            .unwrap();
-        // Inside the frame: how tall the verdict, diagram and link are.
-        page.client().enter_frame(0).await.unwrap();
-        let content = page
-            .wait_until(
-                "document.querySelector('#diagram svg') &&\
-                 document.documentElement.getBoundingClientRect().height",
-            )
-            .await
-            .as_f64()
-            .unwrap();
-        let frame = page.eval("return innerHeight").await;
-        page.client().enter_parent_frame().await.unwrap();
-        // A wiki sets the frame to the posted height: it must fit the content, neither
-        // cutting it off nor keeping the frame's first height as blank space below it.
-        assert!(
-            (posted - content.ceil()).abs() <= 1.0,
-            "{link}: the frame posts {posted}px but its content is {content}px tall \
-             (the frame is {frame}px)"
-        );
+        page.wait_until("heights.length > 0").await;
+        // The frame reports again whenever its content's height changes (a ResizeObserver,
+        // asynchronously): the last report must come to match the content.
+        let deadline = std::time::Instant::now() + credflow_e2e::TIMEOUT;
+        loop {
+            let posted = page
+                .eval("return heights[heights.length - 1]")
+                .await
+                .as_f64()
+                .unwrap();
+            // Inside the frame: how tall the verdict, diagram and link are.
+            page.client().enter_frame(0).await.unwrap();
+            let content = page
+                .wait_until(
+                    "document.querySelector('#diagram svg') &&\
+                     document.documentElement.getBoundingClientRect().height",
+                )
+                .await
+                .as_f64()
+                .unwrap();
+            let frame = page.eval("return innerHeight").await;
+            page.client().enter_parent_frame().await.unwrap();
+            // A wiki sets the frame to the posted height: it must fit the content, neither
+            // cutting it off nor keeping the frame's first height as blank space below it.
+            if (posted - content.ceil()).abs() <= 1.0 {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{link}: the frame posts {posted}px but its content is {content}px tall \
+                 (the frame is {frame}px)"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
     }
 }
 
