@@ -13,6 +13,8 @@ try {
 } catch (error) {
   // A panic while starting has already shown its own message (src/crash.rs).
   if (!document.getElementById('crash')) {
+    // The prerendered first paint (if shown) cannot act: the message takes its place.
+    document.getElementById('prerender')?.remove();
     const box = document.createElement('div');
     box.id = 'boot-error';
     box.setAttribute('role', 'alert');

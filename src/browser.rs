@@ -34,6 +34,10 @@ pub fn push_fragment(fragment: &str) {
 }
 
 fn storage() -> Option<web_sys::Storage> {
+    // Natively (the prerendered first paint, src/bin/prerender.rs) there is no browser.
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
     window().local_storage().ok().flatten()
 }
 
@@ -107,6 +111,13 @@ pub fn mark(name: &str) {
     if let Some(p) = window().performance() {
         let _ = p.mark(name);
     }
+}
+
+/// Whether a `performance.mark` of this name has been set (by the page or `public/first.js`).
+pub fn marked(name: &str) -> bool {
+    window()
+        .performance()
+        .is_some_and(|p| p.get_entries_by_name(name).length() > 0)
 }
 
 /// Moves keyboard focus to the element with this id, if there is one.

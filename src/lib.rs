@@ -2,6 +2,8 @@
 //! and the diagram from it, and owns the side effects (URL fragment, localStorage, clipboard,
 //! downloads). Everything it shows about a scenario is computed by the core.
 
+#![cfg_attr(feature = "ssr", recursion_limit = "256")]
+
 pub mod browser;
 pub mod components;
 pub mod crash;
@@ -102,6 +104,8 @@ fn full() -> impl IntoView {
 pub fn Later(children: ChildrenFn) -> impl IntoView {
     let ready = RwSignal::new(false);
     // The first callback runs just before the first paint, the second one frame later.
+    // (Natively, for the prerendered first paint, there is no frame: they stay out.)
+    #[cfg(target_arch = "wasm32")]
     request_animation_frame(move || request_animation_frame(move || ready.set(true)));
     move || ready.get().then(|| children())
 }
@@ -147,4 +151,31 @@ fn post_height_of(main: web_sys::Element) {
         std::mem::forget(observer);
     }
     post.forget();
+}
+
+/// The page as the app first draws it for a first visit (the default scenario, nothing saved),
+/// as HTML: the build writes it into `index.html` (`scripts/prerender`), so that a first visit
+/// sees the diagram before the WebAssembly has started. The app replaces it when it starts
+/// (`main.rs`); `public/first.js` shows it only to a first visit.
+#[cfg(feature = "ssr")]
+pub fn prerender() -> String {
+    Owner::new().with(|| {
+        let store = Store::new(credflow_core::Scenario::default(), View::Full);
+        // The app highlights the selected step's row from an effect; the first visit's
+        // scenario has none (checked here so that a change of defaults cannot go unnoticed).
+        assert_eq!(
+            store.selected.get_untracked(),
+            None,
+            "the default scenario selects a step"
+        );
+        let html = view! { <Page store=store /> }.to_html();
+        // The app draws the diagram from an effect, which does not run here.
+        let empty = r#"<div id="diagram" class="diagram"></div>"#;
+        assert_eq!(html.matches(empty).count(), 1, "one empty diagram element");
+        let drawn = format!(
+            r#"<div id="diagram" class="diagram">{}</div>"#,
+            store.svg.get_untracked()
+        );
+        html.replace(empty, &drawn)
+    })
 }

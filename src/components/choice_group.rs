@@ -36,7 +36,10 @@ pub fn ChoiceGroup(
                         id=id.clone()
                         name=key
                         value=value
+                        // The property is the state; the attribute says the same in HTML
+                        // (the prerendered first paint, where properties do not exist).
                         prop:checked=move || current.get() == Some(value)
+                        checked=move || current.get() == Some(value)
                         disabled=move || why().is_some()
                         aria-describedby=help_id.clone()
                         on:change=move |_| store.edit(|s| {

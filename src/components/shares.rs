@@ -28,7 +28,9 @@ fn reader_boxes(
                         type="checkbox"
                         id=id.clone()
                         data-principal=p.key()
+                        // As in ChoiceGroup: the property is the state, the attribute the HTML.
                         prop:checked=move || readers.get().contains(p)
+                        checked=move || readers.get().contains(p)
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             store.edit(|s| set(s, p, on))

@@ -28,11 +28,12 @@ fn set_theme_attribute(theme: Option<&str>) {
 }
 
 fn system_dark() -> bool {
-    window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
+    cfg!(target_arch = "wasm32")
+        && window()
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches())
 }
 
 /// Writes text to the clipboard; false when the browser refuses (then the page selects the

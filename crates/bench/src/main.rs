@@ -646,9 +646,12 @@ const waitFor = (name, type, ms) => new Promise((resolve) => {
 (async () => {
   const at = await waitFor(mark, 'mark', 20000);
   const fcp = await waitFor('first-contentful-paint', 'paint', 5000);
+  // The page: when the app drew its own diagram (on a first visit, after the prerendered one).
+  const app = mark === 'credflow:first-diagram' ? await waitFor('credflow:app-diagram', 'mark', 20000) : null;
   const nav = performance.getEntriesByType('navigation')[0] || {};
   const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
-  done({ mark: at, fcp, load: nav.loadEventEnd ?? null, wasm: wasm ? wasm.responseEnd : null,
+  done({ mark: at, fcp, app, load: nav.loadEventEnd ?? null, wasm: wasm ? wasm.responseEnd : null,
+         prerendered: document.documentElement.classList.contains('prerendered'),
          nodes: document.querySelectorAll('#diagram svg *:not(style)').length });
 })().catch((e) => done({ error: String(e) }));
 "#;
@@ -689,6 +692,10 @@ fn serve_dir(dist: &Path) -> Result<RemoveOnDrop, String> {
 struct Load {
     mark: f64,
     fcp: Option<f64>,
+    /// When the app drew its own first diagram (the page only).
+    app: Option<f64>,
+    /// Whether the page showed its prerendered first paint.
+    prerendered: bool,
     load: Option<f64>,
     /// When the wasm had arrived (its resource timing's responseEnd); the page only.
     wasm: Option<f64>,
@@ -720,6 +727,8 @@ async fn cold_load(dir: &Path, path: &str, mark: &str) -> Result<Load, String> {
     Ok(Load {
         mark: at,
         fcp: v["fcp"].as_f64(),
+        app: v["app"].as_f64(),
+        prerendered: v["prerendered"].as_bool().unwrap_or(false),
         load: v["load"].as_f64(),
         wasm: v["wasm"].as_f64(),
         nodes: v["nodes"].as_u64().unwrap_or(0),
@@ -733,35 +742,46 @@ fn print_summary(label: &str, s: &Summary) {
     );
 }
 
+/// A shared link's scenario (a classic case): the page draws it only once the app has started.
+const LINK_FRAGMENT: &str = "#v=1&client=legacy";
+
 /// Returns the page's and the static page's time to the diagram (ms after navigation start).
+/// A third page, the page opened with a link, is measured for reference.
 async fn first_diagram(dist: &Path, loads: usize) -> Result<(Summary, Summary), String> {
     let site = serve_dir(dist)?;
     let pages = [
         ("page", "", "credflow:first-diagram"),
         ("static", STATIC_PAGE, "static:diagram"),
+        ("link", LINK_FRAGMENT, "credflow:first-diagram"),
     ];
-    let mut marks = [Vec::new(), Vec::new()];
-    let mut fcps = [Vec::new(), Vec::new()];
-    let mut onloads = [Vec::new(), Vec::new()];
+    let mut marks = [Vec::new(), Vec::new(), Vec::new()];
+    let mut fcps = [Vec::new(), Vec::new(), Vec::new()];
+    let mut onloads = [Vec::new(), Vec::new(), Vec::new()];
+    let mut app_drawn = Vec::new();
     let mut wasm_arrived = Vec::new();
-    let mut nodes = [0, 0];
+    let mut prerendered = 0;
+    let mut nodes = [0, 0, 0];
     let started = Instant::now();
     for i in 0..loads {
         // Alternate which goes first, so that drift in the machine affects both alike.
-        let order = if i % 2 == 0 { [0, 1] } else { [1, 0] };
+        let order = if i % 2 == 0 { [0, 1, 2] } else { [1, 0, 2] };
         for p in order {
             let (_, path, mark) = pages[p];
             let load = cold_load(&site.0, path, mark).await?;
             marks[p].push(load.mark);
             fcps[p].extend(load.fcp);
             onloads[p].extend(load.load);
-            wasm_arrived.extend(load.wasm);
+            if p == 0 {
+                app_drawn.extend(load.app);
+                wasm_arrived.extend(load.wasm);
+                prerendered += usize::from(load.prerendered);
+            }
             nodes[p] = load.nodes;
         }
     }
     println!(
         "{} loads in {:.0} s; each a new Chromium with a fresh profile and the cache disabled",
-        2 * loads,
+        3 * loads,
         started.elapsed().as_secs_f64()
     );
     println!("diagram in the DOM (the page's own performance.mark), ms after navigation start:");
@@ -769,21 +789,27 @@ async fn first_diagram(dist: &Path, loads: usize) -> Result<(Summary, Summary), 
     let plain = summarise(&marks[1]).ok_or("no loads")?;
     print_summary("  page   (credflow:first-diagram)", &app);
     print_summary("  static (inline SVG + inline mark)", &plain);
-    println!("first-contentful-paint, for reference:");
-    for (p, (label, _, _)) in pages.iter().enumerate() {
-        match summarise(&fcps[p]) {
-            Some(s) => print_summary(&format!("  {label}"), &s),
-            None => println!("  {label:<38} (no paint timing reported)"),
+    println!(
+        "  the page showed its prerendered first paint in {prerendered} of {} loads",
+        marks[0].len()
+    );
+    println!("for reference:");
+    let reference = [
+        ("  page: the app's own diagram", summarise(&app_drawn)),
+        ("  page: wasm received", summarise(&wasm_arrived)),
+        ("  link (#v=1&client=legacy): diagram", summarise(&marks[2])),
+        ("  first-contentful-paint: page", summarise(&fcps[0])),
+        ("  first-contentful-paint: static", summarise(&fcps[1])),
+        ("  first-contentful-paint: link", summarise(&fcps[2])),
+        ("  load event end: page", summarise(&onloads[0])),
+        ("  load event end: static", summarise(&onloads[1])),
+        ("  load event end: link", summarise(&onloads[2])),
+    ];
+    for (label, s) in reference {
+        match s {
+            Some(s) => print_summary(label, &s),
+            None => println!("{label:<40} (not reported)"),
         }
-    }
-    println!("load event end, for reference:");
-    for (p, (label, _, _)) in pages.iter().enumerate() {
-        if let Some(s) = summarise(&onloads[p]) {
-            print_summary(&format!("  {label}"), &s);
-        }
-    }
-    if let Some(s) = summarise(&wasm_arrived) {
-        print_summary("wasm received (page), for reference", &s);
     }
     if nodes[0] != nodes[1] {
         println!(

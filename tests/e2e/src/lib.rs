@@ -100,6 +100,12 @@ impl Harness {
             .goto(&url)
             .await
             .unwrap_or_else(|e| panic!("open {url}: {e}"));
+        // A first visit shows the prerendered page, inert, until the app replaces it.
+        self.wait_until(
+            "!document.getElementById('prerender') || document.getElementById('boot-error') \
+             || document.getElementById('crash')",
+        )
+        .await;
     }
 
     /// The first element matching `css`, once there is one.
@@ -233,6 +239,39 @@ impl Harness {
             .collect::<Vec<_>>()
             .join("\n");
         format!("page text:\n{body}\nconsole:\n{console}\nrequests:\n{requests}")
+    }
+}
+
+/// A copy of the shipped dist/ in a temporary directory, removed on drop: for the tests of a
+/// page whose files are missing, cut short or changed.
+pub struct DistCopy(pub PathBuf);
+
+impl DistCopy {
+    /// Copies dist/ and passes each copied file to `spoil` (which may rewrite or delete it).
+    pub fn new(name: &str, spoil: impl Fn(&std::path::Path)) -> DistCopy {
+        let dir = std::env::temp_dir().join(format!(
+            "credflow-e2e-{name}-{}-{:?}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or_default()
+        ));
+        std::fs::create_dir(&dir).expect("create a temporary dist");
+        for entry in std::fs::read_dir(dist_dir()).expect("read dist/").flatten() {
+            let to = dir.join(entry.file_name());
+            if entry.path().is_file() {
+                std::fs::copy(entry.path(), &to).expect("copy dist/");
+                spoil(&to);
+            }
+        }
+        DistCopy(dir)
+    }
+}
+
+impl Drop for DistCopy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 

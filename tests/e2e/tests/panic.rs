@@ -10,7 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
-use credflow_e2e::{dist_dir, Harness, Options};
+use credflow_e2e::{dist_dir, DistCopy, Harness, Options};
 use serde_json::json;
 
 /// The test build with the `panic-trigger` feature.
@@ -40,6 +40,10 @@ fn wasm_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         .collect::<Vec<_>>();
     assert!(!entries.is_empty(), "no .wasm in {}", dir.display());
     entries
+}
+
+fn is_wasm(file: &Path) -> bool {
+    file.extension().is_some_and(|x| x == "wasm")
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -209,40 +213,6 @@ async fn a_panic_shows_a_message_with_the_link_and_a_reset_that_restores_the_def
     page.wait_verdict_change(&default_verdict).await;
 }
 
-/// A copy of the shipped dist/ in a temporary directory, removed on drop.
-struct DistCopy(PathBuf);
-
-impl DistCopy {
-    /// Copies dist/ and passes each `.wasm` file to `spoil` (which may rewrite or delete it).
-    fn new(name: &str, spoil: impl Fn(&Path)) -> DistCopy {
-        let dir = std::env::temp_dir().join(format!(
-            "credflow-e2e-{name}-{}-{:?}",
-            std::process::id(),
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_nanos())
-                .unwrap_or_default()
-        ));
-        std::fs::create_dir(&dir).expect("create a temporary dist");
-        for entry in std::fs::read_dir(dist_dir()).expect("read dist/").flatten() {
-            let to = dir.join(entry.file_name());
-            if entry.path().is_file() {
-                std::fs::copy(entry.path(), &to).expect("copy dist/");
-                if to.extension().is_some_and(|x| x == "wasm") {
-                    spoil(&to);
-                }
-            }
-        }
-        DistCopy(dir)
-    }
-}
-
-impl Drop for DistCopy {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_page_whose_webassembly_cannot_start_says_so_instead_of_staying_blank() {
     // The WebAssembly can fail to start before any Rust runs, so before the panic hook: a
@@ -251,15 +221,19 @@ async fn a_page_whose_webassembly_cannot_start_says_so_instead_of_staying_blank(
     for (case, dist) in [
         (
             "a missing .wasm (404)",
-            DistCopy::new("no-wasm", |wasm| {
-                std::fs::remove_file(wasm).expect("remove")
+            DistCopy::new("no-wasm", |file| {
+                if is_wasm(file) {
+                    std::fs::remove_file(file).expect("remove");
+                }
             }),
         ),
         (
             "a truncated .wasm",
-            DistCopy::new("cut-wasm", |wasm| {
-                let bytes = std::fs::read(wasm).expect("read");
-                std::fs::write(wasm, &bytes[..bytes.len().min(1000)]).expect("write");
+            DistCopy::new("cut-wasm", |file| {
+                if is_wasm(file) {
+                    let bytes = std::fs::read(file).expect("read");
+                    std::fs::write(file, &bytes[..bytes.len().min(1000)]).expect("write");
+                }
             }),
         ),
     ] {

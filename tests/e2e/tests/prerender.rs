@@ -1,0 +1,247 @@
+//! The prerendered first paint: a first visit (no link, nothing saved) sees the default page,
+//! inert, before the WebAssembly has started, and the app then replaces it exactly where it
+//! stood; a link, a saved scenario or a query string never shows it. The build writes it into
+//! index.html (scripts/prerender) and public/first.js decides.
+
+use std::path::Path;
+
+use credflow_e2e::{DistCopy, Harness, Options};
+use serde_json::{json, Value};
+
+/// dist/ with the app's loader replaced: the page loads, and the app never starts (the
+/// loader's integrity check fails), so what a visit shows before the app is there to inspect.
+fn without_the_app() -> DistCopy {
+    DistCopy::new("no-app", |file: &Path| {
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
+        if name.starts_with("boot-") && name.ends_with(".js") {
+            std::fs::write(file, "// the app is held back\n").expect("write");
+        }
+    })
+}
+
+async fn serve(dist: &DistCopy) -> Harness {
+    Harness::start_with(Options {
+        root: Some(dist.0.clone()),
+        ..Options::default()
+    })
+    .await
+}
+
+/// Loads the page without waiting for the app (`Harness::open` waits for it).
+async fn visit(page: &Harness, fragment: &str) {
+    page.client()
+        .goto("about:blank")
+        .await
+        .expect("about:blank");
+    let url = format!("{}/{fragment}", page.origin());
+    page.client().goto(&url).await.expect("open the page");
+}
+
+/// What a person sees of the page: where the main parts stand and what they say.
+const SEEN: &str = "
+const box = (css) => {
+  const el = document.querySelector(css);
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+};
+return {
+  header: box('.site-header'), wizard: box('.wizard'), verdict: box('#verdict'),
+  diagram: box('#diagram svg'),
+  verdictText: document.querySelector('#verdict')?.innerText ?? null,
+  tabs: document.querySelector('[role=tablist]')?.innerText ?? null,
+  panel: document.querySelector('[role=tabpanel]:not([hidden])')?.innerText ?? null,
+  svg: document.querySelector('#diagram svg')?.outerHTML ?? null,
+  chosen: [...document.querySelectorAll('input:checked')].map((i) => i.id),
+  disabled: [...document.querySelectorAll('input:disabled')].map((i) => i.id),
+};";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_first_visit_sees_the_default_page_before_the_app_starts_and_cannot_act_on_it() {
+    let dist = without_the_app();
+    let page = serve(&dist).await;
+    visit(&page, "").await;
+    page.wait_until("document.documentElement.classList.contains('prerendered')")
+        .await;
+    let seen = page.eval(SEEN).await;
+    let verdict = seen["verdictText"].as_str().unwrap_or_default();
+    assert!(verdict.contains("Succeeds"), "the default verdict: {seen}");
+    let diagram = &seen["diagram"];
+    assert!(
+        diagram[2].as_i64().unwrap_or(0) > 300 && diagram[3].as_i64().unwrap_or(0) > 100,
+        "the diagram is drawn on screen: {seen}"
+    );
+    let svg = seen["svg"].as_str().unwrap_or_default();
+    assert!(
+        svg.contains("SMS 2003 Advanced Client — succeeds"),
+        "the default scenario's diagram: {}",
+        &svg[..svg.len().min(400)]
+    );
+    // The diagram is marked as shown, and the app has drawn nothing.
+    let marks = page
+        .eval(
+            "return ['credflow:first-diagram', 'credflow:app-diagram']\
+             .map((m) => performance.getEntriesByName(m).length)",
+        )
+        .await;
+    assert_eq!(marks, json!([1, 0]), "marks: first diagram, app's diagram");
+    // Inert until the app replaces it: a click on an option chooses nothing, and the keyboard
+    // reaches nothing.
+    let chosen =
+        "return [...document.querySelectorAll('#prerender input:checked')].map((i) => i.id)";
+    let before = page.eval(chosen).await;
+    assert!(before.as_array().is_some_and(|a| a.len() > 3), "{before}");
+    let at = page
+        .eval(
+            "const radio = document.querySelector('#prerender input[type=radio]:not(:checked)');\
+             const r = (radio.closest('label') || radio).getBoundingClientRect();\
+             return [r.x + r.width / 2, r.y + r.height / 2]",
+        )
+        .await;
+    for kind in ["mousePressed", "mouseReleased"] {
+        page.cdp(
+            "Input.dispatchMouseEvent",
+            json!({ "type": kind, "x": at[0], "y": at[1], "button": "left", "clickCount": 1 }),
+        )
+        .await
+        .expect("a mouse click");
+    }
+    page.press(&['\u{E004}', '\u{E004}', '\u{E004}']).await;
+    assert_eq!(page.eval(chosen).await, before, "a click chose an option");
+    let acted = page
+        .eval(
+            "return { focused: document.activeElement.closest('#prerender') !== null,\
+                      inert: document.getElementById('prerender').inert }",
+        )
+        .await;
+    assert_eq!(
+        acted,
+        json!({ "focused": false, "inert": true }),
+        "the keyboard reached the prerendered page"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_link_a_query_or_a_saved_scenario_never_shows_the_default_page() {
+    let dist = without_the_app();
+    let page = serve(&dist).await;
+    let gone = "return { prerender: !!document.getElementById('prerender'),\
+                 shown: document.documentElement.classList.contains('prerendered'),\
+                 verdict: !!document.getElementById('verdict'),\
+                 marks: performance.getEntriesByName('credflow:first-diagram').length }";
+    let nothing = json!({ "prerender": false, "shown": false, "verdict": false, "marks": 0 });
+    for fragment in ["#v=1&client=legacy", "#v=1", "#v=1&view=embed", "?embed"] {
+        visit(&page, fragment).await;
+        page.wait_until("document.readyState !== 'loading'").await;
+        assert_eq!(page.eval(gone).await, nothing, "opened with {fragment}");
+    }
+    // A returning visitor with a saved scenario waits for the app too.
+    visit(&page, "").await;
+    page.eval("localStorage.setItem('credflow.scenario', 'v=1&client=cm07'); return true")
+        .await;
+    visit(&page, "").await;
+    page.wait_until("document.readyState !== 'loading'").await;
+    assert_eq!(page.eval(gone).await, nothing, "a saved scenario");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_saved_theme_applies_before_the_app_starts() {
+    let dist = without_the_app();
+    let page = serve(&dist).await;
+    visit(&page, "").await;
+    page.eval("localStorage.setItem('credflow.theme', 'dark'); return true")
+        .await;
+    visit(&page, "").await;
+    let theme = page
+        .wait_until(
+            "document.documentElement.classList.contains('prerendered') \
+             && document.documentElement.dataset.theme",
+        )
+        .await;
+    assert_eq!(theme, json!("dark"));
+    let background = page
+        .eval("return getComputedStyle(document.body).backgroundColor")
+        .await;
+    assert_ne!(background, json!("rgb(255, 255, 255)"), "a dark page");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_app_replaces_the_prerendered_page_exactly_where_it_stood() {
+    let held = without_the_app();
+    let before = {
+        let page = serve(&held).await;
+        visit(&page, "").await;
+        page.wait_until("document.documentElement.classList.contains('prerendered')")
+            .await;
+        page.eval(SEEN).await
+    };
+    let page = Harness::start().await;
+    page.open("").await;
+    page.wait_for("#diagram svg").await;
+    let after = page.eval(SEEN).await;
+    for key in [
+        "header",
+        "wizard",
+        "verdict",
+        "diagram",
+        "verdictText",
+        "tabs",
+        "panel",
+        "svg",
+        "chosen",
+        "disabled",
+    ] {
+        assert_eq!(
+            before[key], after[key],
+            "`{key}` moved or changed when the app took over"
+        );
+    }
+    assert!(before["svg"].as_str().is_some_and(|s| s.len() > 1000));
+    // One page, the app's: nothing of the prerendered one is left, and it acts.
+    let counts = page
+        .eval(
+            "return { prerender: document.querySelectorAll('#prerender').length,\
+                      diagrams: document.querySelectorAll('#diagram').length,\
+                      verdicts: document.querySelectorAll('#verdict').length,\
+                      app: performance.getEntriesByName('credflow:app-diagram').length }",
+        )
+        .await;
+    assert_eq!(
+        counts,
+        json!({ "prerender": 0, "diagrams": 1, "verdicts": 1, "app": 1 })
+    );
+    let default_verdict: Value = page
+        .eval("return document.querySelector('#verdict').innerText")
+        .await;
+    page.open_tab("program").await;
+    page.choose("installer-msi-user").await;
+    page.wait_verdict_change(default_verdict.as_str().unwrap_or_default())
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_first_visit_whose_webassembly_is_missing_gets_the_message_not_a_dead_page() {
+    let dist = DistCopy::new("no-wasm-first", |file: &Path| {
+        if file.extension().is_some_and(|x| x == "wasm") {
+            std::fs::remove_file(file).expect("remove");
+        }
+    });
+    let page = serve(&dist).await;
+    visit(&page, "").await;
+    let alert = page
+        .wait_until("document.getElementById('boot-error')?.innerText")
+        .await;
+    assert!(
+        alert
+            .as_str()
+            .unwrap_or_default()
+            .contains("could not start"),
+        "{alert}"
+    );
+    // The inert page that could never act is gone; the message is what shows.
+    assert_eq!(
+        page.eval("return !!document.getElementById('prerender')")
+            .await,
+        json!(false)
+    );
+}
