@@ -25,6 +25,11 @@
     return;
   }
   root.classList.add('prerendered');
+  // The theme button says what the app's will: pressed when the page is dark (the prerendered
+  // HTML cannot know the system's choice).
+  var dark = theme ? theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
+  var toggle = document.getElementById('theme-toggle');
+  if (toggle) toggle.setAttribute('aria-pressed', String(dark));
   // The mark the app sets when it draws its first diagram (read by scripts/bench).
   performance.mark('credflow:first-diagram');
 })();

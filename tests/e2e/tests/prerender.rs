@@ -54,6 +54,8 @@ return {
   svg: document.querySelector('#diagram svg')?.outerHTML ?? null,
   chosen: [...document.querySelectorAll('input:checked')].map((i) => i.id),
   disabled: [...document.querySelectorAll('input:disabled')].map((i) => i.id),
+  darkMode: document.getElementById('theme-toggle')?.getAttribute('aria-pressed') ?? null,
+  background: getComputedStyle(document.body).backgroundColor,
 };";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -165,38 +167,54 @@ async fn a_saved_theme_applies_before_the_app_starts() {
     assert_ne!(background, json!("rgb(255, 255, 255)"), "a dark page");
 }
 
+/// Asks the browser for a light or dark system theme.
+async fn prefer(page: &Harness, scheme: &str) {
+    page.cdp(
+        "Emulation.setEmulatedMedia",
+        json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+    )
+    .await
+    .expect("emulate the color scheme");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_app_replaces_the_prerendered_page_exactly_where_it_stood() {
     let held = without_the_app();
-    let before = {
-        let page = serve(&held).await;
-        visit(&page, "").await;
-        page.wait_until("document.documentElement.classList.contains('prerendered')")
-            .await;
-        page.eval(SEEN).await
-    };
+    let prerendered = serve(&held).await;
     let page = Harness::start().await;
-    page.open("").await;
-    page.wait_for("#diagram svg").await;
-    let after = page.eval(SEEN).await;
-    for key in [
-        "header",
-        "wizard",
-        "verdict",
-        "diagram",
-        "verdictText",
-        "tabs",
-        "panel",
-        "svg",
-        "chosen",
-        "disabled",
-    ] {
-        assert_eq!(
-            before[key], after[key],
-            "`{key}` moved or changed when the app took over"
-        );
+    for scheme in ["light", "dark"] {
+        prefer(&prerendered, scheme).await;
+        visit(&prerendered, "").await;
+        prerendered
+            .wait_until("document.documentElement.classList.contains('prerendered')")
+            .await;
+        let before = prerendered.eval(SEEN).await;
+        prefer(&page, scheme).await;
+        page.open("").await;
+        page.wait_for("#diagram svg").await;
+        let after = page.eval(SEEN).await;
+        for key in [
+            "header",
+            "wizard",
+            "verdict",
+            "diagram",
+            "verdictText",
+            "tabs",
+            "panel",
+            "svg",
+            "chosen",
+            "disabled",
+            "darkMode",
+            "background",
+        ] {
+            assert_eq!(
+                before[key], after[key],
+                "{scheme}: `{key}` moved or changed when the app took over"
+            );
+        }
+        assert!(before["svg"].as_str().is_some_and(|s| s.len() > 1000));
+        assert_eq!(before["darkMode"], json!((scheme == "dark").to_string()));
     }
-    assert!(before["svg"].as_str().is_some_and(|s| s.len() > 1000));
     // One page, the app's: nothing of the prerendered one is left, and it acts.
     let counts = page
         .eval(
