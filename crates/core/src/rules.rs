@@ -150,6 +150,19 @@ const BASE: Rule = Rule {
 pub static RULES: &[Rule] = &[
     // ── 1. schedule: can the program start now? ──────────────────────────────────────────
     Rule {
+        id: "schedule/win9x-no-user",
+        step: StepKind::Schedule,
+        when: "Windows 98 and \"Only when no user is logged on\"",
+        applies: |f| f.s.os == Os::Win9x && f.s.when == When::NoUser,
+        who: Who::Agent,
+        outcome: Outcome::Waits,
+        action: "waits for a time when no user is logged on, which never comes",
+        reason: "Windows 98 runs programs only in a logged-on user's session: before logon nothing runs, and once a user is logged on, a program that may run only when nobody is never starts.",
+        sources: &[Q264714],
+        fix: "Let the program run whether or not a user is logged on (or only when a user is logged on): on Windows 98 it always runs as the logged-on user.",
+        ..BASE
+    },
+    Rule {
         id: "schedule/win9x-before-logon",
         step: StepKind::Schedule,
         when: "Windows 98 and nobody is logged on",
@@ -337,7 +350,7 @@ pub static RULES: &[Rule] = &[
         denied: "The logged-on user cannot read the package share: access denied.",
         sources: &[Kb826871],
         fix: "Grant Domain Users (or Authenticated Users) read on the package share.",
-        fix_untrusted: "The computer's domain is not trusted, so no grant on the package share reaches the user: run the program with administrative rights (the Client Connection Account reads the package), or join the computer to a trusted domain.",
+        fix_untrusted: "The computer's domain is not trusted, so no grant on the package share reaches the user: join the computer to a trusted domain, or (on Windows 2000, XP or Server 2003; Windows 98 always runs as the user) run the program with administrative rights, so that the Client Connection Account reads the package.",
         ..BASE
     },
     Rule {
@@ -395,7 +408,7 @@ pub static RULES: &[Rule] = &[
         reason: "The Advanced Client reaches non-SMS shares as the Network Access Account, which can read this one; the install itself still runs as Local System.",
         denied: "The Advanced Client reaches non-SMS shares only as the Network Access Account: access denied in execmgr.log.",
         sources: &[S1],
-        fix: "Configure the Network Access Account and grant it read on {resource}, or copy the files into the package so that everything comes from the distribution point.",
+        fix: "Grant the Network Access Account read on {resource} (configure one first if there is none), or copy the files into the package so that everything comes from the distribution point.",
         note: "Other sources say: ConfigMgr 2007 documentation says Local System reaches other shares as DOMAIN\\COMPUTER$ and never as the Network Access Account [CM07-NAA].",
         ..BASE
     },

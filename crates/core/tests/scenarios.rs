@@ -212,10 +212,22 @@ static ROWS: &[Row] = &[
         ],
     ),
     row(
-        "win9x_waits_before_logon_with_only_when_no_user_too",
+        "win9x_with_only_when_no_user_never_starts_and_the_fix_says_to_allow_a_user",
         "v=1&client=legacy&os=win9x&when=nouser",
         "waits",
-        &["1 schedule logged-on-user waits rule=schedule/win9x-before-logon"],
+        &["1 schedule logged-on-user waits rule=schedule/win9x-no-user fix~whether_or_not_a_user"],
+    ),
+    row(
+        "win9x_with_only_when_no_user_never_starts_with_a_user_logged_on_either",
+        "v=1&client=legacy&os=win9x&when=nouser&logon=user",
+        "waits",
+        &["1 schedule logged-on-user waits rule=schedule/win9x-no-user reason~never_starts"],
+    ),
+    row(
+        "win9x_in_an_untrusted_domain_is_not_told_that_administrative_rights_help",
+        "v=1&client=legacy&os=win9x&logon=user&domain=untrusted",
+        "fails@3",
+        &["3 fetch-content logged-on-user fails rule=fetch-content/legacy-user fix~trusted_domain fix~Windows_98_always_runs_as_the_user"],
     ),
     row(
         "win9x_runs_as_user_even_with_admin_rights_and_setup_needing_admin_installs",
@@ -898,7 +910,7 @@ fn bullet_sources(rule: &str) -> Option<&'static [SourceId]> {
     use SourceId::*;
     Some(match rule {
         "schedule/needs-user" | "schedule/needs-no-user" => &[Cm07Env],
-        "schedule/win9x-before-logon" => &[Q264714],
+        "schedule/win9x-before-logon" | "schedule/win9x-no-user" => &[Q264714],
         "run-as/win9x-sia" | "run-as/sia-not-configured" | "run-as/win9x-user" => &[Q264714],
         "run-as/local-system" => &[S1, Cm07Env],
         "run-as/token" | "run-as/token-dc" => &[S1],
