@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::words::change_sentence;
 
-/// localStorage key of the last scenario (stored as its share-link fragment).
+/// localStorage key of the last scenario (stored as its share-link fragment). `public/first.js`
+/// reads it too (a visit with a saved scenario is not shown the prerendered page).
 pub const SAVED_SCENARIO: &str = "credflow.scenario";
 
 /// What the page tells the user above the planner.

@@ -29,6 +29,7 @@ pub fn ChoiceGroup(
             let help_id = format!("{id}-help");
             let why = Memo::new(move |_| store.scenario.with(|s| unavailable(s, key, value)));
             let why = move || why.get();
+            let chosen = move || current.get() == Some(value);
             view! {
                 <div class="option" class:unavailable=move || why().is_some()>
                     <input
@@ -38,8 +39,8 @@ pub fn ChoiceGroup(
                         value=value
                         // The property is the state; the attribute says the same in HTML
                         // (the prerendered first paint, where properties do not exist).
-                        prop:checked=move || current.get() == Some(value)
-                        checked=move || current.get() == Some(value)
+                        prop:checked=chosen
+                        checked=chosen
                         disabled=move || why().is_some()
                         aria-describedby=help_id.clone()
                         on:change=move |_| store.edit(|s| {

@@ -22,6 +22,7 @@ fn reader_boxes(
         .iter()
         .map(|&p| {
             let id = format!("{prefix}-{}", p.key());
+            let reads = move || readers.get().contains(p);
             view! {
                 <span class="reader">
                     <input
@@ -29,8 +30,8 @@ fn reader_boxes(
                         id=id.clone()
                         data-principal=p.key()
                         // As in ChoiceGroup: the property is the state, the attribute the HTML.
-                        prop:checked=move || readers.get().contains(p)
-                        checked=move || readers.get().contains(p)
+                        prop:checked=reads
+                        checked=reads
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             store.edit(|s| set(s, p, on))

@@ -9,6 +9,7 @@ use crate::browser;
 use crate::state::Store;
 
 /// localStorage key of the manual theme choice (`light` / `dark`; absent: follow the system).
+/// `public/first.js` applies it too, before the app has started.
 pub const THEME: &str = "credflow.theme";
 
 /// Applies the remembered theme to the document (called once at start).
