@@ -1,4 +1,6 @@
-// Runs right after the prerendered page in <body> (a plain script, before the app starts).
+// A deferred script in <head>: it runs once the page has been parsed, with the prerendered page
+// in it, and before the app's loader (boot.js comes after it). Being in <head>, it is fetched
+// as early as the style sheet, and it does not hold up the parsing.
 //
 // The built index.html holds the page as the app first draws it for a first visit: the default
 // scenario, nothing saved (scripts/prerender). It is hidden (main.css) unless this script finds
