@@ -134,7 +134,8 @@ async fn a_link_a_query_or_a_saved_scenario_never_shows_the_default_page() {
     let nothing = json!({ "prerender": false, "shown": false, "verdict": false, "marks": 0 });
     for fragment in ["#v=1&client=legacy", "#v=1", "#v=1&view=embed", "?embed"] {
         visit(&page, fragment).await;
-        page.wait_until("document.readyState !== 'loading'").await;
+        // After the load event: first.js (deferred) has run.
+        page.wait_until("document.readyState === 'complete'").await;
         assert_eq!(page.eval(gone).await, nothing, "opened with {fragment}");
     }
     // A returning visitor with a saved scenario waits for the app too.
@@ -142,7 +143,7 @@ async fn a_link_a_query_or_a_saved_scenario_never_shows_the_default_page() {
     page.eval("localStorage.setItem('credflow.scenario', 'v=1&client=cm07'); return true")
         .await;
     visit(&page, "").await;
-    page.wait_until("document.readyState !== 'loading'").await;
+    page.wait_until("document.readyState === 'complete'").await;
     assert_eq!(page.eval(gone).await, nothing, "a saved scenario");
 }
 
