@@ -37,6 +37,13 @@ async fn visit(page: &Harness, fragment: &str) {
     page.client().goto(&url).await.expect("open the page");
 }
 
+/// Opens the page as a first visit and waits until first.js has shown the prerendered page.
+async fn first_visit(page: &Harness) {
+    visit(page, "").await;
+    page.wait_until("document.documentElement.classList.contains('prerendered')")
+        .await;
+}
+
 /// What a person sees of the page: where the main parts stand and what they say.
 const SEEN: &str = "
 const box = (css) => {
@@ -62,9 +69,7 @@ return {
 async fn a_first_visit_sees_the_default_page_before_the_app_starts_and_cannot_act_on_it() {
     let dist = without_the_app();
     let page = serve(&dist).await;
-    visit(&page, "").await;
-    page.wait_until("document.documentElement.classList.contains('prerendered')")
-        .await;
+    first_visit(&page).await;
     let seen = page.eval(SEEN).await;
     let verdict = seen["verdictText"].as_str().unwrap_or_default();
     assert!(verdict.contains("Succeeds"), "the default verdict: {seen}");
@@ -154,12 +159,9 @@ async fn a_saved_theme_applies_before_the_app_starts() {
     visit(&page, "").await;
     page.eval("localStorage.setItem('credflow.theme', 'dark'); return true")
         .await;
-    visit(&page, "").await;
+    first_visit(&page).await;
     let theme = page
-        .wait_until(
-            "document.documentElement.classList.contains('prerendered') \
-             && document.documentElement.dataset.theme",
-        )
+        .eval("return document.documentElement.dataset.theme ?? null")
         .await;
     assert_eq!(theme, json!("dark"));
     let background = page
@@ -185,10 +187,7 @@ async fn the_app_replaces_the_prerendered_page_exactly_where_it_stood() {
     let page = Harness::start().await;
     for scheme in ["light", "dark"] {
         prefer(&prerendered, scheme).await;
-        visit(&prerendered, "").await;
-        prerendered
-            .wait_until("document.documentElement.classList.contains('prerendered')")
-            .await;
+        first_visit(&prerendered).await;
         let before = prerendered.eval(SEEN).await;
         prefer(&page, scheme).await;
         page.open("").await;
