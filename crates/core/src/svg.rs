@@ -53,7 +53,7 @@ pub const STYLE: &str = "\
 .cf .outcome-fails .st{fill:#b91c1c}\
 .cf .not-reached .ln{stroke-dasharray:6 4;opacity:.5}.cf .not-reached .ah{opacity:.5}\
 .cf .not-reached .bd{fill:#fff;stroke:#94a3b8;stroke-width:1.5;stroke-dasharray:3 2}\
-.cf .nr{font-style:italic}.cf .not-reached .bn{fill:#475569}.cf .not-reached .a{fill:#475569}\
+.cf .not-reached .bn{fill:#475569}.cf .not-reached .a{fill:#475569}\
 .cf .co rect{fill:#f8fafc;stroke:#cbd5e1}.cf .co text{font-size:11px;fill:#334155}\
 .cf .outcome-fails .co rect{fill:#fef2f2;stroke:#fca5a5}.cf .outcome-fails .co text{fill:#991b1b}\
 .cf .outcome-at-risk .co rect{fill:#fffbeb;stroke:#fcd34d}.cf .outcome-at-risk .co text{fill:#92400e}\
@@ -430,18 +430,16 @@ fn step(o: &mut String, e: &Edge) {
     if e.collapsed.is_some() {
         // The summary row: the identity on the next line.
         if !e.reached {
-            o.push_str("<tspan class=\"nr\">");
             o.push_str(NONE_REACHED);
-            o.push_str("</tspan>");
         }
         o.push_str("</text>");
         text(o, "w", tx, by + 15.0 + WHO_LINE, &e.who);
     } else if e.reached {
         o.push_str(" · ");
     } else {
-        o.push_str("<tspan class=\"nr\">");
+        // Plain text, not a tspan of its own: a diagram of many shares has many such rows,
+        // and every text element costs the browser layout time.
         o.push_str(NOT_REACHED);
-        o.push_str("</tspan>");
     }
     if e.collapsed.is_none() {
         escape(o, &e.who);

@@ -8,8 +8,8 @@ use credflow_core::presets::PRESETS;
 use credflow_core::principal::{Principal, Readers};
 use credflow_core::svg::escape;
 use credflow_core::{
-    decode, layout, plan, render, svg, Account, Diagram, NodeKind, Outcome, Rect, Scenario, Share,
-    Side, StepKind,
+    decode, layout, plan, render, svg, Account, Diagram, Edge, NodeKind, Outcome, Rect, Scenario,
+    Share, Side, StepKind,
 };
 
 // ── Helpers ──────────────────────────────────────────────────────────────────────────────
@@ -1030,7 +1030,7 @@ fn the_summary_row_carries_the_worst_outcome_its_marker_and_whether_it_is_reache
     );
     assert!(g.contains("data-reached=\"false\""), "{g}");
     assert!(
-        g.contains("<tspan class=\"nr\"> · not reached</tspan>"),
+        g.contains("<tspan class=\"st\">✕ fails</tspan> · not reached</text>"),
         "{g}"
     );
 }
@@ -1231,6 +1231,68 @@ mod generated {
             }
             for banned in ["<script", "<img", "href", "url("] {
                 prop_assert!(!out.contains(banned));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_reason_already_shown_above_is_named_not_repeated() {
+    // No Network Access Account: all ten shares fail alike (step 4 first, 5 to 13 not reached).
+    let mut s = shares_failing_at(10, None);
+    s.naa = Account::None;
+    let p = plan(&s);
+    let d = layout(&p);
+    let out = svg(&d);
+    let reason = &p.steps[3].reason;
+    assert!(p.steps[3..13].iter().all(|st| st.reason == *reason));
+    let mut full = String::new();
+    escape(&mut full, reason);
+    let first = step_group(&out, 4);
+    assert!(!first.contains("Same reason"), "{first}");
+    assert!(first.contains(&format!("<g class=\"co\"><title>{full}</title>")));
+    for n in 5..=13 {
+        let g = step_group(&out, n);
+        assert!(
+            g.contains(">Same reason as step 4.</text></g></g>"),
+            "step {n}: {g}"
+        );
+        // The whole reason stays in the callout's tooltip.
+        assert!(
+            g.contains(&format!("<g class=\"co\"><title>{full}</title>")),
+            "{g}"
+        );
+    }
+    // One line instead of three: the repeating rows are shorter.
+    let h = |n: usize| d.edges.iter().find(|e| e.step == n).unwrap().label_rect.h;
+    assert!(h(5) < h(4), "{} vs {}", h(5), h(4));
+
+    // In every diagram of the gallery, a callout repeats no reason drawn in a row above it,
+    // names the first row that has it, and otherwise starts with its own reason.
+    for (name, s) in gallery() {
+        let d = diagram(&s);
+        let mut rows: Vec<&Edge> = d.edges.iter().filter(|e| e.callout.is_some()).collect();
+        rows.sort_by(|a, b| a.label_rect.y.total_cmp(&b.label_rect.y));
+        // (The right lane's rows, one per share or resource; the summary row tells its own.)
+        let mut seen: Vec<(&str, usize)> = Vec::new();
+        for e in rows {
+            let c = e.callout.as_ref().unwrap();
+            let named = e.side == Side::Right && e.collapsed.is_none();
+            let earlier = seen.iter().find(|(t, _)| named && *t == c.text);
+            match earlier {
+                Some(&(_, n)) => assert_eq!(
+                    c.lines,
+                    vec![format!("Same reason as step {n}.")],
+                    "{name}: step {}",
+                    e.step
+                ),
+                None => {
+                    let head = c.lines[0].trim_end_matches('…');
+                    assert!(c.text.starts_with(head), "{name}: step {}: {c:?}", e.step);
+                    if named {
+                        seen.push((&c.text, e.step));
+                    }
+                }
             }
         }
     }

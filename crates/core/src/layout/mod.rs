@@ -180,10 +180,28 @@ pub fn layout(plan: &Plan) -> Diagram {
     let mut rows: Vec<Option<Row>> = (0..steps.len()).map(|_| None).collect();
     let mut group_rects: Vec<Rect> = Vec::with_capacity(groups.len());
     let mut y = TOP;
+    // The first row (from the top) to show each reason: a later row with the same reason says
+    // so in one line instead of repeating it (fifty shares that fail alike would otherwise
+    // repeat one paragraph fifty times). Its callout's tooltip still has the whole reason.
+    // (Distinct reasons are few: a list is enough.)
+    let mut first_with: Vec<(&str, usize)> = Vec::new();
     for group in &groups {
         let (mut top, mut last) = (f32::MAX, y);
         for &i in group {
-            let r = row(&steps[i], Side::Right, y, is_more(i).then_some(extra));
+            let step = &steps[i];
+            let same_as = if is_more(i) || step.outcome == Outcome::Ok {
+                None
+            } else {
+                let first = first_with.iter().find(|(r, _)| *r == step.reason);
+                match first {
+                    Some(&(_, n)) => Some(n),
+                    None => {
+                        first_with.push((&step.reason, step.n));
+                        None
+                    }
+                }
+            };
+            let r = row(step, Side::Right, y, is_more(i).then_some(extra), same_as);
             top = top.min(r.arrow_y());
             last = r.arrow_y();
             y += r.h;
@@ -245,7 +263,7 @@ pub fn layout(plan: &Plan) -> Diagram {
     // that their arrows stay short. The program box spans them.
     let left: Vec<Row> = program_steps
         .iter()
-        .map(|&i| row(&steps[i], Side::Left, 0.0, None))
+        .map(|&i| row(&steps[i], Side::Left, 0.0, None, None))
         .collect();
     // The span from the first arrow to the last, to centre on the identities.
     let span = left.iter().map(|r| r.h).sum::<f32>()
@@ -385,7 +403,9 @@ pub fn layout(plan: &Plan) -> Diagram {
 
 /// A step's row at height `y`: taller when its action takes two lines, and when it has a
 /// callout. `summary`: for the summary row, how much wider than a round badge its badge is.
-fn row(step: &Step, side: Side, y: f32, summary: Option<f32>) -> Row {
+/// `same_as`: the step above with the same reason, which its callout names instead of
+/// repeating the reason.
+fn row(step: &Step, side: Side, y: f32, summary: Option<f32>, same_as: Option<usize>) -> Row {
     let extra = summary.unwrap_or(0.0);
     let below = if summary.is_some() { WHO_LINE } else { 0.0 };
     let action = wrap(
@@ -398,6 +418,14 @@ fn row(step: &Step, side: Side, y: f32, summary: Option<f32>) -> Row {
     let arrow = ARROW_DY + LINE * action.len().saturating_sub(1) as f32;
     let callout = if step.outcome == Outcome::Ok {
         Vec::new()
+    } else if let Some(n) = same_as {
+        wrap(
+            &cat(&["Same reason as step ", number(n, &mut [0; 20]), "."]),
+            callout_text_w(side),
+            SMALL_PX,
+            Font::Regular,
+            CALLOUT_LINES,
+        )
     } else {
         wrap(
             &step.reason,
