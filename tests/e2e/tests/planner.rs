@@ -1,7 +1,7 @@
 //! The planner page as a person uses it: the wizard walked by clicks and by keyboard, share
 //! links, history, storage, notices, the diagram's steps, the theme, narrow and wide windows,
 //! and an accessibility scan of every view. Expected verdicts come from the rule book's
-//! "Classic cases" (/work/shared/domain.md), not from the page's own code.
+//! "Classic cases" (domain.md), not from the page's own code.
 
 use credflow_e2e::{js, Harness};
 use fantoccini::key::Key;
