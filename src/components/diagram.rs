@@ -104,9 +104,12 @@ fn highlight(diagram: &web_sys::HtmlDivElement, step: Option<usize>) {
 #[component]
 fn StepPicker() -> impl IntoView {
     let store = Store::get();
+    // A frame after the plan changes: a change paints the diagram first (see `after_paint`).
+    let painted = crate::after_paint(store.plan);
     // A memo of what the chips show: they are redrawn only when that changes.
     let chips = Memo::new(move |_| {
-        store.plan.with(|plan| {
+        painted.track();
+        store.plan.with_untracked(|plan| {
             plan.steps
                 .iter()
                 .map(|s| (s.n, s.step, s.outcome, s.reached))

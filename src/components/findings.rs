@@ -45,7 +45,12 @@ fn findings(plan: &Plan) -> Vec<Finding> {
 #[component]
 pub fn Findings() -> impl IntoView {
     let store = Store::get();
-    let list = Memo::new(move |_| store.plan.with(findings));
+    // A frame after the plan changes: a change paints the diagram first (see `after_paint`).
+    let painted = crate::after_paint(store.plan);
+    let list = Memo::new(move |_| {
+        painted.track();
+        store.plan.with_untracked(findings)
+    });
     let show_all = store.all_findings;
     // Printing (the browser's own command too) lists every finding. The listener lives as
     // long as the page; after a test unmounts the page, `try_set` finds the signal gone and
