@@ -350,3 +350,35 @@ async fn printing_lists_every_finding() {
     assert!(!page.has("#findings-all"));
     assert!(page.text("#findings").contains("Step 28: Connect to share"));
 }
+
+#[wasm_bindgen_test]
+async fn a_change_redraws_the_diagram_at_once_and_the_lists_a_frame_later() {
+    // Classic case 2 fails at step 4; as a ConfigMgr 2007 client, Local System reaches the
+    // share as the computer account, which Domain Computers admits: every step succeeds.
+    let page = Mounted::page(CASE_2, View::Full).await;
+    let chip = |page: &Mounted| page.find(".step-chip[data-step=\"4\"]").class_name();
+    assert!(page.text("#findings").contains("Step 4: Connect to share"));
+    assert!(chip(&page).contains("outcome-fails"), "{}", chip(&page));
+    page.click("#client-cm07").await;
+    // The verdict and the diagram follow the change in the same task...
+    assert!(
+        page.text("#verdict").contains("Succeeds"),
+        "{}",
+        page.text("#verdict")
+    );
+    assert!(page
+        .find("#diagram")
+        .inner_html()
+        .contains("data-step=\"4\" data-outcome=\"ok\""));
+    // ... the chips and the findings once the browser has painted it.
+    assert!(page.text("#findings").contains("Step 4: Connect to share"));
+    next_frame().await;
+    next_frame().await;
+    assert!(
+        page.text("#findings")
+            .contains("No findings: every step succeeds."),
+        "{}",
+        page.text("#findings")
+    );
+    assert!(chip(&page).contains("outcome-ok"), "{}", chip(&page));
+}
