@@ -23,8 +23,8 @@
 //!   first failure "is the first step whose outcome is fails";
 //! * what normalisation changed ("the plan says what it changed").
 
-use std::fmt::Write as _;
-
+mod common;
+use common::describe;
 use credflow_core::{
     decode, plan, Client, Identity, Outcome, Plan, Role, Scenario, SourceId, StepKind,
 };
@@ -1018,41 +1018,6 @@ fn allowed_logs(client: Client, step: StepKind) -> (&'static str, &'static [&'st
         ),
         _ => (r"%windir%\System32\CCM\Logs", &["execmgr.log"]),
     }
-}
-
-fn describe(p: &Plan) -> String {
-    let mut out = format!(
-        "  verdict {} first_failure {:?} normalised {:?}\n",
-        p.verdict,
-        p.first_failure,
-        p.normalised
-            .iter()
-            .map(|c| format!("{}={}->{}", c.key, c.from, c.to))
-            .collect::<Vec<_>>()
-    );
-    for s in &p.steps {
-        let _ = writeln!(
-            out,
-            "  {}. {} {} {} @{} reached={} log={} src={:?} rule={}\n     reason: {}\n     tried: {:?}\n     fix: {:?}\n     note: {:?}",
-            s.n,
-            s.step,
-            s.identity,
-            s.outcome,
-            s.resource.id(),
-            s.reached,
-            s.log.path(),
-            s.sources.iter().map(|x| x.key()).collect::<Vec<_>>(),
-            s.rule,
-            s.reason,
-            s.attempts
-                .iter()
-                .map(|a| format!("{}:{}", a.identity, a.outcome))
-                .collect::<Vec<_>>(),
-            s.fix,
-            s.note
-        );
-    }
-    out
 }
 
 /// Checks one case; every mismatch is listed with the whole plan.

@@ -9,8 +9,9 @@
 //! `rule=<rule id>`. A failing row prints the whole plan.
 
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 
+mod common;
+use common::describe;
 use credflow_core::rules::RULES;
 use credflow_core::{
     decode, plan, Account, Client, Domain, Identity, Installer, Logon, Os, Outcome, Plan,
@@ -710,53 +711,6 @@ fn parse(spec: &str) -> Expected {
         }
     }
     e
-}
-
-/// The whole plan, one step a few lines, the way a person reads it in the CLI.
-fn describe(p: &Plan) -> String {
-    let mut out = format!(
-        "verdict {} first_failure {:?} normalised {:?}\n",
-        p.verdict,
-        p.first_failure,
-        p.normalised
-            .iter()
-            .map(|c| format!("{}={}->{}", c.key, c.from, c.to))
-            .collect::<Vec<_>>()
-    );
-    for s in &p.steps {
-        let _ = writeln!(
-            out,
-            "  {}. {} {} {} on {} [{}] reached={} rule={}",
-            s.n,
-            s.outcome,
-            s.step,
-            s.identity,
-            s.resource.id(),
-            s.sources
-                .iter()
-                .map(|x| x.key())
-                .collect::<Vec<_>>()
-                .join("]["),
-            s.reached,
-            s.rule
-        );
-        let _ = writeln!(out, "       {}", s.reason);
-        for a in &s.attempts {
-            let _ = writeln!(
-                out,
-                "       tried {}: {} - {}",
-                a.identity, a.outcome, a.reason
-            );
-        }
-        let _ = writeln!(out, "       log {}", s.log.path());
-        if let Some(f) = &s.fix {
-            let _ = writeln!(out, "       fix {f}");
-        }
-        if let Some(n) = &s.note {
-            let _ = writeln!(out, "       note {n}");
-        }
-    }
-    out
 }
 
 /// Checks one row; the error lists every mismatch and the whole plan.
