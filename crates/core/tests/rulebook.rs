@@ -24,7 +24,7 @@
 //! * what normalisation changed ("the plan says what it changed").
 
 mod common;
-use common::describe;
+use common::{check_verdict, describe};
 use credflow_core::{
     decode, plan, Client, Identity, Outcome, Plan, Role, Scenario, SourceId, StepKind,
 };
@@ -1030,20 +1030,7 @@ fn check(c: &Case) -> Result<(), String> {
     let mut problems: Vec<String> = Vec::new();
 
     // Verdict and first failure.
-    let (verdict, first) = match c.verdict.split_once('@') {
-        Some((v, n)) => (v, Some(n.parse::<usize>().expect("fails@n"))),
-        None => (c.verdict, None),
-    };
-    let verdict = Outcome::from_key(verdict).expect("verdict");
-    if p.verdict != verdict {
-        problems.push(format!("verdict {}, rule book {verdict}", p.verdict));
-    }
-    if p.first_failure != first {
-        problems.push(format!(
-            "first failure {:?}, rule book {first:?}",
-            p.first_failure
-        ));
-    }
+    check_verdict(&p, c.verdict, &mut problems);
     // Normalisation.
     let changed: Vec<&str> = p.normalised.iter().map(|ch| ch.key).collect();
     if changed != c.normalised {

@@ -11,7 +11,7 @@
 use std::collections::BTreeSet;
 
 mod common;
-use common::describe;
+use common::{check_verdict, describe};
 use credflow_core::rules::RULES;
 use credflow_core::{
     decode, plan, Account, Client, Domain, Identity, Installer, Logon, Os, Outcome, Plan,
@@ -719,20 +719,7 @@ fn check(row: &Row) -> Result<Plan, String> {
         decode(row.link).map_err(|e| format!("{}: link does not decode: {e}", row.name))?;
     let p = plan(&scenario);
     let mut problems = Vec::new();
-    let (verdict, first) = match row.verdict.split_once('@') {
-        Some((v, n)) => (v, Some(n.parse::<usize>().expect("fails@n"))),
-        None => (row.verdict, None),
-    };
-    let verdict = Outcome::from_key(verdict).expect("verdict");
-    if p.verdict != verdict {
-        problems.push(format!("verdict is {}, expected {verdict}", p.verdict));
-    }
-    if p.first_failure != first {
-        problems.push(format!(
-            "first_failure is {:?}, expected {first:?}",
-            p.first_failure
-        ));
-    }
+    check_verdict(&p, row.verdict, &mut problems);
     for spec in row.steps {
         let e = parse(spec);
         let Some(s) = p.steps.get(e.n.wrapping_sub(1)) else {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use credflow_core::Plan;
+use credflow_core::{Outcome, Plan};
 
 /// The whole plan, one step a few lines, the way a person reads it in the CLI.
 pub fn describe(p: &Plan) -> String {
@@ -49,4 +49,23 @@ pub fn describe(p: &Plan) -> String {
         }
     }
     out
+}
+
+/// Checks the plan's verdict and first failure against `spec` (`ok`, `at-risk`, `waits`, or
+/// `fails@<n>`), adding a line to `problems` for each that differs.
+pub fn check_verdict(p: &Plan, spec: &str, problems: &mut Vec<String>) {
+    let (verdict, first) = match spec.split_once('@') {
+        Some((v, n)) => (v, Some(n.parse::<usize>().expect("fails@n"))),
+        None => (spec, None),
+    };
+    let verdict = Outcome::from_key(verdict).expect("verdict");
+    if p.verdict != verdict {
+        problems.push(format!("verdict is {}, expected {verdict}", p.verdict));
+    }
+    if p.first_failure != first {
+        problems.push(format!(
+            "first_failure is {:?}, expected {first:?}",
+            p.first_failure
+        ));
+    }
 }
