@@ -1,13 +1,14 @@
-// A deferred script in <head>: it runs once the page has been parsed, with the prerendered page
-// in it, and before the app's loader (boot.js comes after it). Being in <head>, it is fetched
-// as early as the style sheet, and it does not hold up the parsing.
+// The first-visit script. The build writes it, without these comment lines, as an inline script
+// at the end of the prerendered page in index.html (src/bin/prerender.rs), and allows it in the
+// Content-Security-Policy by its hash: inline, it runs as soon as the parser reaches it, once
+// the style sheet is in, without a download of its own.
 //
 // The built index.html holds the page as the app first draws it for a first visit: the default
 // scenario, nothing saved (scripts/prerender). It is hidden (main.css) unless this script finds
 // a first visit: no link in the address, no query string, no saved scenario. Then it is shown,
 // inert, so that the diagram is on screen before the WebAssembly has started, and the app
-// replaces it when it starts (src/main.rs). For anyone else it is removed at once, and they wait
-// for the app, so that nobody ever sees a scenario other than their own.
+// replaces it when it starts (src/main.rs). For anyone else it is removed at once (this script
+// with it), and they wait for the app, so that nobody ever sees a scenario other than their own.
 (function () {
   var root = document.documentElement;
   var saved = null;

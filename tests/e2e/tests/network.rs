@@ -9,8 +9,10 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
+use base64::Engine as _;
 use credflow_e2e::{Harness, NetworkRequest, Options};
 use serde_json::json;
+use sha2::{Digest, Sha256};
 
 /// The rule book's classic case 2.
 const CLASSIC_CASE_2: &str = "#v=1&share=%5C%5Cfs01%5Capps~domain-computers";
@@ -265,6 +267,21 @@ async fn the_page_keeps_working_with_the_server_gone() {
     );
 }
 
+/// The texts of the inline `<script>` elements (those without `src`) of an HTML file.
+fn inline_scripts(html: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<script") {
+        let tag_end = at + rest[at..].find('>').expect("an unclosed <script tag");
+        let close = tag_end + rest[tag_end..].find("</script>").expect("no </script>");
+        if !rest[at..tag_end].contains(" src=") {
+            out.push(&rest[tag_end + 1..close]);
+        }
+        rest = &rest[close..];
+    }
+    out
+}
+
 /// The directives of the page's CSP meta tag: name → sources.
 async fn csp(page: &Harness) -> BTreeMap<String, Vec<String>> {
     let content = page
@@ -301,9 +318,27 @@ async fn the_content_security_policy_is_exactly_as_strict_as_promised() {
             .collect()
     };
     assert_eq!(sources("default-src"), ["'self'"]);
+    // Scripts: the page's own files, its WebAssembly, and the one inline script of the built
+    // page (the first-visit script at the end of the prerendered page), by its hash.
+    let index = std::fs::read_to_string(credflow_e2e::dist_dir().join("index.html"))
+        .expect("read dist/index.html");
+    let inline = inline_scripts(&index);
+    assert_eq!(
+        inline.len(),
+        1,
+        "inline scripts in dist/index.html: {inline:#?}"
+    );
+    let hash = format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(inline[0].as_bytes()))
+    );
     let mut script = sources("script-src");
     script.sort();
-    assert_eq!(script, ["'self'", "'wasm-unsafe-eval'"], "script-src");
+    assert_eq!(
+        script,
+        ["'self'", hash.as_str(), "'wasm-unsafe-eval'"],
+        "script-src"
+    );
     assert_eq!(sources("object-src"), ["'none'"]);
     assert_eq!(sources("base-uri"), ["'none'"]);
     // Nothing anywhere loosens it to other origins or to eval.
@@ -339,8 +374,6 @@ async fn the_content_security_policy_is_exactly_as_strict_as_promised() {
     }
 
     // A meta CSP governs only what follows it: it must come before every script and style.
-    let index = std::fs::read_to_string(credflow_e2e::dist_dir().join("index.html"))
-        .expect("read dist/index.html");
     let meta = index
         .find("http-equiv=\"Content-Security-Policy\"")
         .expect("a CSP meta tag in dist/index.html");

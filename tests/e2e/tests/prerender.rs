@@ -139,7 +139,7 @@ async fn a_link_a_query_or_a_saved_scenario_never_shows_the_default_page() {
     let nothing = json!({ "prerender": false, "shown": false, "verdict": false, "marks": 0 });
     for fragment in ["#v=1&client=legacy", "#v=1", "#v=1&view=embed", "?embed"] {
         visit(&page, fragment).await;
-        // After the load event: first.js (deferred) has run.
+        // After the load event: first.js (inline, at the end of the page) has run.
         page.wait_until("document.readyState === 'complete'").await;
         assert_eq!(page.eval(gone).await, nothing, "opened with {fragment}");
     }
