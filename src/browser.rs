@@ -113,6 +113,28 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Runs `f` once the browser is idle (within 200 ms at the latest), or after 50 ms where there
+/// is no `requestIdleCallback` (Safari).
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let window = window();
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let function: &js_sys::Function = callback.unchecked_ref();
+    let has_idle = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false);
+    let scheduled = if has_idle {
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(200);
+        window
+            .request_idle_callback_with_options(function, &options)
+            .is_ok()
+    } else {
+        false
+    };
+    if !scheduled {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(function, 50);
+    }
+}
+
 /// Whether a `performance.mark` of this name has been set (by the page or `public/first.js`).
 pub fn marked(name: &str) -> bool {
     window()

@@ -1,7 +1,7 @@
 //! The flow diagram (the core's SVG), the step picker that makes every step reachable by
 //! keyboard, and the details of the selected step.
 
-use credflow_core::Step;
+use credflow_core::{svg_inline_band, Step};
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -32,13 +32,55 @@ pub fn DiagramView() -> impl IntoView {
             .get()
             .map(|n| store.diagram.with(|d| d.drawn_step(n)))
     };
+    // A tall diagram drawn in part (`data-partial`, see `band`) is drawn whole here: when the
+    // browser is idle, or at once when the page scrolls, resizes or prints.
+    let complete = move || {
+        let Some(el) = host.get_untracked() else {
+            return;
+        };
+        if el.has_attribute("data-partial") {
+            store.svg.with_untracked(|svg| el.set_inner_html(svg));
+            let _ = el.remove_attribute("data-partial");
+            highlight(&el, untrack(drawn));
+            // Laid out now, in this idle time, rather than in the next frame, where a change
+            // would pay for it.
+            el.get_bounding_client_rect();
+            crate::browser::mark("credflow:diagram-complete");
+        }
+    };
+    // (In an effect: in the browser only, not when the page is rendered to HTML.)
+    Effect::new(move |_| {
+        for event in ["scroll", "resize", "beforeprint"] {
+            let handle = window_event_listener_untyped(event, move |_| complete());
+            on_cleanup(move || handle.remove());
+        }
+    });
+    // The width of the diagram drawn last, to tell its scale on screen.
+    let drawn_width = StoredValue::new(0.0f32);
     // A new diagram: drawn, highlighted, and marked for the benchmark (the app's first diagram
     // in the DOM, then every update).
     Effect::new(move |drawn_before: Option<bool>| {
         let Some(el) = host.get() else {
             return false;
         };
-        store.svg.with(|svg| el.set_inner_html(svg));
+        store.svg.track();
+        let drawing = store.diagram.with_untracked(|d| {
+            let part = band(&el, drawn_width.get_value(), d.width, d.height)
+                .map(|(top, bottom)| svg_inline_band(d, top, bottom));
+            drawn_width.set_value(d.width);
+            part
+        });
+        match drawing {
+            Some(part) => {
+                el.set_inner_html(&part);
+                let _ = el.set_attribute("data-partial", "");
+                crate::browser::when_idle(complete);
+            }
+            None => {
+                store.svg.with_untracked(|svg| el.set_inner_html(svg));
+                let _ = el.remove_attribute("data-partial");
+            }
+        }
         highlight(&el, untrack(drawn));
         if drawn_before == Some(true) {
             crate::browser::mark("credflow:diagram-updated");
@@ -74,6 +116,40 @@ pub fn DiagramView() -> impl IntoView {
         </figure>
         <crate::Later><StepPicker /></crate::Later>
     }
+}
+
+/// For a diagram much taller than the window, the band of it (diagram units) that is on screen
+/// or within a quarter of a window of it, which is all a change needs to draw before the next paint:
+/// the browser's cost is in laying out the SVG's text, row by row. `None`: draw it whole (it is
+/// not that tall, most of it is in the band, or there is no earlier drawing to measure, as for
+/// the first). `drawn_width` is the width of the diagram drawn before.
+fn band(
+    host: &web_sys::HtmlDivElement,
+    drawn_width: f32,
+    width: f32,
+    height: f32,
+) -> Option<(f32, f32)> {
+    let window = leptos::prelude::window();
+    let view = window.inner_height().ok()?.as_f64()? as f32;
+    // Not tall even at the largest the style sheet draws it (`min-width: 720px`): no need to
+    // measure (which makes the browser lay out the page's other changes at once).
+    if height * (720.0 / width).max(1.0) < 2.0 * view {
+        return None;
+    }
+    let before = host.first_element_child()?;
+    let rect = before.get_bounding_client_rect();
+    if rect.width() <= 0.0 || drawn_width <= 0.0 {
+        return None;
+    }
+    // The new diagram is drawn at the old one's scale (the same width, or nearly: the scale
+    // only decides how much is drawn now).
+    let scale = rect.width() as f32 / drawn_width.max(width);
+    if height * scale < 2.0 * view {
+        return None;
+    }
+    let top = rect.top() as f32;
+    let (from, to) = ((-top - view / 4.0) / scale, (1.25 * view - top) / scale);
+    (to - from < 0.75 * height).then_some((from, to))
 }
 
 /// Marks the drawn row of the selected step (`sel`) and the diagram as having one (`has-sel`):

@@ -110,6 +110,18 @@ pub struct Node {
     pub outcome: Option<Outcome>,
 }
 
+impl Node {
+    /// The top and bottom of everything the box draws (a stack of cards reaches lower).
+    pub fn span(&self) -> (f32, f32) {
+        let stack = if self.kind == NodeKind::MoreShares {
+            8.0
+        } else {
+            0.0
+        };
+        (self.rect.y, self.rect.bottom() + stack)
+    }
+}
+
 /// Which side of the identity column a step's arrow is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Side {
@@ -204,6 +216,31 @@ pub struct Edge {
     /// [`DRAWN_SHARES`](crate::layout::DRAWN_SHARES): the steps it stands for. Its `outcome`
     /// is their worst, `reached` whether any of them is reached.
     pub collapsed: Option<Collapsed>,
+}
+
+impl Edge {
+    /// The top and bottom of the step's row: badge, label and callout.
+    pub fn row_span(&self) -> (f32, f32) {
+        let r = crate::layout::BADGE_R;
+        let mut top = self.label_rect.y.min(self.badge.1 - r);
+        let mut bottom = self.label_rect.bottom().max(self.badge.1 + r);
+        if let Some(c) = &self.callout {
+            top = top.min(c.rect.y);
+            bottom = bottom.max(c.rect.bottom());
+        }
+        (top, bottom)
+    }
+
+    /// The top and bottom of everything the step draws: its row and its arrow (from the
+    /// identity's box, however far above or below).
+    pub fn span(&self) -> (f32, f32) {
+        let r = crate::layout::BADGE_R;
+        self.points
+            .iter()
+            .fold(self.row_span(), |(top, bottom), &(_, y)| {
+                (top.min(y - r), bottom.max(y + r))
+            })
+    }
 }
 
 /// A laid-out flow diagram.

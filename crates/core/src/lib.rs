@@ -32,7 +32,7 @@ pub mod text;
 pub use diagram::{Callout, Collapsed, Column, Diagram, Edge, Node, NodeKind, Rect, Side};
 pub use layout::layout;
 pub use link::{decode, encode, LinkError};
-pub use svg::{svg, svg_inline};
+pub use svg::{svg, svg_inline, svg_inline_band};
 
 /// The SVG diagram for a scenario: `svg(&layout(&plan(s)))`. The page, the export and the CLI
 /// all draw through this one function.

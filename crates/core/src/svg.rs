@@ -74,7 +74,21 @@ pub fn svg_inline(d: &Diagram) -> String {
     write(d, false)
 }
 
+/// Part of the diagram, for a page that shows only part of a tall one: [`svg_inline`] with only
+/// the steps and boxes that reach into the band from `top` to `bottom` (diagram units, from the
+/// top), at the diagram's full size, so that the page's layout does not move. The heading and
+/// the legend are always drawn. The page draws the whole diagram once the browser is idle.
+pub fn svg_inline_band(d: &Diagram, top: f32, bottom: f32) -> String {
+    write_band(d, false, Some((top, bottom)))
+}
+
 fn write(d: &Diagram, with_style: bool) -> String {
+    write_band(d, with_style, None)
+}
+
+fn write_band(d: &Diagram, with_style: bool, band: Option<(f32, f32)>) -> String {
+    // What reaches into the band; with no band, everything.
+    let shown = |(a, b): (f32, f32)| band.is_none_or(|(top, bottom)| a < bottom && b > top);
     let mut out = String::with_capacity(4096 + d.nodes.len() * 600 + d.edges.len() * 1100);
     let o = &mut out;
     o.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cf\" role=\"img\" width=\"");
@@ -106,10 +120,10 @@ fn write(d: &Diagram, with_style: bool) -> String {
     o.push_str("\" rx=\"12\"/>");
 
     heading(o, d);
-    for edge in &d.edges {
-        step(o, edge);
+    for edge in d.edges.iter().filter(|e| shown(e.span())) {
+        step(o, edge, shown(edge.row_span()));
     }
-    for node in &d.nodes {
+    for node in d.nodes.iter().filter(|n| shown(n.span())) {
         node_box(o, node);
     }
     legend(o, d);
@@ -314,7 +328,9 @@ fn heading(o: &mut String, d: &Diagram) {
 }
 
 /// One step: its arrow, number badge, label and callout, in one clickable group.
-fn step(o: &mut String, e: &Edge) {
+/// With `whole` false, only the arrow: the row is outside the band that [`svg_inline_band`]
+/// draws, and the arrow crosses it.
+fn step(o: &mut String, e: &Edge, whole: bool) {
     let key = e.outcome.key();
     o.push_str("<g class=\"step outcome-");
     o.push_str(key);
@@ -338,9 +354,11 @@ fn step(o: &mut String, e: &Edge) {
     } else {
         "\" data-reached=\"false\">"
     });
-    title(o, &e.title);
-    let r = e.label_rect;
-    rect(o, "hit", r.x, r.y, r.w, r.h, 0.0);
+    if whole {
+        title(o, &e.title);
+        let r = e.label_rect;
+        rect(o, "hit", r.x, r.y, r.w, r.h, 0.0);
+    }
 
     // The arrow: an S-curve on the identity's side, straight along the label.
     let [tail, joint, tip] = [e.points[0], e.points[1], e.points[2]];
@@ -374,6 +392,10 @@ fn step(o: &mut String, e: &Edge) {
     o.push_str("\"/><path class=\"ah\" d=\"M");
     pt(o, tip);
     o.push_str("l-8,-4.5v9z\"/>");
+    if !whole {
+        o.push_str("</g>");
+        return;
+    }
 
     // The number badge (for the summary row, a pill with the range of steps) and the two lines
     // of text.

@@ -1297,3 +1297,102 @@ fn a_reason_already_shown_above_is_named_not_repeated() {
         }
     }
 }
+
+/// The `data-step` of every step group drawn in an SVG, in order.
+fn drawn_steps(svg: &str) -> Vec<usize> {
+    svg.split(" data-step=\"")
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').unwrap()].parse().unwrap())
+        .collect()
+}
+
+/// The `data-node` of every box drawn in an SVG, in order.
+fn drawn_nodes(svg: &str) -> Vec<String> {
+    svg.split(" data-node=\"")
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').unwrap()].to_string())
+        .collect()
+}
+
+#[test]
+fn a_band_of_a_tall_diagram_draws_exactly_what_reaches_into_it() {
+    use credflow_core::svg_inline;
+    use credflow_core::svg_inline_band;
+    let d = diagram(&with_shares(50, 30));
+    let full = svg_inline(&d);
+    assert!(d.height > 3000.0, "50 shares: a tall diagram");
+    // A band that holds the whole diagram draws all of it.
+    assert_eq!(svg_inline_band(&d, 0.0, d.height), full);
+    assert_eq!(svg_inline_band(&d, -1e6, 1e6), full);
+
+    // A band around the middle: the rows there, the arrows that cross it (alone: their rows
+    // are elsewhere) and the boxes there, nothing else, on a canvas of the whole diagram's
+    // size.
+    let (top, bottom) = (d.height * 0.4, d.height * 0.6);
+    let part = svg_inline_band(&d, top, bottom);
+    assert_well_formed(&part);
+    let head = |s: &str| s[..s.find("<title>").unwrap()].to_string();
+    assert_eq!(head(&part), head(&full), "the same size and viewBox");
+    let inside = |(a, b): (f32, f32)| a < bottom && b > top;
+    let crossing: Vec<usize> = d
+        .edges
+        .iter()
+        .filter(|e| inside(e.span()))
+        .map(|e| e.step)
+        .collect();
+    assert_eq!(drawn_steps(&part), crossing);
+    let rows: Vec<usize> = d
+        .edges
+        .iter()
+        .filter(|e| inside(e.row_span()))
+        .map(|e| e.step)
+        .collect();
+    assert!(rows.len() >= 8, "rows in the middle: {rows:?}");
+    assert!(rows.len() < d.edges.len() / 3, "{rows:?}");
+    for e in d.edges.iter().filter(|e| crossing.contains(&e.step)) {
+        let group = step_group(&part, e.step);
+        if rows.contains(&e.step) {
+            // A row in the band is drawn exactly as in the whole diagram.
+            assert_eq!(group, step_group(&full, e.step), "step {}", e.step);
+        } else {
+            // Elsewhere: its arrow only, no text.
+            assert!(group.contains("class=\"ln\"") && group.contains("class=\"ah\""));
+            assert!(
+                !group.contains("<text") && !group.contains("<title"),
+                "{group}"
+            );
+        }
+    }
+    let nodes: Vec<String> = d
+        .nodes
+        .iter()
+        .filter(|n| inside(n.span()))
+        .map(|n| escape_attr(&n.id))
+        .collect();
+    assert_eq!(drawn_nodes(&part), nodes);
+    assert!(nodes.len() < d.nodes.len(), "{nodes:?}");
+    // The spans hold what each step draws.
+    for e in &d.edges {
+        let (a, b) = e.span();
+        let (ra, rb) = e.row_span();
+        assert!(a <= ra && rb <= b && ra <= e.label_rect.y && rb >= e.label_rect.bottom());
+        assert!(e.points.iter().all(|&(_, y)| y >= a && y <= b));
+    }
+    // Far text is left out: the last share's row (below the band).
+    let last = d.edges.last().unwrap();
+    assert!(!inside(last.row_span()));
+    assert!(!part.contains(&format!(">{}</text>", last.step)));
+
+    // A band beside the diagram (scrolled away): only the heading, the canvas and the legend.
+    let none = svg_inline_band(&d, -500.0, -100.0);
+    assert_well_formed(&none);
+    assert!(drawn_steps(&none).is_empty() && drawn_nodes(&none).is_empty());
+    assert!(none.contains("class=\"lg\"") && none.contains("class=\"hd\""));
+}
+
+/// An id as it appears in an attribute.
+fn escape_attr(id: &str) -> String {
+    let mut out = String::new();
+    escape(&mut out, id);
+    out
+}
