@@ -1334,19 +1334,17 @@ fn a_band_of_a_tall_diagram_draws_exactly_what_reaches_into_it() {
     let head = |s: &str| s[..s.find("<title>").unwrap()].to_string();
     assert_eq!(head(&part), head(&full), "the same size and viewBox");
     let inside = |(a, b): (f32, f32)| a < bottom && b > top;
-    let crossing: Vec<usize> = d
-        .edges
-        .iter()
-        .filter(|e| inside(e.span()))
-        .map(|e| e.step)
-        .collect();
+    // The steps whose `span` (arrow and row) or `row_span` (row) reaches into the band.
+    let steps_in = |span: fn(&Edge) -> (f32, f32)| -> Vec<usize> {
+        d.edges
+            .iter()
+            .filter(|e| inside(span(e)))
+            .map(|e| e.step)
+            .collect()
+    };
+    let crossing = steps_in(Edge::span);
     assert_eq!(drawn_steps(&part), crossing);
-    let rows: Vec<usize> = d
-        .edges
-        .iter()
-        .filter(|e| inside(e.row_span()))
-        .map(|e| e.step)
-        .collect();
+    let rows = steps_in(Edge::row_span);
     assert!(rows.len() >= 8, "rows in the middle: {rows:?}");
     assert!(rows.len() < d.edges.len() / 3, "{rows:?}");
     for e in d.edges.iter().filter(|e| crossing.contains(&e.step)) {
