@@ -119,10 +119,10 @@ pub fn DiagramView() -> impl IntoView {
 }
 
 /// For a diagram much taller than the window, the band of it (diagram units) that is on screen
-/// or within a quarter of a window of it, which is all a change needs to draw before the next paint:
-/// the browser's cost is in laying out the SVG's text, row by row. `None`: draw it whole (it is
-/// not that tall, most of it is in the band, or there is no earlier drawing to measure, as for
-/// the first). `drawn_width` is the width of the diagram drawn before.
+/// or within a quarter of a window of it: all that a change needs to draw before the next
+/// paint (the browser's cost is in laying out the SVG's text, row by row). `None`: draw it
+/// whole (it is not that tall, most of it is in the band, or there is no earlier drawing to
+/// measure, as for the first). `drawn_width` is the width of the diagram drawn before.
 fn band(
     host: &web_sys::HtmlDivElement,
     drawn_width: f32,
@@ -141,8 +141,8 @@ fn band(
     if rect.width() <= 0.0 || drawn_width <= 0.0 {
         return None;
     }
-    // The new diagram is drawn at the old one's scale (the same width, or nearly: the scale
-    // only decides how much is drawn now).
+    // The scale on screen: the old drawing's, or smaller for a wider new diagram (which the
+    // page may draw smaller); a scale too small only draws more.
     let scale = rect.width() as f32 / drawn_width.max(width);
     if height * scale < 2.0 * view {
         return None;
