@@ -21,7 +21,22 @@ pub struct Chromedriver {
 
 impl Chromedriver {
     /// Starts `$CHROMEDRIVER` (default /usr/bin/chromedriver) and waits until it is ready.
+    /// The free port it is given can be taken by another process before it binds it (the
+    /// tests run in parallel, and every connection takes an ephemeral port): then it starts
+    /// again on another port, up to three times.
     pub async fn start() -> io::Result<Self> {
+        let mut attempt = 1;
+        loop {
+            match Self::start_once().await {
+                Err(e) if attempt < 3 && e.to_string().contains("Address already in use") => {
+                    attempt += 1;
+                }
+                result => return result,
+            }
+        }
+    }
+
+    async fn start_once() -> io::Result<Self> {
         let binary =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let scratch = Scratch::new()?;
