@@ -64,14 +64,14 @@ pub const STYLE: &str = "\
 
 /// The diagram as a standalone SVG document.
 pub fn svg(d: &Diagram) -> String {
-    write(d, true)
+    write(d, true, None)
 }
 
 /// The diagram without its `<style>`, for a page that has [`STYLE`] once in its own style
 /// sheet: a new `<style>` element with every update would make the browser restyle the whole
 /// page each time.
 pub fn svg_inline(d: &Diagram) -> String {
-    write(d, false)
+    write(d, false, None)
 }
 
 /// Part of the diagram, for a page that shows only part of a tall one: [`svg_inline`] with only
@@ -79,14 +79,10 @@ pub fn svg_inline(d: &Diagram) -> String {
 /// top), at the diagram's full size, so that the page's layout does not move. The heading and
 /// the legend are always drawn. The page draws the whole diagram once the browser is idle.
 pub fn svg_inline_band(d: &Diagram, top: f32, bottom: f32) -> String {
-    write_band(d, false, Some((top, bottom)))
+    write(d, false, Some((top, bottom)))
 }
 
-fn write(d: &Diagram, with_style: bool) -> String {
-    write_band(d, with_style, None)
-}
-
-fn write_band(d: &Diagram, with_style: bool, band: Option<(f32, f32)>) -> String {
+fn write(d: &Diagram, with_style: bool, band: Option<(f32, f32)>) -> String {
     // What reaches into the band; with no band, everything.
     let shown = |(a, b): (f32, f32)| band.is_none_or(|(top, bottom)| a < bottom && b > top);
     let mut out = String::with_capacity(4096 + d.nodes.len() * 600 + d.edges.len() * 1100);
