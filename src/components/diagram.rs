@@ -32,6 +32,12 @@ pub fn DiagramView() -> impl IntoView {
             .get()
             .map(|n| store.diagram.with(|d| d.drawn_step(n)))
     };
+    // The whole diagram, highlighted.
+    let draw_whole = move |el: &web_sys::HtmlDivElement| {
+        store.svg.with_untracked(|svg| el.set_inner_html(svg));
+        let _ = el.remove_attribute("data-partial");
+        highlight(el, untrack(drawn));
+    };
     // A tall diagram drawn in part (`data-partial`, see `band`) is drawn whole here: when the
     // browser is idle, or at once when the page scrolls, resizes or prints.
     let complete = move || {
@@ -39,9 +45,7 @@ pub fn DiagramView() -> impl IntoView {
             return;
         };
         if el.has_attribute("data-partial") {
-            store.svg.with_untracked(|svg| el.set_inner_html(svg));
-            let _ = el.remove_attribute("data-partial");
-            highlight(&el, untrack(drawn));
+            draw_whole(&el);
             // Laid out now, in this idle time, rather than in the next frame, where a change
             // would pay for it.
             el.get_bounding_client_rect();
@@ -55,34 +59,28 @@ pub fn DiagramView() -> impl IntoView {
             on_cleanup(move || handle.remove());
         }
     });
-    // The width of the diagram drawn last, to tell its scale on screen.
-    let drawn_width = StoredValue::new(0.0f32);
     // A new diagram: drawn, highlighted, and marked for the benchmark (the app's first diagram
-    // in the DOM, then every update).
-    Effect::new(move |drawn_before: Option<bool>| {
-        let Some(el) = host.get() else {
-            return false;
-        };
+    // in the DOM, then every update). The effect's value is the width of the diagram it drew
+    // last (`None` before the first), which tells the scale of that drawing on screen.
+    Effect::new(move |drawn_width: Option<Option<f32>>| {
+        let el = host.get()?;
+        let drawn_before = drawn_width.flatten();
         store.svg.track();
-        let drawing = store.diagram.with_untracked(|d| {
-            let part = band(&el, drawn_width.get_value(), d.width, d.height)
+        let (width, part) = store.diagram.with_untracked(|d| {
+            let part = band(&el, drawn_before.unwrap_or(0.0), d.width, d.height)
                 .map(|(top, bottom)| svg_inline_band(d, top, bottom));
-            drawn_width.set_value(d.width);
-            part
+            (d.width, part)
         });
-        match drawing {
+        match part {
             Some(part) => {
                 el.set_inner_html(&part);
                 let _ = el.set_attribute("data-partial", "");
+                highlight(&el, untrack(drawn));
                 crate::browser::when_idle(complete);
             }
-            None => {
-                store.svg.with_untracked(|svg| el.set_inner_html(svg));
-                let _ = el.remove_attribute("data-partial");
-            }
+            None => draw_whole(&el),
         }
-        highlight(&el, untrack(drawn));
-        if drawn_before == Some(true) {
+        if drawn_before.is_some() {
             crate::browser::mark("credflow:diagram-updated");
         } else {
             // A first visit has seen the prerendered diagram already (public/first.js marked it).
@@ -91,7 +89,7 @@ pub fn DiagramView() -> impl IntoView {
                 crate::browser::mark("credflow:first-diagram");
             }
         }
-        true
+        Some(width)
     });
     // Another step selected.
     Effect::new(move |_| {
