@@ -263,7 +263,7 @@ fn details(step: &Step, names: &[&'static str]) -> impl IntoView {
     let sources = step
         .sources
         .iter()
-        .map(|s| view! { <li><strong>{s.key()}</strong>" — "{s.title()}</li> })
+        .map(|s| view! { <li><strong>{s.key()}</strong>" — "<a href=s.address() rel="noreferrer">{s.title()}</a></li> })
         .collect_view();
     let attempts = (!step.attempts.is_empty()).then(|| {
         let items = step
@@ -301,12 +301,15 @@ fn details(step: &Step, names: &[&'static str]) -> impl IntoView {
                 <dt>"Why"</dt>
                 <dd class="reason">{step.reason.clone()}</dd>
                 {step.fix.clone().map(|f| view! { <dt>"Fix"</dt><dd class="fix">{f}</dd> })}
-                {step.note.clone().map(|n| view! { <dt>"Note"</dt><dd class="note">{n}</dd> })}
+                {step.notes.iter().map(|n| view! { <dt>"Note"</dt><dd class="note">{n.clone()}</dd> }).collect_view()}
                 {attempts}
                 <dt>"Log"</dt>
                 <dd class="log"><code>{step.log.file}</code>" in "<code>{step.log.folder}</code></dd>
                 <dt>"Says who"</dt>
-                <dd><ul class="sources">{sources}</ul></dd>
+                <dd>
+                    <ul class="sources">{sources}</ul>
+                    {step.inferred.clone().map(|i| view! { <p class="inferred"><strong>"Inferred: "</strong>{i}</p> })}
+                </dd>
                 <dt>"Rule"</dt>
                 <dd><code>{step.rule}</code></dd>
             </dl>

@@ -16,7 +16,7 @@ struct Finding {
     title: String,
     text: String,
     fix: Option<String>,
-    note: Option<String>,
+    notes: Vec<String>,
     log: String,
 }
 
@@ -36,7 +36,7 @@ fn findings(plan: &Plan) -> Vec<Finding> {
                 s.reason
             ),
             fix: s.fix.clone(),
-            note: s.note.clone(),
+            notes: s.notes.clone(),
             log: s.log.path(),
         })
         .collect()
@@ -127,7 +127,7 @@ fn item(f: Finding) -> impl IntoView {
             </p>
             <p>{f.text}</p>
             {f.fix.map(|fix| view! { <p><strong>"Fix: "</strong>{fix}</p> })}
-            {f.note.map(|note| view! { <p class="note"><strong>"Note: "</strong>{note}</p> })}
+            {f.notes.into_iter().map(|note| view! { <p class="note"><strong>"Note: "</strong>{note}</p> }).collect_view()}
             <p class="log">"Log: "<code>{f.log}</code></p>
         </li>
     }
@@ -137,14 +137,22 @@ fn item(f: Finding) -> impl IntoView {
 pub fn Sources() -> impl IntoView {
     let rows = SourceId::ALL
         .iter()
-        .map(|s| view! { <tr><th scope="row">{s.key()}</th><td>{s.title()}</td><td>{s.kind()}</td></tr> })
+        .map(|s| {
+            view! {
+                <tr>
+                    <th scope="row">{s.key()}</th>
+                    <td><a href=s.address() rel="noreferrer">{s.title()}</a></td>
+                    <td>{s.kind()}</td>
+                </tr>
+            }
+        })
         .collect_view();
     view! {
         <section id="sources" class="sources-section" aria-labelledby="sources-title">
             <h2 id="sources-title">"Sources"</h2>
-            <p class="help">"Every rule names the sources it rests on. Where sources disagree, the step shows the other claim as a note."</p>
+            <p class="help">"Every rule names the sources it rests on, and says what it infers rather than reads in them. Where sources disagree, the step shows both claims in a note. The links are plain links to each source's address; this page requests nothing from them. "<a href="rules.md">"The whole rule book"</a>" lists every rule with its condition, outcome, fix and sources."</p>
             <table>
-                <thead><tr><th scope="col">"Id"</th><th scope="col">"Source"</th><th scope="col">"Kind"</th></tr></thead>
+                <thead><tr><th scope="col">"Id"</th><th scope="col">"Source"</th><th scope="col">"About"</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </section>

@@ -57,6 +57,16 @@ pub fn Content() -> impl IntoView {
     let dpacl = Memo::new(move |_| store.scenario.with(|s| s.dpacl));
     view! {
         <ChoiceGroup key="source" legend="Where the program's files are" />
+        <ChoiceGroup key="boundary" legend="Nearest distribution point"
+            about="Advanced Client and ConfigMgr 2007: whether a DP is on the client's own fast boundary." />
+        <ChoiceGroup key="deploy" legend="On a fast boundary"
+            about="The advertisement's option: download into the client cache, or run from the DP." />
+        <ChoiceGroup key="slow" legend="On a slow or unreliable boundary"
+            about="The advertisement's option when the only DP is across a slow link." />
+        <ChoiceGroup key="drive" legend="Drive mode"
+            about="The program's option: how the client reaches the package share when it runs from the DP." />
+        <ChoiceGroup key="letter" legend="The program's drive letter"
+            about="With a specific drive letter: whether the client already uses it." />
         {reader_boxes(
             "dpacl".into(),
             "Who may read the DP package share".into(),

@@ -110,6 +110,8 @@ fn client_step() -> impl IntoView {
         <ChoiceGroup key="client" legend="Client type"
             about="Which SMS or ConfigMgr client runs on the target computer." />
         <ChoiceGroup key="os" legend="Operating system" />
+        <ChoiceGroup key="arch" legend="Architecture"
+            about="64-bit Windows redirects a 32-bit program's System32 and HKLM\\Software." />
         <ChoiceGroup key="role" legend="Computer role" />
         <ChoiceGroup key="domain" legend="Domain trust"
             about="Whether the site's servers accept the computer's own domain identities." />
@@ -123,8 +125,14 @@ fn program_step() -> impl IntoView {
         <ChoiceGroup key="when" legend="Program can run" />
         <ChoiceGroup key="sia" legend="Software Installation Account"
             about="Legacy Client program option: run as the site's Software Installation Account." />
+        <ChoiceGroup key="interact" legend="User interaction"
+            about="Environment tab: whether the logged-on user sees the program's windows." />
         <ChoiceGroup key="installer" legend="Installer"
             about="What the program's command line runs." />
+        <ChoiceGroup key="ui" legend="Installer dialogs"
+            about="Whether the installer needs answers while it runs." />
+        <ChoiceGroup key="mapped" legend="Mapped drive letters"
+            about="Whether the command line depends on a drive letter the user maps." />
     }
 }
 

@@ -3,6 +3,7 @@
 //!     credflow plan LINK [--json]   the plan as text, or as JSON
 //!     credflow render LINK          the SVG diagram the page shows
 //!     credflow presets              the rule book's classic cases
+//!     credflow rules [--json]       the whole rule table, with sources (docs/rules.md)
 //!
 //! LINK is a share link: a whole URL, a fragment starting with `#`, or a bare fragment.
 
@@ -19,6 +20,7 @@ const USAGE: &str = "usage:
   credflow plan LINK [--json]   print the plan for a share link (as JSON with --json)
   credflow render LINK          write the SVG diagram to standard output
   credflow presets              list the rule book's classic cases
+  credflow rules [--json]       print the whole rule table with its sources (Markdown or JSON)
 LINK is a credflow URL, a fragment such as '#v=1&client=legacy', or a bare fragment;
 '-' reads it from standard input (for links longer than a command line allows).";
 
@@ -56,6 +58,11 @@ fn run(args: &[&str]) -> Result<String, String> {
         }
         ["render", link] => Ok(render(&scenario_for(link)?)),
         ["presets"] => Ok(presets()),
+        ["rules"] => Ok(credflow_core::rulebook::markdown()),
+        ["rules", "--json"] => Ok(
+            serde_json::to_string_pretty(&credflow_core::rulebook::rules()).unwrap_or_default()
+                + "\n",
+        ),
         ["help" | "--help" | "-h"] => Ok(format!("{USAGE}\n")),
         _ => Err(USAGE.to_string()),
     }

@@ -64,7 +64,10 @@ pub fn plan(plan: &Plan) -> String {
         if let Some(fix) = &step.fix {
             out.push_str(&format!("       fix: {fix}\n"));
         }
-        if let Some(note) = &step.note {
+        if let Some(inferred) = &step.inferred {
+            out.push_str(&format!("       inferred: {inferred}\n"));
+        }
+        for note in &step.notes {
             out.push_str(&format!("       note: {note}\n"));
         }
     }

@@ -57,6 +57,8 @@ pub enum NodeKind {
     Share,
     LocalMachine,
     UserProfile,
+    MappedDrive,
+    Desktop,
     /// The shares beyond the first [`DRAWN_SHARES`](crate::layout::DRAWN_SHARES), in one box:
     /// `… and 450 more shares`.
     MoreShares,
@@ -70,6 +72,8 @@ impl NodeKind {
             Resource::Share(_) => NodeKind::Share,
             Resource::LocalMachine => NodeKind::LocalMachine,
             Resource::UserProfile => NodeKind::UserProfile,
+            Resource::MappedDrive => NodeKind::MappedDrive,
+            Resource::Desktop => NodeKind::Desktop,
         }
     }
 

@@ -28,15 +28,23 @@ impl Identity {
     }
 
     /// The principals this identity counts as when it reaches a share. [domain.md, Identities]
-    pub fn counts_as(self, domain: Domain) -> &'static [Principal] {
+    pub fn counts_as(self, domain: Domain, role: Role) -> &'static [Principal] {
         use Principal::*;
         let trusted = domain == Domain::Trusted;
         match self {
             Identity::LoggedOnUser if trusted => &[Everyone, Users, DomainUsers, LoggedOnUser],
+            // [AD-GROUPS] a domain controller's account is in Domain Controllers, not in
+            // Domain Computers.
+            Identity::ComputerAccount | Identity::LocalSystem
+                if trusted && role == Role::DomainController =>
+            {
+                &[Everyone, Users, DomainControllers]
+            }
             Identity::ComputerAccount | Identity::LocalSystem if trusted => {
                 &[Everyone, Users, DomainComputers]
             }
-            // An untrusted computer's own accounts mean nothing to the site's servers. [KB925282]
+            // An untrusted computer's own accounts mean nothing to the site's servers
+            // [CM07-NAA][CB-ACCOUNTS]: that is what the Network Access Account is for.
             Identity::LoggedOnUser | Identity::ComputerAccount | Identity::LocalSystem => &[],
             // [Q199041] local rights only, no domain rights.
             Identity::ClientToken => &[],

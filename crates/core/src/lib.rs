@@ -8,6 +8,7 @@ pub mod model;
 pub mod normalise;
 pub mod plan;
 pub mod principal;
+pub mod rulebook;
 pub mod rules;
 pub mod scenario;
 pub mod source;
@@ -18,7 +19,8 @@ pub use normalise::{normalise, Change};
 pub use plan::plan;
 pub use principal::{Principal, Readers};
 pub use scenario::{
-    Account, Client, Domain, Installer, Logon, Os, Role, Run, Scenario, Share, Sia, Source, When,
+    Account, Arch, Boundary, Client, Deploy, Domain, Drive, Installer, Interact, Letter, Logon,
+    Mapped, Mode, Os, Role, Run, Scenario, Share, Sia, SlowMode, Source, Ui, When,
 };
 pub use source::SourceId;
 

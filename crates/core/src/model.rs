@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::choice;
 use crate::identity::Identity;
 use crate::normalise::Change;
-use crate::scenario::{Client, Scenario};
+use crate::scenario::{Arch, Client, Scenario};
 use crate::source::SourceId;
 
 choice! {
@@ -25,7 +25,10 @@ choice! {
         Schedule = "schedule", "Schedule", "Can the program start now?";
         RunAs = "run-as", "Run as", "Which identity runs the program.";
         FetchContent = "fetch-content", "Fetch content", "Reading the package from the distribution point.";
+        MapDrive = "map-drive", "Map drive", "The client maps a drive letter to the package share.";
         ConnectShare = "connect-share", "Connect to share", "Reaching a non-SMS share.";
+        UseMappedDrive = "use-mapped-drive", "Use mapped drive", "Opening a path on a drive letter the user mapped.";
+        UserInput = "user-input", "User input", "The installer's dialogs wait for an answer.";
         Install = "install", "Install", "Local writes by the identity that runs the program.";
     }
 }
@@ -42,6 +45,10 @@ pub enum Resource {
     LocalMachine,
     /// The run-as identity's own profile and HKCU.
     UserProfile,
+    /// The drive letter the user mapped.
+    MappedDrive,
+    /// Where the installer's dialogs appear.
+    Desktop,
 }
 
 impl Resource {
@@ -60,6 +67,8 @@ impl Resource {
             Resource::Share(_) => "share",
             Resource::LocalMachine => "local-machine",
             Resource::UserProfile => "user-profile",
+            Resource::MappedDrive => "mapped-drive",
+            Resource::Desktop => "desktop",
         }
     }
 
@@ -71,6 +80,8 @@ impl Resource {
             Resource::Share(unc) => unc.clone(),
             Resource::LocalMachine => "the local machine (HKLM, Program Files)".into(),
             Resource::UserProfile => "the account's profile (HKCU)".into(),
+            Resource::MappedDrive => "the user's mapped drive letter".into(),
+            Resource::Desktop => "the desktop".into(),
         }
     }
 }
@@ -81,7 +92,7 @@ impl Serialize for Resource {
     }
 }
 
-/// Where to read about a step: a log file and its folder. \[S1]\[KB867490]
+/// Where to read about a step: a log file and its folder. \[S1]\[KB867490]\[CM07-LOGS]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Log {
     pub file: &'static str,
@@ -90,6 +101,8 @@ pub struct Log {
 
 impl Log {
     pub const ADVANCED_FOLDER: &'static str = "%windir%\\System32\\CCM\\Logs";
+    /// The 32-bit client's log folder on 64-bit Windows. [CM07-LOGS]
+    pub const ADVANCED_X64_FOLDER: &'static str = "%windir%\\SysWOW64\\CCM\\Logs";
     pub const LEGACY_FOLDER: &'static str = "%windir%\\MS\\SMS\\Logs";
 
     /// The full path, `%windir%\...\execmgr.log`.
@@ -108,7 +121,11 @@ pub enum LogRef {
 }
 
 impl LogRef {
-    pub fn resolve(self, client: Client) -> Log {
+    pub fn resolve(self, client: Client, arch: Arch) -> Log {
+        let folder = match arch {
+            Arch::X86 => Log::ADVANCED_FOLDER,
+            Arch::X64 => Log::ADVANCED_X64_FOLDER,
+        };
         match (self, client) {
             (LogRef::Runs, Client::Legacy) | (LogRef::Content, Client::Legacy) => Log {
                 file: "SMSAPM32.log",
@@ -116,11 +133,11 @@ impl LogRef {
             },
             (LogRef::Runs, _) => Log {
                 file: "execmgr.log",
-                folder: Log::ADVANCED_FOLDER,
+                folder,
             },
             (LogRef::Content, _) => Log {
                 file: "CAS.log",
-                folder: Log::ADVANCED_FOLDER,
+                folder,
             },
         }
     }
@@ -147,11 +164,15 @@ pub struct Step {
     pub outcome: Outcome,
     pub reason: String,
     pub sources: Vec<SourceId>,
+    /// What the step's rule infers rather than reads in a source, and from what; `None` when
+    /// its sources say it.
+    pub inferred: Option<String>,
     pub log: Log,
     /// What to change; `None` when the step is ok.
     pub fix: Option<String>,
-    /// A warning, or where other sources disagree.
-    pub note: Option<String>,
+    /// Warnings, where sources disagree, and the other problems of the step (every rule that
+    /// applies but does not decide it).
+    pub notes: Vec<String>,
     /// Each identity tried in turn, when the rule has a fallback.
     pub attempts: Vec<Attempt>,
     /// False when an earlier step fails, so the run never gets here.

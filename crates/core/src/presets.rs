@@ -1,4 +1,4 @@
-//! The rule book's ten classic cases, as named scenarios for training.
+//! The rule book's seventeen classic cases, as named scenarios for training.
 
 use crate::link::decode;
 use crate::scenario::Scenario;
@@ -6,7 +6,7 @@ use crate::scenario::Scenario;
 /// A named scenario with the lesson it teaches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Preset {
-    /// Stable id (`classic-1` ... `classic-10`).
+    /// Stable id (`classic-1` ... `classic-17`).
     pub id: &'static str,
     pub title: &'static str,
     /// One line: what the case teaches.
@@ -36,15 +36,15 @@ pub static PRESETS: &[Preset] = &[
     },
     Preset {
         id: "classic-2",
-        title: "Advanced Client reads a non-SMS share, no NAA",
-        lesson: "Local System reaches other shares only through the Network Access Account; without one, access is denied (execmgr.log).",
-        link: "v=1&share=%5C%5Cfs01%5Capps~domain-computers",
+        title: "Advanced Client reads a share that grants Domain Users only",
+        lesson: "Local System reaches the share as DOMAIN\\COMPUTER$, which is not a domain user; with no Network Access Account to try next, access is denied.",
+        link: "v=1&share=%5C%5Cfs01%5Capps~domain-users",
     },
     Preset {
         id: "classic-3",
-        title: "Advanced Client, NAA configured but not granted",
-        lesson: "Configuring the Network Access Account is not enough: it must be able to read the share.",
-        link: "v=1&naa=set&share=%5C%5Cfs01%5Capps~domain-computers",
+        title: "Advanced Client, the share grants only the NAA",
+        lesson: "Only S1 says the Advanced Client connects to non-SMS shares as the Network Access Account: at risk; grant Domain Computers instead.",
+        link: "v=1&naa=set&share=%5C%5Cfs01%5Capps~naa",
     },
     Preset {
         id: "classic-4",
@@ -87,5 +87,47 @@ pub static PRESETS: &[Preset] = &[
         title: "ConfigMgr 2007, share grants Domain Computers",
         lesson: "The ConfigMgr 2007 client reaches other shares as DOMAIN\\COMPUTER$; the Network Access Account is not used.",
         link: "v=1&client=cm07&share=%5C%5Cfs01%5Capps~domain-computers",
+    },
+    Preset {
+        id: "classic-11",
+        title: "ConfigMgr 2007 on a domain controller, share grants Domain Computers",
+        lesson: "A domain controller's account is in Domain Controllers, not Domain Computers: access is denied.",
+        link: "v=1&client=cm07&role=domain-controller&share=%5C%5Cfs01%5Capps~domain-computers",
+    },
+    Preset {
+        id: "classic-12",
+        title: "Setup run from the user's mapped S: with administrative rights",
+        lesson: "Drive letters belong to the session that mapped them: Local System has no S:, so the path is not found.",
+        link: "v=1&mapped=1",
+    },
+    Preset {
+        id: "classic-13",
+        title: "Installer shows a dialog, administrative rights, no interaction",
+        lesson: "The dialog is on no one's desktop: the install hangs until ConfigMgr 2007 stops it at the maximum run time.",
+        link: "v=1&client=cm07&ui=prompts",
+    },
+    Preset {
+        id: "classic-14",
+        title: "ConfigMgr 2007 on 64-bit Windows, a batch script writes System32",
+        lesson: "The 32-bit client starts the 32-bit cmd.exe: the files land in SysWOW64; use Sysnative.",
+        link: "v=1&client=cm07&arch=x64&installer=script",
+    },
+    Preset {
+        id: "classic-15",
+        title: "Slow boundary, \"Do not run program\"",
+        lesson: "With the only distribution point across a slow link and no slow-boundary option, the advertisement waits.",
+        link: "v=1&boundary=slow",
+    },
+    Preset {
+        id: "classic-16",
+        title: "Windows Vista, ALLUSERS=2 MSI, user's rights, standard user",
+        lesson: "On Vista, ALLUSERS=2 installs per-machine only with administrator credentials at the UAC prompt: a standard user's install fails.",
+        link: "v=1&client=cm07&os=vista&installer=msi-allusers2&run=user&when=user&logon=user",
+    },
+    Preset {
+        id: "classic-17",
+        title: "Program run from the DP requires drive Z:, and Z: is taken",
+        lesson: "A program that requires a specific drive letter does not run when the client already uses that letter.",
+        link: "v=1&deploy=rundp&drive=fixed&letter=taken",
     },
 ];

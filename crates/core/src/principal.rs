@@ -8,7 +8,8 @@ choice! {
         Everyone = "everyone", "Everyone", "Every account that has logged on to the network.";
         Users = "users", "Authenticated Users", "Any domain user or computer account.";
         DomainUsers = "domain-users", "Domain Users", "Every user account of the domain.";
-        DomainComputers = "domain-computers", "Domain Computers", "Every computer account (DOMAIN\\COMPUTER$) of the domain.";
+        DomainComputers = "domain-computers", "Domain Computers", "Every computer account (DOMAIN\\COMPUTER$) of the domain but the domain controllers'.";
+        DomainControllers = "domain-controllers", "Domain Controllers", "Every domain controller's computer account.";
         Naa = "naa", "Network Access Account", "The site's Advanced Client / CM07 Network Access Account.";
         Siacct = "siacct", "Software Installation Account", "The site's Legacy Client Software Installation Account.";
         LoggedOnUser = "logged-on-user", "The logged-on user", "The interactive user's own domain account.";
@@ -18,7 +19,7 @@ choice! {
 
 /// A set of principals, kept in the rule book's order so that a reader list has one spelling.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Readers(u8);
+pub struct Readers(u16);
 
 impl Readers {
     /// Nobody may read.
@@ -88,7 +89,7 @@ impl Readers {
     }
 }
 
-fn bit(p: Principal) -> u8 {
+fn bit(p: Principal) -> u16 {
     1 << (p as u8)
 }
 

@@ -17,7 +17,16 @@ choice! {
     /// The target computer's operating system family.
     Os = "os" {
         Nt = "nt", "Windows 2000 / XP / Server 2003", "NT-family Windows with local security (accounts, ACLs, HKLM).";
+        Vista = "vista", "Windows Vista / Server 2008", "User Account Control: a logged-on administrator starts programs with a standard-user token (ConfigMgr 2007 client only).";
         Win9x = "win9x", "Windows 98", "No local security and no service context: programs run as the logged-on user (Legacy Client only).";
+    }
+}
+
+choice! {
+    /// The target computer's processor architecture.
+    Arch = "arch" {
+        X86 = "x86", "32-bit Windows", "System32 and HKLM\\Software are what every program sees.";
+        X64 = "x64", "64-bit Windows", "The 32-bit client's programs see SysWOW64 for System32 and Wow6432Node for HKLM\\Software (ConfigMgr 2007 client only).";
     }
 }
 
@@ -64,6 +73,22 @@ choice! {
 }
 
 choice! {
+    /// The program option "Allow users to interact with this program".
+    Interact = "interact" {
+        Off = "0", "Hidden from the user", "The program's windows appear on no one's desktop.";
+        On = "1", "Allow users to interact with this program", "The logged-on user sees the program's windows and can answer them (administrative rights only).";
+    }
+}
+
+choice! {
+    /// Whether the installer needs answers while it runs.
+    Ui = "ui" {
+        Silent = "silent", "Runs quietly", "The command line makes the installer ask nothing (/qn, a vendor's silent switch).";
+        Prompts = "prompts", "Shows dialogs and waits", "The installer shows a dialog and waits for someone to answer it.";
+    }
+}
+
+choice! {
     /// Who is logged on when the program is due.
     Logon = "logon" {
         None = "none", "Nobody", "The computer sits at the logon screen.";
@@ -80,6 +105,57 @@ choice! {
         MsiUser = "msi-user", "Per-user MSI (no ALLUSERS)", "Installs into the profile of whichever account runs it.";
         SetupAdmin = "setup-admin", "Setup program that needs admin rights", "A setup.exe that writes Program Files or HKLM.";
         SetupUser = "setup-user", "Setup program that runs without admin rights", "A setup.exe that needs no administrative rights.";
+        Script = "script", "Batch file or VBScript", "cmd.exe or cscript copies into System32 or Program Files and writes HKLM\\Software.";
+    }
+}
+
+choice! {
+    /// The advertisement's option on a fast (LAN) boundary. [SDK-ADV]
+    Deploy = "deploy" {
+        Download = "download", "Download content and run locally", "The client copies the package into its cache, then runs it from there.";
+        RunDp = "rundp", "Run program from distribution point", "The program runs straight from the package share on the distribution point.";
+    }
+}
+
+choice! {
+    /// Where the nearest distribution point is.
+    Boundary = "boundary" {
+        Fast = "fast", "Fast (LAN) boundary", "A distribution point is on the client's own, fast boundary.";
+        Slow = "slow", "Slow or unreliable boundary", "The only distribution point is across a slow or unreliable link.";
+    }
+}
+
+choice! {
+    /// The advertisement's option for slow or unreliable boundaries. [SDK-ADV]
+    SlowMode = "slow" {
+        None = "none", "Do not run program", "Across a slow boundary the advertisement does not run at all.";
+        Download = "download", "Download content and run locally", "The client downloads the package across the slow link, then runs it.";
+        RunDp = "rundp", "Run program from distribution point", "The program runs from the distant distribution point.";
+    }
+}
+
+choice! {
+    /// The program's drive mode. [CB-PKGPROG][CB-PDF]
+    Drive = "drive" {
+        Unc = "unc", "Runs with UNC name", "The client runs the program by its \\\\server\\share path.";
+        Any = "any", "Requires drive letter", "The client maps the next free letter, from Z: backwards.";
+        Fixed = "fixed", "Requires specific drive letter", "The client maps one letter chosen in the program.";
+    }
+}
+
+choice! {
+    /// With a specific drive letter: whether the client already uses it.
+    Letter = "letter" {
+        Free = "free", "The letter is free", "Nothing on the client uses the program's drive letter.";
+        Taken = "taken", "The letter is in use", "A logon script or a user already mapped that letter.";
+    }
+}
+
+choice! {
+    /// Whether the program uses a drive letter that the user maps.
+    Mapped = "mapped" {
+        Off = "0", "No mapped drive letters", "The command line and installer use UNC paths or package-relative paths.";
+        On = "1", "Uses the user's mapped drive", "The command line or installer uses a letter the user maps, such as S:\\setup.exe.";
     }
 }
 
@@ -127,13 +203,22 @@ pub const MAX_UNC_CHARS: usize = 260;
 pub struct Scenario {
     pub client: Client,
     pub os: Os,
+    pub arch: Arch,
     pub role: Role,
     pub domain: Domain,
     pub run: Run,
     pub when: When,
     pub sia: Sia,
+    pub interact: Interact,
+    pub ui: Ui,
     pub logon: Logon,
     pub installer: Installer,
+    pub deploy: Deploy,
+    pub boundary: Boundary,
+    pub slow: SlowMode,
+    pub drive: Drive,
+    pub letter: Letter,
+    pub mapped: Mapped,
     /// The site's (Advanced Client / CM07) Network Access Account.
     pub naa: Account,
     /// The site's Legacy Client Software Installation Account.
@@ -150,18 +235,67 @@ impl Default for Scenario {
         Scenario {
             client: Client::default(),
             os: Os::default(),
+            arch: Arch::default(),
             role: Role::default(),
             domain: Domain::default(),
             run: Run::default(),
             when: When::default(),
             sia: Sia::default(),
+            interact: Interact::default(),
+            ui: Ui::default(),
             logon: Logon::default(),
             installer: Installer::default(),
+            deploy: Deploy::default(),
+            boundary: Boundary::default(),
+            slow: SlowMode::default(),
+            drive: Drive::default(),
+            letter: Letter::default(),
+            mapped: Mapped::default(),
             naa: Account::default(),
             siacct: Account::default(),
             source: Source::default(),
             dpacl: Readers::DEFAULT_DP,
             shares: Vec::new(),
+        }
+    }
+}
+
+/// How the program reaches its package on the distribution point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Download into the client cache, then run locally. [KB839513]
+    Download,
+    /// Run from the package share over SMB. [CM07-PKGACCESS]
+    RunDp,
+    /// The advertisement does not run: slow boundary, "Do not run program". [SDK-ADV]
+    NoRun,
+}
+
+impl Scenario {
+    /// The effective content mode: the slow-boundary option on a slow boundary, else the
+    /// fast-boundary one; always run-from-DP on the Legacy Client (inferred: it has no
+    /// download mode).
+    pub fn effective_mode(&self) -> Mode {
+        if self.client == Client::Legacy {
+            return Mode::RunDp;
+        }
+        match (self.boundary, self.slow, self.deploy) {
+            (Boundary::Slow, SlowMode::None, _) => Mode::NoRun,
+            (Boundary::Slow, SlowMode::Download, _) => Mode::Download,
+            (Boundary::Slow, SlowMode::RunDp, _) => Mode::RunDp,
+            (Boundary::Fast, _, Deploy::Download) => Mode::Download,
+            (Boundary::Fast, _, Deploy::RunDp) => Mode::RunDp,
+        }
+    }
+
+    /// Whether a user is logged on when the program runs: with "only when a user is logged
+    /// on" one is (the schedule waits for one), with "only when no user" nobody, otherwise as
+    /// `logon` says.
+    pub fn user_at_run_time(&self) -> bool {
+        match self.when {
+            When::User => true,
+            When::NoUser => false,
+            When::Any => self.logon != Logon::None,
         }
     }
 }
@@ -174,69 +308,78 @@ pub struct Input {
     pub options: &'static [Opt],
 }
 
-/// The single-valued inputs, in the rule book's order (which is also the link's order).
-pub const INPUTS: &[Input] = &[
-    Input {
-        key: "client",
-        title: "Client",
-        options: Client::OPTIONS,
-    },
-    Input {
-        key: "os",
-        title: "Operating system",
-        options: Os::OPTIONS,
-    },
-    Input {
-        key: "role",
-        title: "Computer role",
-        options: Role::OPTIONS,
-    },
-    Input {
-        key: "domain",
-        title: "Domain",
-        options: Domain::OPTIONS,
-    },
-    Input {
-        key: "run",
-        title: "Run mode",
-        options: Run::OPTIONS,
-    },
-    Input {
-        key: "when",
-        title: "Program can run",
-        options: When::OPTIONS,
-    },
-    Input {
-        key: "sia",
-        title: "Software Installation Account option",
-        options: Sia::OPTIONS,
-    },
-    Input {
-        key: "logon",
-        title: "Who is logged on",
-        options: Logon::OPTIONS,
-    },
-    Input {
-        key: "installer",
-        title: "Installer",
-        options: Installer::OPTIONS,
-    },
-    Input {
-        key: "naa",
-        title: "Network Access Account",
-        options: Account::OPTIONS,
-    },
-    Input {
-        key: "siacct",
-        title: "Software Installation Account",
-        options: Account::OPTIONS,
-    },
-    Input {
-        key: "source",
-        title: "Program files",
-        options: Source::OPTIONS,
-    },
-];
+/// Declares [`INPUTS`], [`Scenario::value`] and [`Scenario::set`] from one list, so that a
+/// key is written once.
+macro_rules! inputs {
+    ($( $field:ident : $ty:ident, $title:literal; )+) => {
+        /// The single-valued inputs, in the rule book's order (which is also the link's order).
+        pub const INPUTS: &[Input] = &[
+            $( Input { key: $ty::KEY, title: $title, options: $ty::OPTIONS }, )+
+        ];
+
+        impl Scenario {
+            /// The value of a single-valued input, by key (`client` → `legacy`).
+            pub fn value(&self, key: &str) -> Option<&'static str> {
+                $( if key == $ty::KEY { return Some(self.$field.key()); } )+
+                None
+            }
+
+            /// Sets a single-valued input by key and value key, as a link or the wizard gives
+            /// them.
+            pub fn set(&mut self, key: &str, value: &str) -> Result<(), SetError> {
+                $(
+                    if key == $ty::KEY {
+                        self.$field = $ty::from_key(value).ok_or(SetError::UnknownValue)?;
+                        return Ok(());
+                    }
+                )+
+                Err(SetError::UnknownKey)
+            }
+        }
+    };
+}
+
+inputs! {
+    client: Client, "Client";
+    os: Os, "Operating system";
+    arch: Arch, "Architecture";
+    role: Role, "Computer role";
+    domain: Domain, "Domain";
+    run: Run, "Run mode";
+    when: When, "Program can run";
+    sia: Sia, "Software Installation Account option";
+    interact: Interact, "User interaction";
+    ui: Ui, "Installer dialogs";
+    logon: Logon, "Who is logged on";
+    installer: Installer, "Installer";
+    deploy: Deploy, "On a fast boundary";
+    boundary: Boundary, "Nearest distribution point";
+    slow: SlowMode, "On a slow boundary";
+    drive: Drive, "Drive mode";
+    letter: Letter, "Drive letter";
+    mapped: Mapped, "Mapped drive letters";
+    naa: Naa, "Network Access Account";
+    siacct: SiAcct, "Software Installation Account";
+    source: Source, "Program files";
+}
+
+/// The site accounts share one set of values; each input has its own key.
+struct Naa;
+struct SiAcct;
+impl Naa {
+    const KEY: &'static str = "naa";
+    const OPTIONS: &'static [Opt] = Account::OPTIONS;
+    fn from_key(v: &str) -> Option<Account> {
+        Account::from_key(v)
+    }
+}
+impl SiAcct {
+    const KEY: &'static str = "siacct";
+    const OPTIONS: &'static [Opt] = Account::OPTIONS;
+    fn from_key(v: &str) -> Option<Account> {
+        Account::from_key(v)
+    }
+}
 
 impl Input {
     /// The input with this key.
@@ -253,14 +396,33 @@ impl Input {
     }
 }
 
-/// Every combination of the single-valued inputs ([`INPUTS`]: 51,840 of them), each on a copy
-/// of `base` (its reader lists and shares), valid or not, in a fixed order: the first input
-/// varies slowest. For exhaustive tests and benchmarks.
+/// The inputs of rule book v1, which [`combinations`] walks.
+pub const V1_KEYS: &[&str] = &[
+    "client",
+    "os",
+    "role",
+    "domain",
+    "run",
+    "when",
+    "sia",
+    "logon",
+    "installer",
+    "naa",
+    "siacct",
+    "source",
+];
+
+/// Every combination of rule book v1's single-valued inputs ([`V1_KEYS`], with every value
+/// each has today: 93,312 of them), each on a copy of `base` (its other inputs, reader lists
+/// and shares), valid or not, in a fixed order: the first input varies slowest. For
+/// exhaustive tests and benchmarks. (All of v2's inputs together would be about a hundred
+/// million; tests cross these with chosen values of the others.)
 pub fn combinations(base: &Scenario) -> impl Iterator<Item = Scenario> + '_ {
-    let total: usize = INPUTS.iter().map(|i| i.options.len()).product();
+    let inputs: Vec<&'static Input> = V1_KEYS.iter().filter_map(|k| Input::by_key(k)).collect();
+    let total: usize = inputs.iter().map(|i| i.options.len()).product();
     (0..total).map(move |mut n| {
         let mut s = base.clone();
-        for input in INPUTS.iter().rev() {
+        for input in inputs.iter().rev() {
             let count = input.options.len();
             // Every option comes from the input's own table, so `set` cannot refuse it.
             let _ = s.set(input.key, input.options[n % count].key);
@@ -275,50 +437,6 @@ pub fn combinations(base: &Scenario) -> impl Iterator<Item = Scenario> + '_ {
 pub enum SetError {
     UnknownKey,
     UnknownValue,
-}
-
-impl Scenario {
-    /// The value of a single-valued input, by key (`client` → `legacy`).
-    pub fn value(&self, key: &str) -> Option<&'static str> {
-        Some(match key {
-            "client" => self.client.key(),
-            "os" => self.os.key(),
-            "role" => self.role.key(),
-            "domain" => self.domain.key(),
-            "run" => self.run.key(),
-            "when" => self.when.key(),
-            "sia" => self.sia.key(),
-            "logon" => self.logon.key(),
-            "installer" => self.installer.key(),
-            "naa" => self.naa.key(),
-            "siacct" => self.siacct.key(),
-            "source" => self.source.key(),
-            _ => return None,
-        })
-    }
-
-    /// Sets a single-valued input by key and value key, as a link or the wizard gives them.
-    pub fn set(&mut self, key: &str, value: &str) -> Result<(), SetError> {
-        fn pick<T>(v: Option<T>, slot: &mut T) -> Result<(), SetError> {
-            *slot = v.ok_or(SetError::UnknownValue)?;
-            Ok(())
-        }
-        match key {
-            "client" => pick(Client::from_key(value), &mut self.client),
-            "os" => pick(Os::from_key(value), &mut self.os),
-            "role" => pick(Role::from_key(value), &mut self.role),
-            "domain" => pick(Domain::from_key(value), &mut self.domain),
-            "run" => pick(Run::from_key(value), &mut self.run),
-            "when" => pick(When::from_key(value), &mut self.when),
-            "sia" => pick(Sia::from_key(value), &mut self.sia),
-            "logon" => pick(Logon::from_key(value), &mut self.logon),
-            "installer" => pick(Installer::from_key(value), &mut self.installer),
-            "naa" => pick(Account::from_key(value), &mut self.naa),
-            "siacct" => pick(Account::from_key(value), &mut self.siacct),
-            "source" => pick(Source::from_key(value), &mut self.source),
-            _ => Err(SetError::UnknownKey),
-        }
-    }
 }
 
 /// Why a UNC path is not acceptable, if it is not.

@@ -621,7 +621,7 @@ fn identity_node(plan: &Plan, id: Identity, rect: Rect, lines: Vec<String>) -> N
         .map(|s| s.n)
         .collect();
     let mut title = cat(&[name, ": ", id.help(), " On the network it counts as "]);
-    let counts_as = id.counts_as(plan.scenario.domain);
+    let counts_as = id.counts_as(plan.scenario.domain, plan.scenario.role);
     if counts_as.is_empty() {
         title.push_str("nobody");
     }
@@ -696,6 +696,18 @@ fn resource_node(
             "Local machine".to_string(),
             "HKLM, Program Files".to_string(),
             "HKLM and Program Files of the target computer",
+        ),
+        Resource::MappedDrive => (
+            "Mapped drive".to_string(),
+            "Mapped drive".to_string(),
+            "the user's drive letter".to_string(),
+            "a drive letter mapped in the user's own logon session",
+        ),
+        Resource::Desktop => (
+            "Desktop".to_string(),
+            "Desktop".to_string(),
+            "the installer's dialogs".to_string(),
+            "where the installer's dialogs appear and wait for an answer",
         ),
         Resource::UserProfile | Resource::Program => (
             "Account's profile".to_string(),
