@@ -102,6 +102,11 @@ fn step(kind: StepKind, facts: &Facts, target: Resource, readers: Readers) -> St
         } else {
             (decided, other)
         };
+        // Only problems become notes: a rule that finds nothing wrong adds nothing.
+        if better.outcome == Outcome::Ok {
+            decided = worse;
+            continue;
+        }
         worse.notes.push(better.reason);
         worse.notes.extend(better.notes);
         for source in better.sources {

@@ -492,7 +492,7 @@ pub static RULES: &[Rule] = &[
         reason: "The Software Installation Account can read the package share.",
         denied: "The Software Installation Account must itself be able to read the package share, and it cannot: access denied (SMSAPM32.log writes it as 2147942405, 0x80070005).",
         sources: &[Kb826871, Q236052],
-        fix: "Grant the Software Installation Account (or Authenticated Users) read on the package share.",
+        fix: "Configure the Software Installation Account if the site has none, and grant it (or Authenticated Users) read on the package share.",
         ..BASE
     },
     // ── 4. map-drive: a drive letter to the package share ──────────────────────────────
@@ -862,7 +862,8 @@ pub static RULES: &[Rule] = &[
         on: On::UserProfile,
         action: "installs with the user's rights",
         reason: "The setup needs no administrative rights, so a standard user can run it.",
-        inferred: "By definition of the installer: it writes nothing a standard user may not.",
+        sources: &[MsiContext],
+        inferred: "Inferred: a setup that needs no administrative rights writes only what its user may, such as the user's own profile and HKCU [MSI-CONTEXT].",
         ..BASE
     },
 ];
