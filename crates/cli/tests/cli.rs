@@ -29,27 +29,25 @@ fn plan_json(link: &str) -> Value {
 /// Where a classic case first fails: step number, step kind, identity.
 type Failure = Option<(u64, &'static str, &'static str)>;
 
-/// The rule book's verdict and first failing step for each classic case.
-const CLASSIC: [(&str, Failure); 10] = [
+/// The rule book's verdict and first failing step for each classic case (domain.md v2).
+const CLASSIC: [(&str, Failure); 17] = [
     ("ok", None),
-    (
-        "fails",
-        Some((4, "connect-share", "network-access-account")),
-    ),
-    (
-        "fails",
-        Some((4, "connect-share", "network-access-account")),
-    ),
+    ("fails", Some((4, "connect-share", "computer-account"))),
+    ("at-risk", None),
     ("fails", Some((4, "connect-share", "client-token"))),
     ("ok", None),
     ("at-risk", None),
     ("fails", Some((4, "install", "logged-on-user"))),
     ("fails", Some((4, "connect-share", "client-token"))),
-    (
-        "fails",
-        Some((2, "run-as", "software-installation-account")),
-    ),
+    ("fails", Some((2, "run-as", "*"))),
     ("ok", None),
+    ("fails", Some((4, "connect-share", "computer-account"))),
+    ("fails", Some((4, "use-mapped-drive", "local-system"))),
+    ("fails", Some((4, "user-input", "local-system"))),
+    ("at-risk", None),
+    ("waits", None),
+    ("fails", Some((4, "install", "logged-on-user"))),
+    ("fails", Some((4, "map-drive", "computer-account"))),
 ];
 
 #[test]
@@ -65,19 +63,24 @@ fn plan_json_gives_each_classic_case_its_verdict_and_first_failure() {
                 let s = &j["steps"][(n - 1) as usize];
                 assert_eq!(s["n"], n);
                 assert_eq!(s["step"], step, "{}", preset.id);
-                assert_eq!(s["identity"], identity, "{}", preset.id);
+                if identity != "*" {
+                    assert_eq!(s["identity"], identity, "{}", preset.id);
+                }
                 assert_eq!(s["outcome"], "fails", "{}", preset.id);
             }
         }
     }
 }
 
+/// The documented step fields (domain.md v2, "Steps": kind, identity, resource, action,
+/// outcome, reason, sources (or inferred), log, fix, note(s), attempts, reached).
+const STEP_KEYS: [&str; 14] = [
+    "n", "step", "identity", "resource", "action", "outcome", "reason", "sources", "inferred",
+    "log", "fix", "notes", "attempts", "reached",
+];
+
 #[test]
 fn plan_json_has_the_documented_shape() {
-    const STEP_KEYS: [&str; 13] = [
-        "n", "step", "identity", "resource", "action", "outcome", "reason", "sources", "log",
-        "fix", "note", "attempts", "reached",
-    ];
     for preset in PRESETS {
         let j = plan_json(preset.link);
         let mut keys: Vec<&str> = j.as_object().unwrap().keys().map(String::as_str).collect();
@@ -92,7 +95,8 @@ fn plan_json_has_the_documented_shape() {
                     preset.id
                 );
             }
-            // Beyond the documented keys a step carries only the id of its rule.
+            // Beyond the documented keys a step carries only the id of its rule: `notes`
+            // (a list) replaces v1's `note`.
             let extra: Vec<&String> = obj
                 .keys()
                 .filter(|k| !STEP_KEYS.contains(&k.as_str()))
@@ -103,8 +107,89 @@ fn plan_json_has_the_documented_shape() {
             assert!(s["log"]["file"].is_string() && s["log"]["folder"].is_string());
             assert!(s["attempts"].is_array());
             assert!(s["fix"].is_null() || s["fix"].is_string());
-            assert!(s["note"].is_null() || s["note"].is_string());
+            assert!(s["inferred"].is_null() || s["inferred"].is_string());
+            let notes = s["notes"].as_array().expect("notes is a list");
+            assert!(notes.iter().all(Value::is_string), "{s}");
         }
+    }
+}
+
+/// A step of the JSON plan by kind.
+fn json_step<'a>(j: &'a Value, kind: &str) -> &'a Value {
+    j["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["step"] == kind)
+        .unwrap_or_else(|| panic!("no {kind} step in {j}"))
+}
+
+#[test]
+fn plan_json_carries_the_new_steps_and_resources_with_the_rule_books_ids() {
+    let j = plan_json(
+        "v=1&client=cm07&deploy=rundp&drive=any&mapped=1&ui=prompts&interact=1&logon=user",
+    );
+    let kinds: Vec<&str> = j["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["step"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "schedule",
+            "run-as",
+            "fetch-content",
+            "map-drive",
+            "use-mapped-drive",
+            "user-input",
+            "install"
+        ]
+    );
+    let map = json_step(&j, "map-drive");
+    assert_eq!(map["resource"], "distribution-point");
+    assert_eq!(map["identity"], "computer-account");
+    assert_eq!(map["outcome"], "ok");
+    let mapped = json_step(&j, "use-mapped-drive");
+    assert_eq!(mapped["resource"], "mapped-drive");
+    assert_eq!(mapped["identity"], "local-system");
+    assert_eq!(mapped["outcome"], "fails");
+    let input = json_step(&j, "user-input");
+    assert_eq!(input["resource"], "desktop");
+    assert_eq!(input["identity"], "local-system");
+    // Ids of sources are the rule book's.
+    assert!(mapped["sources"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::from("WIN-REDIRDRIVES")));
+    // On x64 the logs are in SysWOW64.
+    let j = plan_json("v=1&client=cm07&arch=x64&installer=script");
+    assert_eq!(
+        json_step(&j, "install")["log"]["folder"],
+        r"%windir%\SysWOW64\CCM\Logs"
+    );
+    assert_eq!(j["verdict"], "at-risk");
+}
+
+#[test]
+fn plan_json_notes_are_a_list_the_text_plan_prints() {
+    // Classic case 3: the disagreement about the NAA is a note on the share step.
+    let link = PRESETS[2].link;
+    let j = plan_json(link);
+    let share = json_step(&j, "connect-share");
+    let notes: Vec<&str> = share["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert!(!notes.is_empty(), "{share}");
+    let o = credflow(&["plan", link]);
+    assert!(o.status.success());
+    let text = stdout(&o);
+    for note in notes {
+        assert!(text.contains(note), "{text} lacks the note {note}");
     }
 }
 
@@ -120,7 +205,7 @@ fn plan_json_reports_what_normalisation_changed() {
 
 #[test]
 fn plan_text_names_the_failure_log_and_fix() {
-    let o = credflow(&["plan", "#v=1&share=%5C%5Cfs01%5Capps~domain-computers"]);
+    let o = credflow(&["plan", "#v=1&share=%5C%5Cfs01%5Capps~domain-users"]);
     assert!(o.status.success());
     let text = stdout(&o);
     assert!(text.starts_with("Verdict: FAILS at step 4"), "{text}");
@@ -155,6 +240,36 @@ fn a_bad_link_exits_2_and_names_the_key() {
 }
 
 #[test]
+fn a_bad_value_of_any_new_key_exits_2_and_names_the_key() {
+    for key in [
+        "os",
+        "arch",
+        "interact",
+        "ui",
+        "installer",
+        "deploy",
+        "boundary",
+        "slow",
+        "drive",
+        "letter",
+        "mapped",
+    ] {
+        let link = format!("v=1&{key}=bogus");
+        for args in [vec!["plan", &link[..]], vec!["plan", &link[..], "--json"]] {
+            let o = credflow(&args);
+            assert_eq!(o.status.code(), Some(2), "{args:?}");
+            assert!(o.stdout.is_empty(), "{args:?}: nothing on stdout");
+            let err = stderr(&o);
+            assert!(
+                err.contains(&format!("{key}=bogus"))
+                    || (err.contains(key) && err.contains("bogus")),
+                "{args:?}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
 fn misuse_exits_2_with_usage() {
     for args in [
         vec![],
@@ -169,7 +284,7 @@ fn misuse_exits_2_with_usage() {
 }
 
 #[test]
-fn presets_lists_the_ten_cases_with_links() {
+fn presets_lists_the_seventeen_cases_with_links() {
     let o = credflow(&["presets"]);
     assert!(o.status.success());
     let text = stdout(&o);
@@ -177,7 +292,8 @@ fn presets_lists_the_ten_cases_with_links() {
         assert!(text.contains(&format!("{}. {}", i + 1, p.title)), "{text}");
         assert!(text.contains(&format!("#{}", p.link)), "{text}");
     }
-    assert_eq!(text.matches("#v=1").count(), 10, "{text}");
+    assert_eq!(PRESETS.len(), 17);
+    assert_eq!(text.matches("#v=1").count(), 17, "{text}");
 }
 
 #[test]

@@ -19,7 +19,14 @@ pub fn plan(scenario: &Scenario) -> Plan {
 
     steps.push(step(StepKind::Schedule, &facts, Resource::Program, s.dpacl));
     let run_as = step(StepKind::RunAs, &facts, Resource::Program, s.dpacl);
-    facts = facts.running_as(run_as.identity);
+    // On Windows 98 a program runs as the user whatever the run-as step tried (the
+    // Software Installation Account fails there): the later steps, reached or not, say what
+    // the user would meet. [Q264714]
+    facts = facts.running_as(if facts.as_user {
+        Identity::LoggedOnUser
+    } else {
+        run_as.identity
+    });
     steps.push(run_as);
     if s.source == Source::Dp {
         let fetch = step(

@@ -22,8 +22,9 @@ fn diagram(s: &Scenario) -> Diagram {
     layout(&plan(s))
 }
 
-/// An Advanced Client scenario with `n` shares `\\fsNN\<name>`, `len` characters long, that
-/// alternately the Network Access Account can and cannot read (so some steps fail).
+/// An Advanced Client scenario with `n` shares `\\fsNN\<name>`, `len` characters long: two
+/// of every three only the Network Access Account can read (at risk: the computer account
+/// cannot), the third nobody (so some steps fail). Every share step acts as the NAA.
 fn with_shares(n: usize, len: usize) -> Scenario {
     let mut s = Scenario {
         naa: Account::Set,
@@ -36,7 +37,7 @@ fn with_shares(n: usize, len: usize) -> Scenario {
         }
         let unc: String = unc.chars().take(len.max(10)).collect();
         let readers = if i % 3 == 2 {
-            Readers::of(&[Principal::DomainComputers])
+            Readers::NONE
         } else {
             Readers::of(&[Principal::Naa])
         };
@@ -206,6 +207,10 @@ fn xss_scenario() -> Scenario {
     }
 }
 
+/// A scenario with every step of rule book v2: map-drive, a share, use-mapped-drive and
+/// user-input.
+const EVERY_NEW_STEP: &str = "v=1&client=cm07&deploy=rundp&drive=any&share=%5C%5Cfs01%5Capps~domain-computers&mapped=1&ui=prompts&interact=1&logon=user";
+
 /// Scenarios that between them show every outcome, both sides and every kind of box.
 fn gallery() -> Vec<(String, Scenario)> {
     let mut out: Vec<(String, Scenario)> = PRESETS
@@ -213,6 +218,7 @@ fn gallery() -> Vec<(String, Scenario)> {
         .map(|p| (p.id.to_string(), p.scenario()))
         .collect();
     out.push(("waits".into(), scenario("v=1&when=user")));
+    out.push(("every new step".into(), scenario(EVERY_NEW_STEP)));
     out.push(("xss".into(), xss_scenario()));
     out.push(("12 shares".into(), with_shares(12, 20)));
     out.push(("no readers anywhere".into(), {
@@ -262,20 +268,40 @@ fn the_failing_step_is_red_numbered_and_says_fails_with_a_cross() {
         .unwrap();
     assert_eq!(share.outcome, Some(Outcome::Fails));
     assert!(out.contains("<g class=\"nd kr nf\" data-node=\"share:\\\\fs01\\apps\">"));
-    // The account it fails as does not exist: its box says so.
-    let naa = d
+    // It fails as the computer account, whose box names the step.
+    assert_eq!(
+        p.steps[3].identity,
+        credflow_core::Identity::ComputerAccount
+    );
+    let computer = d.nodes.iter().find(|n| n.id == "computer-account").unwrap();
+    assert!(
+        computer.captions[0].contains('4'),
+        "{:?}",
+        computer.captions
+    );
+    // An account the plan needs but the site does not have: its box says so.
+    let missing = diagram(&scenario("v=1&client=legacy&sia=1"));
+    let sia = missing
         .nodes
         .iter()
-        .find(|n| n.id == "network-access-account")
+        .find(|n| n.id == "software-installation-account")
         .unwrap();
-    assert_eq!(naa.captions, vec!["step 4 · not configured".to_string()]);
-    let configured = diagram(&scenario("v=1&naa=set&share=%5C%5Cfs01%5Capps~naa"));
-    let naa = configured
+    assert!(
+        sia.captions[0].ends_with(" · not configured"),
+        "{:?}",
+        sia.captions
+    );
+    let configured = diagram(&scenario("v=1&client=legacy&sia=1&siacct=set"));
+    let sia = configured
         .nodes
         .iter()
-        .find(|n| n.id == "network-access-account")
+        .find(|n| n.id == "software-installation-account")
         .unwrap();
-    assert_eq!(naa.captions, vec!["step 4".to_string()]);
+    assert!(
+        !sia.captions[0].contains("not configured"),
+        "{:?}",
+        sia.captions
+    );
 }
 
 #[test]
@@ -335,7 +361,7 @@ fn the_title_names_the_client_and_where_it_fails_and_the_desc_tells_every_step()
     let rows: &[(&str, &str)] = &[
         ("v=1", "credflow: SMS 2003 Advanced Client — succeeds"),
         (
-            "v=1&share=%5C%5Cfs01%5Capps~domain-computers",
+            "v=1&share=%5C%5Cfs01%5Capps~domain-users",
             "credflow: SMS 2003 Advanced Client — fails at step 4",
         ),
         (
@@ -457,6 +483,69 @@ fn arrows_run_from_the_program_to_the_identity_to_the_resource() {
             assert_eq!(tip.0, node(&e.resource).x);
         }
     }
+}
+
+/// Rule book v2's steps are drawn like the others: map-drive to the distribution point,
+/// use-mapped-drive to a "mapped drive" box and user-input to a "desktop" box, each on the
+/// right of its identity, each a numbered, clickable step.
+#[test]
+fn the_new_steps_draw_their_resource_boxes() {
+    let p = plan(&scenario(EVERY_NEW_STEP));
+    let keys: Vec<&str> = p.steps.iter().map(|s| s.step.key()).collect();
+    assert_eq!(
+        keys,
+        [
+            "schedule",
+            "run-as",
+            "fetch-content",
+            "map-drive",
+            "connect-share",
+            "use-mapped-drive",
+            "user-input",
+            "install"
+        ]
+    );
+    let d = layout(&p);
+    let out = svg(&d);
+    assert_well_formed(&out);
+    assert_readable("every new step", &d);
+    let node = |id: &str| {
+        d.nodes
+            .iter()
+            .find(|n| n.id == id)
+            .unwrap_or_else(|| panic!("no {id} box: {:?}", d.nodes))
+    };
+    for (step, resource, words) in [
+        ("map-drive", "distribution-point", "distribution point"),
+        ("use-mapped-drive", "mapped-drive", "mapped drive"),
+        ("user-input", "desktop", "desktop"),
+    ] {
+        let st = p.steps.iter().find(|s| s.step.key() == step).unwrap();
+        let e = d.edges.iter().find(|e| e.step == st.n).unwrap();
+        assert_eq!(e.resource, resource, "{step}");
+        assert_eq!(e.side, Side::Right, "{step}");
+        let b = node(resource);
+        assert!(
+            b.label.to_lowercase().contains(words),
+            "{step}: the box says what it is: {:?}",
+            b.label
+        );
+        assert!(!b.title.is_empty());
+        assert!(b.rect.contains_point(e.points[2]), "{step} ends on its box");
+        assert_eq!(e.points[0].0, node(st.identity.key()).rect.right());
+        assert_eq!(
+            out.matches(&format!("data-node=\"{resource}\"")).count(),
+            1,
+            "{resource}"
+        );
+        let g = step_group(&out, st.n);
+        assert!(
+            g.contains(&format!("data-outcome=\"{}\"", st.outcome.key())),
+            "{g}"
+        );
+    }
+    // The mapped drive, which Local System cannot see, is outlined as failing.
+    assert_eq!(node("mapped-drive").outcome, Some(Outcome::Fails));
 }
 
 // ── User text cannot break out ───────────────────────────────────────────────────────────
@@ -954,7 +1043,8 @@ fn fifty_one_shares_draw_fifty_rows_and_one_summary_row() {
     );
 }
 
-/// Advanced Client shares the Network Access Account can read, except `fail` (1-based).
+/// Advanced Client shares the computer account can read (Domain Computers), except `fail`
+/// (1-based), which nobody may read.
 fn shares_failing_at(n: usize, fail: Option<usize>) -> Scenario {
     let mut s = Scenario {
         naa: Account::Set,
@@ -962,9 +1052,9 @@ fn shares_failing_at(n: usize, fail: Option<usize>) -> Scenario {
     };
     for i in 1..=n {
         let readers = if Some(i) == fail {
-            Readers::of(&[Principal::DomainComputers])
+            Readers::NONE
         } else {
-            Readers::of(&[Principal::Naa])
+            Readers::of(&[Principal::DomainComputers])
         };
         s.shares
             .push(Share::new(format!("\\\\fs{i:03}\\apps"), readers));
@@ -1015,10 +1105,13 @@ fn the_summary_row_carries_the_worst_outcome_its_marker_and_whether_it_is_reache
     );
     assert!(out.contains("<g class=\"nd kr nf\" data-node=\"more-shares\">"));
 
-    // Step 4 fails (no Network Access Account): none of the summary's steps is reached.
+    // Nobody may read any share: step 4 fails first, and none of the summary's steps (all
+    // failing too) is reached.
     let p = plan(&{
         let mut s = shares_failing_at(60, None);
-        s.naa = Account::None;
+        for share in &mut s.shares {
+            share.readers = Readers::NONE;
+        }
         s
     });
     assert_eq!(p.first_failure, Some(4));
@@ -1142,7 +1235,10 @@ mod generated {
 
     use super::*;
     use credflow_core::scenario::{check_unc, MAX_UNC_CHARS};
-    use credflow_core::{Client, Domain, Installer, Logon, Os, Role, Run, Sia, Source, When};
+    use credflow_core::{
+        Arch, Boundary, Client, Deploy, Domain, Drive, Installer, Interact, Letter, Logon, Mapped,
+        Os, Role, Run, Sia, SlowMode, Source, Ui, When,
+    };
     use proptest::prelude::*;
     use proptest::sample::select;
 
@@ -1193,8 +1289,19 @@ mod generated {
             select(Account::ALL),
             select(Source::ALL),
         );
+        let more = (
+            select(Arch::ALL),
+            select(Interact::ALL),
+            select(Ui::ALL),
+            select(Deploy::ALL),
+            select(Boundary::ALL),
+            select(SlowMode::ALL),
+            select(Drive::ALL),
+            select(Letter::ALL),
+            select(Mapped::ALL),
+        );
         let shares = proptest::collection::vec((unc(), readers()), 0..14);
-        (choices, readers(), shares).prop_map(|(c, dpacl, shares)| Scenario {
+        (choices, more, readers(), shares).prop_map(|(c, m, dpacl, shares)| Scenario {
             client: c.0,
             os: c.1,
             role: c.2,
@@ -1207,6 +1314,15 @@ mod generated {
             naa: c.9,
             siacct: c.10,
             source: c.11,
+            arch: m.0,
+            interact: m.1,
+            ui: m.2,
+            deploy: m.3,
+            boundary: m.4,
+            slow: m.5,
+            drive: m.6,
+            letter: m.7,
+            mapped: m.8,
             dpacl,
             shares: shares
                 .into_iter()
@@ -1238,9 +1354,13 @@ mod generated {
 
 #[test]
 fn a_reason_already_shown_above_is_named_not_repeated() {
-    // No Network Access Account: all ten shares fail alike (step 4 first, 5 to 13 not reached).
+    // Ten shares nobody may read, no Network Access Account: all fail alike (step 4 first, 5
+    // to 13 not reached).
     let mut s = shares_failing_at(10, None);
     s.naa = Account::None;
+    for share in &mut s.shares {
+        share.readers = Readers::NONE;
+    }
     let p = plan(&s);
     let d = layout(&p);
     let out = svg(&d);

@@ -1,6 +1,9 @@
 //! The share link: the rule book's keys and values as a URL fragment, and back.
 
 use credflow_core::link::{decode_link, encode_link, Link, View, LONG_LINK_CHARS};
+use credflow_core::scenario::{
+    Arch, Boundary, Deploy, Drive, Input, Interact, Letter, Mapped, SlowMode, Ui, INPUTS,
+};
 use credflow_core::{
     decode, encode, Account, Client, Domain, Installer, LinkError, Logon, Os, Principal, Readers,
     Role, Run, Scenario, Share, Sia, Source, When,
@@ -46,31 +49,201 @@ fn every_input_is_written_with_the_rule_book_keys_in_its_order() {
     let s = Scenario {
         client: Client::Legacy,
         os: Os::Win9x,
+        arch: Arch::X64,
         role: Role::MemberServer,
         domain: Domain::Untrusted,
         run: Run::User,
         when: When::NoUser,
         sia: Sia::On,
+        interact: Interact::On,
+        ui: Ui::Prompts,
         logon: Logon::Admin,
-        installer: Installer::SetupUser,
+        installer: Installer::Script,
+        deploy: Deploy::RunDp,
+        boundary: Boundary::Slow,
+        slow: SlowMode::Download,
+        drive: Drive::Fixed,
+        letter: Letter::Taken,
+        mapped: Mapped::On,
         naa: Account::Set,
         siacct: Account::Set,
         source: Source::Unc,
-        dpacl: Readers::of(&[Principal::Naa, Principal::Everyone]),
+        dpacl: Readers::of(&[
+            Principal::Naa,
+            Principal::Everyone,
+            Principal::DomainControllers,
+        ]),
         shares: vec![Share::new(r"\\fs01\apps", Readers::NONE)],
     };
     let link = encode(&s);
     assert_eq!(
         link,
-        "v=1&client=legacy&os=win9x&role=member-server&domain=untrusted&run=user&when=nouser\
-         &sia=1&logon=admin&installer=setup-user&naa=set&siacct=set&source=unc\
-         &dpacl=everyone,naa&share=%5C%5Cfs01%5Capps~"
+        "v=1&client=legacy&os=win9x&arch=x64&role=member-server&domain=untrusted&run=user\
+         &when=nouser&sia=1&interact=1&ui=prompts&logon=admin&installer=script&deploy=rundp\
+         &boundary=slow&slow=download&drive=fixed&letter=taken&mapped=1&naa=set&siacct=set\
+         &source=unc&dpacl=everyone,domain-controllers,naa&share=%5C%5Cfs01%5Capps~"
     );
+    // A link keeps what it is given, valid combination or not.
     assert_eq!(decode(&link), Ok(s));
+}
+
+/// The links v1 wrote, and what they meant: every one still opens as the same scenario, with
+/// the new inputs at their defaults, and encodes to the same link.
+#[test]
+fn every_v1_link_still_decodes_to_the_same_scenario_and_re_encodes_the_same() {
+    let share = |readers: &[Principal]| Share::new(r"\\fs01\apps", Readers::of(readers));
+    let rows: Vec<(&str, Scenario)> = vec![
+        ("v=1", Scenario::default()),
+        (
+            "v=1&share=%5C%5Cfs01%5Capps~domain-computers",
+            Scenario {
+                shares: vec![share(&[Principal::DomainComputers])],
+                ..Scenario::default()
+            },
+        ),
+        (
+            "v=1&naa=set&share=%5C%5Cfs01%5Capps~domain-computers",
+            Scenario {
+                naa: Account::Set,
+                shares: vec![share(&[Principal::DomainComputers])],
+                ..Scenario::default()
+            },
+        ),
+        (
+            "v=1&client=legacy&sia=1&siacct=set&share=%5C%5Cfs01%5Capps~siacct",
+            Scenario {
+                client: Client::Legacy,
+                sia: Sia::On,
+                siacct: Account::Set,
+                shares: vec![share(&[Principal::Siacct])],
+                ..Scenario::default()
+            },
+        ),
+        (
+            "v=1&installer=msi-user",
+            Scenario {
+                installer: Installer::MsiUser,
+                ..Scenario::default()
+            },
+        ),
+        (
+            "v=1&run=user&when=user&logon=user",
+            Scenario {
+                run: Run::User,
+                when: When::User,
+                logon: Logon::User,
+                ..Scenario::default()
+            },
+        ),
+        (
+            "v=1&client=legacy&os=win9x&sia=1&logon=user&siacct=set",
+            Scenario {
+                client: Client::Legacy,
+                os: Os::Win9x,
+                sia: Sia::On,
+                siacct: Account::Set,
+                logon: Logon::User,
+                ..Scenario::default()
+            },
+        ),
+        (
+            "v=1&client=legacy&os=win9x&role=member-server&domain=untrusted&run=user&when=nouser\
+             &sia=1&logon=admin&installer=setup-user&naa=set&siacct=set&source=unc\
+             &dpacl=everyone,naa&share=%5C%5Cfs01%5Capps~",
+            Scenario {
+                client: Client::Legacy,
+                os: Os::Win9x,
+                role: Role::MemberServer,
+                domain: Domain::Untrusted,
+                run: Run::User,
+                when: When::NoUser,
+                sia: Sia::On,
+                logon: Logon::Admin,
+                installer: Installer::SetupUser,
+                naa: Account::Set,
+                siacct: Account::Set,
+                source: Source::Unc,
+                dpacl: Readers::of(&[Principal::Naa, Principal::Everyone]),
+                shares: vec![share(&[])],
+                ..Scenario::default()
+            },
+        ),
+        (
+            "v=1&client=cm07&role=domain-controller&share=%5C%5Cfs01%5Capps~users,naa\
+             &share=%5C%5Cfs02%5CPROGRA~1~logged-on-user,client-connection&view=embed",
+            Scenario {
+                client: Client::Cm07,
+                role: Role::DomainController,
+                shares: vec![
+                    share(&[Principal::Users, Principal::Naa]),
+                    Share::new(
+                        r"\\fs02\PROGRA~1",
+                        Readers::of(&[Principal::ClientConnection, Principal::LoggedOnUser]),
+                    ),
+                ],
+                ..Scenario::default()
+            },
+        ),
+    ];
+    for (link, want) in rows {
+        let got = decode(link).unwrap_or_else(|e| panic!("{link}: {e}"));
+        assert_eq!(got, want, "{link}");
+        for input in INPUTS {
+            let v1 = [
+                "client",
+                "os",
+                "role",
+                "domain",
+                "run",
+                "when",
+                "sia",
+                "logon",
+                "installer",
+                "naa",
+                "siacct",
+                "source",
+            ];
+            if !v1.contains(&input.key) {
+                assert_eq!(
+                    got.value(input.key),
+                    Some(input.options[0].key),
+                    "{link}: {} is at its default",
+                    input.key
+                );
+            }
+        }
+        let view = decode_link(link).unwrap().view;
+        let again = encode_link(&Link {
+            scenario: got,
+            view,
+        });
+        assert_eq!(again, link, "{link} re-encodes as it was");
+    }
+    // Keys in another order, or a default spelled out, read the same too.
+    assert_eq!(decode(ISSUE_EXAMPLE), Ok(issue_scenario()));
+    assert_eq!(
+        decode("v=1&client=legacy&os=win9x&sia=1&siacct=set&logon=user"),
+        decode("v=1&client=legacy&os=win9x&sia=1&logon=user&siacct=set")
+    );
 }
 
 #[test]
 fn every_value_of_every_input_round_trips() {
+    for input in INPUTS {
+        for option in input.options {
+            let mut s = Scenario::default();
+            s.set(input.key, option.key).unwrap();
+            let link = encode(&s);
+            assert_eq!(decode(&link), Ok(s.clone()), "{link}");
+            // A default is left out; anything else is written as `key=value`.
+            let pair = format!("&{}={}", input.key, option.key);
+            assert_eq!(
+                link.contains(&pair),
+                option.key != input.options[0].key,
+                "{link}"
+            );
+        }
+    }
     fn each<T: Copy>(all: &[T], set: impl Fn(&mut Scenario, T)) {
         for &v in all {
             let mut s = Scenario::default();
@@ -78,20 +251,46 @@ fn every_value_of_every_input_round_trips() {
             assert_eq!(decode(&encode(&s)), Ok(s.clone()), "{}", encode(&s));
         }
     }
-    each(Client::ALL, |s, v| s.client = v);
+    each(Arch::ALL, |s, v| s.arch = v);
+    each(Interact::ALL, |s, v| s.interact = v);
+    each(Ui::ALL, |s, v| s.ui = v);
+    each(Deploy::ALL, |s, v| s.deploy = v);
+    each(Boundary::ALL, |s, v| s.boundary = v);
+    each(SlowMode::ALL, |s, v| s.slow = v);
+    each(Drive::ALL, |s, v| s.drive = v);
+    each(Letter::ALL, |s, v| s.letter = v);
+    each(Mapped::ALL, |s, v| s.mapped = v);
     each(Os::ALL, |s, v| s.os = v);
-    each(Role::ALL, |s, v| s.role = v);
-    each(Domain::ALL, |s, v| s.domain = v);
-    each(Run::ALL, |s, v| s.run = v);
-    each(When::ALL, |s, v| s.when = v);
-    each(Sia::ALL, |s, v| s.sia = v);
-    each(Logon::ALL, |s, v| s.logon = v);
     each(Installer::ALL, |s, v| s.installer = v);
-    each(Account::ALL, |s, v| s.naa = v);
-    each(Account::ALL, |s, v| s.siacct = v);
-    each(Source::ALL, |s, v| s.source = v);
     each(Principal::ALL, |s, p| s.dpacl = Readers::of(&[p]));
-    each(&[Readers::NONE], |s, r| s.dpacl = r);
+    each(Principal::ALL, |s, p| {
+        s.shares = vec![Share::new(r"\\fs01\apps", Readers::of(&[p]))]
+    });
+    each(&[Readers::NONE, Readers::of(Principal::ALL)], |s, r| {
+        s.dpacl = r
+    });
+}
+
+/// Domain Controllers is a principal like the others: in the DP's readers and in a share's,
+/// beside all the others (a reader list holds any of them).
+#[test]
+fn domain_controllers_is_a_principal_of_links() {
+    let s = decode(
+        "v=1&dpacl=domain-controllers&share=%5C%5Cfs01%5Capps~domain-computers,domain-controllers",
+    )
+    .unwrap();
+    assert_eq!(s.dpacl, Readers::of(&[Principal::DomainControllers]));
+    assert_eq!(
+        s.shares[0].readers,
+        Readers::of(&[Principal::DomainComputers, Principal::DomainControllers])
+    );
+    let all = Readers::of(Principal::ALL);
+    assert_eq!(all.iter().count(), Principal::ALL.len());
+    assert_eq!(
+        all.keys(),
+        "everyone,users,domain-users,domain-computers,domain-controllers,naa,siacct,\
+         logged-on-user,client-connection"
+    );
 }
 
 #[test]
@@ -191,6 +390,49 @@ fn an_unknown_value_is_named_with_the_values_the_key_takes() {
 }
 
 #[test]
+fn a_bad_value_of_every_new_key_is_named_with_the_values_it_takes() {
+    for key in [
+        "os",
+        "arch",
+        "interact",
+        "ui",
+        "installer",
+        "deploy",
+        "boundary",
+        "slow",
+        "drive",
+        "letter",
+        "mapped",
+    ] {
+        let link = format!("v=1&{key}=bogus");
+        let e = assert_error(&link, key, "bogus");
+        assert!(
+            matches!(&e, LinkError::UnknownValue { key: k, .. } if k == key),
+            "{e:?}"
+        );
+        let text = e.to_string();
+        for option in Input::by_key(key).unwrap().options {
+            assert!(
+                text.contains(option.key),
+                "{link}: {text} lacks {}",
+                option.key
+            );
+        }
+    }
+    assert_error("v=1&dpacl=domain-controller", "dpacl", "domain-controller");
+    // A repeated new key is named too.
+    assert_error("v=1&drive=any&drive=fixed", "drive", "drive");
+}
+
+#[test]
+fn an_unknown_key_lists_the_keys_a_link_has() {
+    let text = decode("v=1&colour=blue").unwrap_err().to_string();
+    for input in INPUTS {
+        assert!(text.contains(input.key), "{text} lacks {}", input.key);
+    }
+}
+
+#[test]
 fn a_share_that_is_not_a_unc_is_refused() {
     let e = assert_error("v=1&share=fs01~users", "share", "fs01");
     assert!(matches!(e, LinkError::BadShare { .. }), "{e:?}");
@@ -263,8 +505,16 @@ fn a_5000_character_unc_is_refused() {
 fn a_link_of_ten_shares_stays_under_2000_characters() {
     let s = Scenario {
         client: Client::Cm07,
+        os: Os::Vista,
+        arch: Arch::X64,
         run: Run::Admin,
+        interact: Interact::On,
+        ui: Ui::Prompts,
         installer: Installer::MsiAllusers2,
+        deploy: Deploy::RunDp,
+        drive: Drive::Fixed,
+        letter: Letter::Taken,
+        mapped: Mapped::On,
         naa: Account::Set,
         dpacl: Readers::of(&[Principal::Users, Principal::Naa]),
         shares: (1..=10)

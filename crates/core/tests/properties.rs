@@ -1,12 +1,15 @@
-//! Properties of the link codec and the planner over generated scenarios: every scenario
-//! survives a link round trip, decode never panics, plan and render never panic, and a
-//! normalised scenario plans with nothing left to normalise.
+//! Properties of the link codec and the planner over generated scenarios (every input of the
+//! rule book v2, every principal): every scenario survives a link round trip, decode never
+//! panics, plan and render never panic, a normalised scenario plans with nothing left to
+//! normalise, and every plan has the rule book's steps in its order.
 
 use credflow_core::link::{decode_link, encode_link, Link, View};
-use credflow_core::scenario::{check_unc, MAX_UNC_CHARS};
+use credflow_core::scenario::{
+    check_unc, Arch, Boundary, Deploy, Drive, Interact, Letter, Mapped, SlowMode, Ui, MAX_UNC_CHARS,
+};
 use credflow_core::{
-    decode, encode, normalise, plan, render, Account, Client, Domain, Installer, Logon, Os,
-    Outcome, Principal, Readers, Role, Run, Scenario, Share, Sia, Source, When,
+    decode, encode, normalise, plan, render, Account, Client, Domain, Identity, Installer, Logon,
+    Os, Outcome, Principal, Readers, Role, Run, Scenario, Share, Sia, Source, StepKind, When,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -69,15 +72,24 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         (
             choice(Client::ALL),
             choice(Os::ALL),
+            choice(Arch::ALL),
             choice(Role::ALL),
             choice(Domain::ALL),
             choice(Run::ALL),
             choice(When::ALL),
             choice(Sia::ALL),
-        ),
-        (
+            choice(Interact::ALL),
+            choice(Ui::ALL),
             choice(Logon::ALL),
             choice(Installer::ALL),
+        ),
+        (
+            choice(Deploy::ALL),
+            choice(Boundary::ALL),
+            choice(SlowMode::ALL),
+            choice(Drive::ALL),
+            choice(Letter::ALL),
+            choice(Mapped::ALL),
             choice(Account::ALL),
             choice(Account::ALL),
             choice(Source::ALL),
@@ -87,18 +99,27 @@ fn scenario() -> impl Strategy<Value = Scenario> {
     )
         .prop_map(
             |(
-                (client, os, role, domain, run, when, sia),
-                (logon, installer, naa, siacct, source, dpacl, shares),
+                (client, os, arch, role, domain, run, when, sia, interact, ui, logon, installer),
+                (deploy, boundary, slow, drive, letter, mapped, naa, siacct, source, dpacl, shares),
             )| Scenario {
                 client,
                 os,
+                arch,
                 role,
                 domain,
                 run,
                 when,
                 sia,
+                interact,
+                ui,
                 logon,
                 installer,
+                deploy,
+                boundary,
+                slow,
+                drive,
+                letter,
+                mapped,
                 naa,
                 siacct,
                 source,
@@ -106,6 +127,10 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 shares,
             },
         )
+}
+
+fn kind(key: &str) -> StepKind {
+    StepKind::from_key(key).unwrap()
 }
 
 /// Pieces links are made of, to build strings that nearly parse.
@@ -141,6 +166,18 @@ const LINK_PIECES: &[&str] = &[
     "\u{202E}",
     "sia=1",
     "source=unc",
+    "arch=x64",
+    "os=vista",
+    "interact=1",
+    "ui=prompts",
+    "installer=script",
+    "deploy=rundp",
+    "boundary=slow",
+    "slow=",
+    "drive=fixed",
+    "letter=taken",
+    "mapped=1",
+    "domain-controllers",
 ];
 
 proptest! {
@@ -213,4 +250,79 @@ proptest! {
         prop_assert_eq!(&p.scenario, &n);
         prop_assert_eq!(plan(&s).scenario, n);
     }
+
+    #[test]
+    fn every_plan_has_the_rule_books_steps_in_its_order(s in scenario()) {
+        // domain.md v2, "Steps, in order", for the normalised scenario.
+        let p = plan(&s);
+        let n = &p.scenario;
+        let mut want = vec![kind("schedule"), kind("run-as")];
+        if n.source == Source::Dp {
+            want.push(kind("fetch-content"));
+        }
+        if n.drive != Drive::Unc {
+            want.push(kind("map-drive"));
+        }
+        want.extend(n.shares.iter().map(|_| kind("connect-share")));
+        if n.mapped == Mapped::On {
+            want.push(kind("use-mapped-drive"));
+        }
+        if n.ui == Ui::Prompts {
+            want.push(kind("user-input"));
+        }
+        want.push(kind("install"));
+        let got: Vec<StepKind> = p.steps.iter().map(|st| st.step).collect();
+        prop_assert_eq!(got, want);
+        let first = p.first_failure.unwrap_or(usize::MAX);
+        // The identity the program runs as: on Windows 98 always the user, even where the
+        // run-as step tried (and failed with) the Software Installation Account. [Q264714]
+        let run_as = if n.os == Os::Win9x {
+            Identity::LoggedOnUser
+        } else {
+            p.steps[1].identity
+        };
+        let fetch = p.steps.iter().find(|st| st.step == kind("fetch-content"));
+        let mut shares = n.shares.iter();
+        for (i, st) in p.steps.iter().enumerate() {
+            // Numbered 1.. in order; not reached after the first failure.
+            prop_assert_eq!(st.n, i + 1);
+            prop_assert_eq!(st.reached, st.n <= first);
+            prop_assert!(!st.sources.is_empty(), "step {} names no source", st.n);
+            prop_assert!(!st.reason.trim().is_empty(), "step {} gives no reason", st.n);
+            // A fix for what fails; none for what works.
+            match st.outcome {
+                Outcome::Ok => prop_assert_eq!(&st.fix, &None, "step {} is ok", st.n),
+                Outcome::Fails => prop_assert!(st.fix.is_some(), "step {} fails, no fix", st.n),
+                _ => {}
+            }
+            let res = st.resource.id();
+            let ok = match st.step.key() {
+                "schedule" | "run-as" => res == "program",
+                "fetch-content" | "map-drive" => res == "distribution-point",
+                "connect-share" => shares.next().is_some_and(|sh| res == format!("share:{}", sh.unc)),
+                "use-mapped-drive" => res == "mapped-drive",
+                "user-input" => res == "desktop",
+                "install" => res == "local-machine" || res == "user-profile",
+                other => return Err(TestCaseError::fail(format!("unknown step {other}"))),
+            };
+            prop_assert!(ok, "step {} ({}) on {}", st.n, st.step, res);
+            // Who acts: map-drive as fetch-content's identity; the program's own steps as
+            // the identity that runs it.
+            match st.step.key() {
+                "map-drive" => prop_assert_eq!(Some(st.identity), fetch.map(|f| f.identity)),
+                "use-mapped-drive" | "user-input" | "install" => {
+                    prop_assert_eq!(st.identity, run_as)
+                }
+                _ => {}
+            }
+            // Logs: the Legacy Client's folder, or the Advanced / CM07 one (SysWOW64 on x64).
+            let folder = match (n.client, n.arch) {
+                (Client::Legacy, _) => r"%windir%\MS\SMS\Logs",
+                (_, Arch::X64) => r"%windir%\SysWOW64\CCM\Logs",
+                _ => r"%windir%\System32\CCM\Logs",
+            };
+            prop_assert_eq!(st.log.folder, folder);
+        }
+    }
+
 }

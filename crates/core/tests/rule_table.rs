@@ -48,7 +48,14 @@ fn rule_ids_are_unique_and_name_their_step() {
 #[test]
 fn sources_cited_in_the_text_exist_and_are_the_rules_own() {
     for r in RULES {
-        for text in [r.reason, r.denied, r.fix, r.note, r.inferred, r.fallback_reason] {
+        for text in [
+            r.reason,
+            r.denied,
+            r.fix,
+            r.note,
+            r.inferred,
+            r.fallback_reason,
+        ] {
             for cited in text.split('[').skip(1).filter_map(|t| t.split_once(']')) {
                 let id = SourceId::from_key(cited.0)
                     .unwrap_or_else(|| panic!("rule {} cites unknown source [{}]", r.id, cited.0));
@@ -77,7 +84,10 @@ fn every_source_has_a_title_and_a_plain_address() {
             s.key()
         );
     }
-    assert!(SourceId::from_key("KB925282").is_none(), "KB925282 does not exist");
+    assert!(
+        SourceId::from_key("KB925282").is_none(),
+        "KB925282 does not exist"
+    );
 }
 
 #[test]

@@ -2,6 +2,10 @@
 
 use std::fmt::Write as _;
 
+/// Scenario tables (`scenarios.rs`, `cases_v2.rs`): the row spec, its parser and checker.
+#[allow(dead_code)]
+pub mod spec;
+
 use credflow_core::{Outcome, Plan};
 
 /// The whole plan, one step a few lines, the way a person reads it in the CLI.
@@ -44,7 +48,10 @@ pub fn describe(p: &Plan) -> String {
         if let Some(f) = &s.fix {
             let _ = writeln!(out, "       fix {f}");
         }
-        if let Some(n) = &s.note {
+        if let Some(i) = &s.inferred {
+            let _ = writeln!(out, "       inferred {i}");
+        }
+        for n in &s.notes {
             let _ = writeln!(out, "       note {n}");
         }
     }
