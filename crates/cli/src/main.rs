@@ -4,6 +4,7 @@
 //!     credflow render LINK          the SVG diagram the page shows
 //!     credflow presets              the rule book's classic cases
 //!     credflow rules [--json]       the whole rule table, with sources (docs/rules.md)
+//!     credflow diagnose [LINK] [FILE|-] [--json]   a log read against the plan
 //!
 //! LINK is a share link: a whole URL, a fragment starting with `#`, or a bare fragment.
 
@@ -14,6 +15,7 @@ use credflow_core::link::decode;
 use credflow_core::presets::PRESETS;
 use credflow_core::{plan, render, Plan};
 
+mod diagnose;
 mod text;
 
 const USAGE: &str = "usage:
@@ -21,6 +23,9 @@ const USAGE: &str = "usage:
   credflow render LINK          write the SVG diagram to standard output
   credflow presets              list the rule book's classic cases
   credflow rules [--json]       print the whole rule table with its sources (Markdown or JSON)
+  credflow diagnose [LINK] [FILE|-] [--json]
+                                read a log (FILE, or standard input) against the plan: the
+                                evidence for each step, and the changes the log suggests
 LINK is a credflow URL, a fragment such as '#v=1&client=legacy', or a bare fragment;
 '-' reads it from standard input (for links longer than a command line allows).";
 
@@ -63,6 +68,7 @@ fn run(args: &[&str]) -> Result<String, String> {
             serde_json::to_string_pretty(&credflow_core::rulebook::rules()).unwrap_or_default()
                 + "\n",
         ),
+        ["diagnose", rest @ ..] => diagnose::run(rest, scenario_for),
         ["help" | "--help" | "-h"] => Ok(format!("{USAGE}\n")),
         _ => Err(USAGE.to_string()),
     }

@@ -3,6 +3,7 @@
 
 pub mod availability;
 pub mod choice;
+pub mod diagnose;
 pub mod identity;
 pub mod model;
 pub mod normalise;
