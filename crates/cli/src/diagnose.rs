@@ -6,7 +6,7 @@
 
 use credflow_core::diagnose::{diagnose, text_from_bytes, Diagnosis, Evidence};
 use credflow_core::link::encode;
-use credflow_core::{plan, Outcome, Plan, Scenario};
+use credflow_core::{plan, Plan, Scenario};
 
 /// Runs the command; `scenario_for` reads a link as `credflow plan` does.
 pub fn run(
@@ -65,11 +65,11 @@ fn text_of(d: &Diagnosis, plan: &Plan, scenario: &Scenario) -> String {
         f.plain,
         client_words(d)
     ));
-    let verdict = match (plan.verdict, plan.first_failure) {
-        (Outcome::Fails, Some(n)) => format!("FAILS at step {n}"),
-        (o, _) => o.label().to_ascii_uppercase(),
-    };
-    out.push_str(&format!("Plan: {verdict}\n{}\n\n", d.summary));
+    out.push_str(&format!(
+        "Plan: {}\n{}\n\n",
+        credflow_core::present::headline(plan),
+        d.summary
+    ));
     for (finding, step) in d.steps.iter().zip(&plan.steps) {
         let log = match finding.log_says {
             Some(o) => format!("log: {} ({})", o.key(), confidence(finding.confidence)),

@@ -1,30 +1,32 @@
-//! The plan as text a person reads in a terminal.
+//! The plan as text a person reads in a terminal. The words come from the core's
+//! presentation module, as on the page.
 
+use credflow_core::present::{self, Shown};
 use credflow_core::{Outcome, Plan};
 
-fn mark(outcome: Outcome, reached: bool) -> &'static str {
-    match (outcome, reached) {
-        (Outcome::Ok, true) => "ok     ",
-        (Outcome::AtRisk, true) => "AT RISK",
-        (Outcome::Waits, true) => "WAITS  ",
-        (Outcome::Fails, true) => "FAILS  ",
-        (Outcome::Ok, false) => "(ok)   ",
-        (Outcome::AtRisk, false) => "(risk) ",
-        (Outcome::Waits, false) => "(waits)",
-        (Outcome::Fails, false) => "(fails)",
+/// A step's state in a fixed-width column: `ok`, `FAILS`, … or `–` when not reached.
+fn mark(shown: Shown) -> &'static str {
+    match shown {
+        Shown::Reached(Outcome::Ok) => "ok     ",
+        Shown::Reached(Outcome::AtRisk) => "AT RISK",
+        Shown::Reached(Outcome::Waits) => "WAITS  ",
+        Shown::Reached(Outcome::Fails) => "FAILS  ",
+        Shown::NotReached => "–      ",
     }
 }
 
-/// The verdict line, then each step with its reason, log, fix and note.
+/// The verdict line: `Verdict: Fails at Connect to \\fs01\apps (step 4)`.
+pub fn verdict(plan: &Plan) -> String {
+    format!("Verdict: {}", present::headline(plan))
+}
+
+/// The verdict line, the warnings, then each step with its reason, log, fix and notes.
 pub fn plan(plan: &Plan) -> String {
-    let mut out = String::new();
-    let verdict = match (plan.verdict, plan.first_failure) {
-        (Outcome::Fails, Some(n)) => format!("FAILS at step {n}"),
-        (Outcome::AtRisk, _) => "AT RISK".to_string(),
-        (Outcome::Waits, _) => "WAITS".to_string(),
-        _ => "SUCCEEDS".to_string(),
-    };
-    out.push_str(&format!("Verdict: {verdict}\n"));
+    let mut out = verdict(plan);
+    out.push('\n');
+    for w in present::warnings(plan) {
+        out.push_str(&format!("{w}\n"));
+    }
     for c in &plan.normalised {
         out.push_str(&format!(
             "Changed: {}={} -> {}={}: {} [{}]\n",
@@ -37,7 +39,7 @@ pub fn plan(plan: &Plan) -> String {
         out.push_str(&format!(
             "{:>2}. {} {:<14} {} {}\n",
             step.n,
-            mark(step.outcome, step.reached),
+            mark(Shown::of(step)),
             step.step.key(),
             plan.identity_name(step.identity),
             step.action
@@ -47,8 +49,10 @@ pub fn plan(plan: &Plan) -> String {
             step.reason,
             sources.join("]["),
         ));
-        if !step.reached {
-            out.push_str("       (not reached: an earlier step fails)\n");
+        if let Some(would) = present::would(step) {
+            out.push_str(&format!(
+                "       (not reached: an earlier step fails; this step {would})\n"
+            ));
         }
         for a in &step.attempts {
             out.push_str(&format!(

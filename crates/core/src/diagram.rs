@@ -205,9 +205,12 @@ pub struct Edge {
     pub badge: (f32, f32),
     /// The action, as drawn above the arrow: one or two lines.
     pub label: Vec<String>,
-    /// `✕ fails`, `✓ ok`, ...: drawn under the arrow, followed by [`NOT_REACHED`] when the
-    /// step is not reached, then the identity.
+    /// `✕ fails`, `✓ ok`, ..., or `– not reached`: drawn under the arrow, followed by
+    /// `after`, then the identity.
     pub status: &'static str,
+    /// What follows the status: ` · ` before the identity, or for a step that is not reached
+    /// what it would do (` · would also fail`), with the identity on the next line.
+    pub after: &'static str,
     /// The identity's name as drawn after the status; for a summary row (`collapsed`), on the
     /// line under it ([`WHO_LINE`](crate::layout::WHO_LINE) lower).
     pub who: String,
@@ -284,37 +287,6 @@ impl Diagram {
     }
 }
 
-/// What follows the status of a step that is not reached.
-pub const NOT_REACHED: &str = " · not reached · ";
-
 /// What follows the status of a summary row none of whose steps is reached (the identity is on
 /// the next line).
 pub const NONE_REACHED: &str = " · not reached";
-
-/// The marker that goes with an outcome, so that colour is never the only signal.
-pub fn marker(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Ok => "✓",
-        Outcome::AtRisk => "!",
-        Outcome::Waits => "◷",
-        Outcome::Fails => "✕",
-    }
-}
-
-/// A step's marker and outcome in words, as its label shows them: `✕ fails`.
-pub fn status(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Ok => "✓ ok",
-        Outcome::AtRisk => "! at risk",
-        Outcome::Waits => "◷ waits",
-        Outcome::Fails => "✕ fails",
-    }
-}
-
-/// A step's outcome in words: `ok`, `at risk`, `waits`, `fails`.
-pub fn outcome_word(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Ok => "ok",
-        other => other.label(),
-    }
-}

@@ -8,6 +8,7 @@ pub mod identity;
 pub mod model;
 pub mod normalise;
 pub mod plan;
+pub mod present;
 pub mod principal;
 pub mod rulebook;
 pub mod rules;

@@ -3,6 +3,7 @@
 use crate::identity::Identity;
 use crate::model::{Attempt, Log, LogRef, Outcome, Plan, Resource, Step, StepKind};
 use crate::normalise::normalise;
+use crate::present::capitalised;
 use crate::principal::{Principal, Readers};
 use crate::rules::{rule_for, rules_of, Facts, On, Rule, Who};
 use crate::scenario::{
@@ -337,19 +338,6 @@ fn refusal(id: Identity, name: &str, counts_as: &[Principal], readers: Readers) 
         }
     };
     capitalised(&format!("{is}; readers: {}.", readers.labels()))
-}
-
-/// The text with its first letter in upper case (identity names such as "the logged-on user"
-/// start sentences too). The sentences are the rule book's English, so ASCII case is enough
-/// (and keeps the Unicode case tables out of the page).
-fn capitalised(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    if let Some(first) = chars.next() {
-        out.push(first.to_ascii_uppercase());
-        out.push_str(chars.as_str());
-    }
-    out
 }
 
 /// Fills a rule's text template. `{who}` goes first so that a share path containing

@@ -6,11 +6,10 @@
 //! through [`escape`], the one escaping function: share paths are typed by the user and may
 //! contain anything.
 
-use crate::diagram::{
-    marker, outcome_word, Column, Diagram, Edge, Node, NodeKind, Side, NONE_REACHED, NOT_REACHED,
-};
+use crate::diagram::{Column, Diagram, Edge, Node, NodeKind, Side, NONE_REACHED};
 use crate::layout::{BADGE_R, CALLOUT_PAD, HEAD, LINE, MARGIN, WHO_LINE};
 use crate::model::Outcome;
+use crate::present::{marker, outcome_word};
 use crate::text::{text_width, Font};
 
 /// The style sheet (scoped to `.cf`). Text colours have at least 4.5:1 contrast on white (WCAG AA); lines and
@@ -53,7 +52,7 @@ pub const STYLE: &str = "\
 .cf .outcome-fails .st{fill:#b91c1c}\
 .cf .not-reached .ln{stroke-dasharray:6 4;opacity:.5}.cf .not-reached .ah{opacity:.5}\
 .cf .not-reached .bd{fill:#fff;stroke:#94a3b8;stroke-width:1.5;stroke-dasharray:3 2}\
-.cf .not-reached .bn{fill:#475569}.cf .not-reached .a{fill:#475569}\
+.cf .not-reached .bn{fill:#475569}.cf .not-reached .a{fill:#475569}.cf .not-reached .st{fill:#475569}\
 .cf .co rect{fill:#f8fafc;stroke:#cbd5e1}.cf .co text{font-size:11px;fill:#334155}\
 .cf .outcome-fails .co rect{fill:#fef2f2;stroke:#fca5a5}.cf .outcome-fails .co text{fill:#991b1b}\
 .cf .outcome-at-risk .co rect{fill:#fffbeb;stroke:#fcd34d}.cf .outcome-at-risk .co text{fill:#92400e}\
@@ -445,21 +444,18 @@ fn step(o: &mut String, e: &Edge, whole: bool) {
     o.push_str("><tspan class=\"st\">");
     escape(o, e.status);
     o.push_str("</tspan>");
-    if e.collapsed.is_some() {
-        // The summary row: the identity on the next line.
-        if !e.reached {
-            o.push_str(NONE_REACHED);
-        }
+    // Plain text, not a tspan of its own: a diagram of many shares has many such rows, and
+    // every text element costs the browser layout time.
+    if e.collapsed.is_some() && !e.reached {
+        o.push_str(NONE_REACHED);
+    } else if e.collapsed.is_none() {
+        o.push_str(e.after);
+    }
+    if e.collapsed.is_some() || !e.reached {
+        // The summary row and a step that is not reached: the identity on the next line.
         o.push_str("</text>");
         text(o, "w", tx, by + 15.0 + WHO_LINE, &e.who);
-    } else if e.reached {
-        o.push_str(" · ");
     } else {
-        // Plain text, not a tspan of its own: a diagram of many shares has many such rows,
-        // and every text element costs the browser layout time.
-        o.push_str(NOT_REACHED);
-    }
-    if e.collapsed.is_none() {
         escape(o, &e.who);
         o.push_str("</text>");
     }
@@ -551,5 +547,11 @@ fn legend(o: &mut String, d: &Diagram) {
     o.push_str("<path class=\"ln\" stroke-dasharray=\"6 4\" opacity=\".5\" d=\"M");
     pt(o, (x, y - 4.0));
     o.push_str("h28\"/>");
-    text(o, "lg", x + 36.0, y, "not reached: an earlier step fails");
+    text(
+        o,
+        "lg",
+        x + 36.0,
+        y,
+        "– not reached: an earlier step fails; shown with what it would do",
+    );
 }

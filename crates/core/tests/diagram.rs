@@ -362,15 +362,15 @@ fn the_title_names_the_client_and_where_it_fails_and_the_desc_tells_every_step()
         ("v=1", "credflow: SMS 2003 Advanced Client — succeeds"),
         (
             "v=1&share=%5C%5Cfs01%5Capps~domain-users",
-            "credflow: SMS 2003 Advanced Client — fails at step 4",
+            "credflow: SMS 2003 Advanced Client — fails at Connect to share (step 4)",
         ),
         (
             "v=1&when=user",
-            "credflow: SMS 2003 Advanced Client — waits at step 1",
+            "credflow: SMS 2003 Advanced Client — waits at Schedule (step 1)",
         ),
         (
             "v=1&client=cm07&installer=msi-user",
-            "credflow: ConfigMgr 2007 client — at risk at step 4",
+            "credflow: ConfigMgr 2007 client — at risk at Install (step 4)",
         ),
     ];
     for &(link, title) in rows {
@@ -754,7 +754,7 @@ fn assert_readable(name: &str, d: &Diagram) {
 /// Every line of text fits the space it is drawn in, by the same width estimate the layout
 /// uses (DejaVu Sans metrics, wider than the usual system fonts).
 fn assert_text_fits(name: &str, d: &Diagram) {
-    use credflow_core::diagram::{NONE_REACHED, NOT_REACHED};
+    use credflow_core::diagram::NONE_REACHED;
     use credflow_core::layout::{
         ACTION_PX, BADGE_PX, BADGE_R, CALLOUT_PAD, CAPTION_PX, LINE, MONO_PX, NODE_PX, SMALL_PX,
         WHO_LINE,
@@ -820,10 +820,32 @@ fn assert_text_fits(name: &str, d: &Diagram) {
                     "{name}: summary's identity above its callout"
                 );
             }
-        } else {
-            let between = if e.reached { " · " } else { NOT_REACHED };
+        } else if !e.reached {
+            // A step that is not reached: what it would do, then the identity on its own line.
             let w = text_width(e.status, SMALL_PX, Font::Bold)
-                + text_width(between, SMALL_PX, Font::Regular)
+                + text_width(e.after, SMALL_PX, Font::Regular);
+            assert!(
+                w <= room + 0.01,
+                "{name}: status of step {} is {w}px",
+                e.step
+            );
+            fits("identity", &e.who, SMALL_PX, Font::Regular, room);
+            let who_bottom = e.badge.1 + 15.0 + WHO_LINE + 4.0;
+            assert!(
+                who_bottom <= e.label_rect.bottom(),
+                "{name}: step {}'s identity",
+                e.step
+            );
+            if let Some(co) = &e.callout {
+                assert!(
+                    who_bottom <= co.rect.y,
+                    "{name}: step {}'s identity above its callout",
+                    e.step
+                );
+            }
+        } else {
+            let w = text_width(e.status, SMALL_PX, Font::Bold)
+                + text_width(e.after, SMALL_PX, Font::Regular)
                 + text_width(&e.who, SMALL_PX, Font::Regular);
             assert!(
                 w <= room + 0.01,
@@ -1174,7 +1196,8 @@ fn the_desc_tells_every_drawn_step_and_the_summarised_range() {
         d.desc
     );
     assert!(d.desc.contains("connects to 450 more shares — "));
-    assert!(d.desc.len() < 10_000, "{} bytes", d.desc.len());
+    // Bounded: 53 rows, each saying what it would do when not reached, and one summary.
+    assert!(d.desc.len() < 11_000, "{} bytes", d.desc.len());
 }
 
 #[test]

@@ -27,12 +27,10 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::diagram::{
-    marker, outcome_word, status, Callout, Column, Diagram, Edge, Node, NodeKind, Rect, Side,
-    NOT_REACHED,
-};
+use crate::diagram::{Callout, Column, Diagram, Edge, Node, NodeKind, Rect, Side};
 use crate::identity::Identity;
 use crate::model::{Outcome, Plan, Resource, Step};
+use crate::present::{self, marker, outcome_word, status, Shown};
 use crate::principal::Readers;
 use crate::scenario::{Account, Scenario};
 use crate::text::{fit, fit_middle, text_width, wrap, Font};
@@ -407,7 +405,13 @@ pub fn layout(plan: &Plan) -> Diagram {
 /// repeating the reason.
 fn row(step: &Step, side: Side, y: f32, summary: Option<f32>, same_as: Option<usize>) -> Row {
     let extra = summary.unwrap_or(0.0);
-    let below = if summary.is_some() { WHO_LINE } else { 0.0 };
+    // The summary row, and a step that is not reached (its status says what it would do),
+    // have the identity on a line of its own.
+    let below = if summary.is_some() || !step.reached {
+        WHO_LINE
+    } else {
+        0.0
+    };
     let action = wrap(
         &step.action,
         lane_text_w(side) - extra,
@@ -493,15 +497,15 @@ fn edge(
         Some(m) if m.collapsed.various => "various identities",
         _ => plan.identity_name(step.identity),
     };
-    let status = status(step.outcome);
-    let status_w = text_width(status, SMALL_PX, Font::Bold)
-        + text_width(
-            if step.reached { " · " } else { NOT_REACHED },
-            SMALL_PX,
-            Font::Regular,
-        );
-    // The summary row has the identity on a line of its own.
-    let who_w = if more.is_some() {
+    let (status, after) = if step.reached || more.is_some() {
+        (status(step.outcome), " · ")
+    } else {
+        ("– not reached", would_after(step.outcome))
+    };
+    let status_w =
+        text_width(status, SMALL_PX, Font::Bold) + text_width(after, SMALL_PX, Font::Regular);
+    // The summary row and a step that is not reached have the identity on a line of its own.
+    let who_w = if more.is_some() || !step.reached {
         text_w
     } else {
         text_w - status_w
@@ -547,8 +551,12 @@ fn edge(
             " ",
             &step.action,
             " — ",
-            outcome_word(step.outcome),
-            if step.reached { "" } else { " (not reached)" },
+            Shown::of(step).words(),
+            if step.reached {
+                ""
+            } else {
+                not_reached_suffix(step.outcome)
+            },
             ".",
         ]),
     };
@@ -564,6 +572,7 @@ fn edge(
         badge,
         label: r.action,
         status,
+        after,
         who,
         label_rect: Rect::new(
             lane_x + PAD,
@@ -755,24 +764,12 @@ fn step_list(numbers: &[usize]) -> String {
     out
 }
 
-/// The SVG's title and the verdict text next to the heading.
+/// The SVG's title and the verdict text next to the heading: `✕ fails at Install (step 4)`.
 fn titles(plan: &Plan) -> (String, String) {
-    let mut buf = [0; 20];
-    let verdict: [&str; 3] = match plan.verdict {
-        Outcome::Ok => ["succeeds", "", ""],
-        worst => {
-            let n = plan
-                .steps
-                .iter()
-                .find(|s| s.outcome == worst)
-                .map_or(0, |s| s.n);
-            [outcome_word(worst), " at step ", number(n, &mut buf)]
-        }
-    };
-    let [a, b, c] = verdict;
+    let verdict = present::verdict_short(plan);
     (
-        cat(&["credflow: ", plan.scenario.client.label(), " — ", a, b, c]),
-        cat(&[marker(plan.verdict), " ", a, b, c]),
+        cat(&["credflow: ", plan.scenario.client.label(), " — ", &verdict]),
+        cat(&[marker(plan.verdict), " ", &verdict]),
     )
 }
 
@@ -821,12 +818,17 @@ fn describe(plan: &Plan, title: &str, steps: &[Cow<'_, Step>], more: Option<&Mor
             " ",
             &step.action,
             " — ",
-            outcome_word(step.outcome),
+            if step.reached {
+                outcome_word(step.outcome)
+            } else {
+                "not reached"
+            },
         ] {
             out.push_str(part);
         }
         if !step.reached {
             out.push_str(", not reached");
+            out.push_str(not_reached_suffix(step.outcome));
         }
         // Why, for the problems the run meets; the others repeat the same reasons.
         if step.outcome == Outcome::Ok || !step.reached {
@@ -837,6 +839,27 @@ fn describe(plan: &Plan, title: &str, steps: &[Cow<'_, Step>], more: Option<&Mor
         }
     }
     out
+}
+
+/// What follows a not-reached step's status (its identity is on the next line):
+/// ` · would also fail`.
+fn would_after(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Ok => " · would succeed",
+        Outcome::AtRisk => " · would be at risk",
+        Outcome::Waits => " · would wait",
+        Outcome::Fails => " · would also fail",
+    }
+}
+
+/// What a not-reached step would do, in its tooltip and the diagram's description.
+fn not_reached_suffix(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Ok => " (it would succeed)",
+        Outcome::AtRisk => " (it would be at risk)",
+        Outcome::Waits => " (it would wait)",
+        Outcome::Fails => " (it would also fail)",
+    }
 }
 
 /// The parts joined, in one allocation.

@@ -9,8 +9,9 @@ use super::{
     cat, number, BADGE_PAD, BADGE_PX, BADGE_R, BOX_PAD, CAPTION_PX, DRAWN_SHARES, MORE_SHARES_ID,
     NODE_PX, RESOURCE_W,
 };
-use crate::diagram::{outcome_word, Collapsed, Node, NodeKind, Rect};
+use crate::diagram::{Collapsed, Node, NodeKind, Rect};
 use crate::model::{Outcome, Plan, Step, StepKind};
+use crate::present::outcome_word;
 use crate::text::{fit, text_width, Font};
 
 /// The summary row: where it is among the drawn steps, and what it stands for.
