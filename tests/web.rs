@@ -11,9 +11,10 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The rule book's classic case 2: the installer reads `\\fs01\apps`, which only Domain
-/// Computers may read, and no Network Access Account is configured.
-const CASE_2: &str = "v=1&share=%5C%5Cfs01%5Capps~domain-computers";
+/// The rule book's classic case 2 (v2): the installer reads `\\fs01\apps`, which only Domain
+/// Users may read, and no Network Access Account is configured. (v1's case 2 granted Domain
+/// Computers; v2's Advanced Client reaches the share as COMPUTER$ first, which reads it.)
+const CASE_2: &str = "v=1&share=%5C%5Cfs01%5Capps~domain-users";
 
 /// Waits for the next animation frame, then lets the page update.
 async fn next_frame() {
@@ -176,6 +177,48 @@ async fn an_option_that_does_not_apply_is_disabled_with_its_reason() {
 }
 
 #[wasm_bindgen_test]
+async fn vista_and_64_bit_windows_are_offered_to_the_configmgr_2007_client_only() {
+    // Rule book v2, normalisation: "`vista` and `x64` need `client=cm07` (else `nt`/`x86`)".
+    let page = Mounted::page("v=1", View::Full).await;
+    for id in ["#os-vista", "#arch-x64"] {
+        assert!(page.input(id).disabled(), "{id} is offered");
+        assert_eq!(
+            page.text(&format!("{id}-help .why")),
+            "ConfigMgr 2007 client only"
+        );
+    }
+    page.click("#client-cm07").await;
+    page.click("#arch-x64").await;
+    assert!(page.input("#arch-x64").checked());
+    page.click("#client-advanced").await;
+    assert!(page.input("#arch-x86").checked(), "x64 was kept");
+    assert!(page.text("#notice").contains("Architecture"));
+}
+
+#[wasm_bindgen_test]
+async fn a_new_steps_details_name_its_sources_by_title_and_link_their_addresses() {
+    // Classic case 12: setup from the user's mapped S: as Local System fails at
+    // use-mapped-drive [WIN-REDIRDRIVES][KB226113].
+    let page = Mounted::page("v=1&mapped=1", View::Full).await;
+    assert_eq!(
+        page.find("#step-details")
+            .get_attribute("data-step")
+            .as_deref(),
+        Some("4")
+    );
+    assert!(page.text("#step-details h3").contains("Use mapped drive"));
+    let link = page.find("#step-details ul.sources a");
+    assert_eq!(
+        link.text_content().as_deref(),
+        Some("Services and Redirected Drives")
+    );
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://learn.microsoft.com/en-us/windows/win32/services/services-and-redirected-drives")
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_change_that_invalidates_another_choice_is_normalised_and_explained() {
     let page = Mounted::page("v=1", View::Full).await;
     assert!(page.input("#when-any").checked());
@@ -210,7 +253,17 @@ async fn shares_are_added_checked_and_removed() {
     );
     assert!(page.input("#share-0-users").checked());
     assert!(page.find("#diagram").inner_html().contains("fs01"));
-    // Authenticated Users may read it, but the Advanced Client has no NAA to reach it with.
+    // Authenticated Users may read it, and the Advanced Client reaches it as DOMAIN\COMPUTER$,
+    // which counts as Authenticated Users (rule book v2, connect-share: "try computer-account,
+    // then the NAA ... The computer account reads: ok"; v1 had it fail without an NAA).
+    assert!(
+        page.text("#verdict").contains("Succeeds"),
+        "{}",
+        page.text("#verdict")
+    );
+    // A share nobody but Domain Users may read: COMPUTER$ is not a domain user (v2 case 2).
+    page.click("#share-0-domain-users").await;
+    page.click("#share-0-users").await;
     assert!(page.text("#verdict").contains("Fails at step 4"));
 
     page.click("[aria-label='Remove share 1']").await;
@@ -263,7 +316,7 @@ async fn the_embed_view_shows_the_diagram_and_verdict_without_the_wizard() {
     let open = page.find(".open-full a");
     let href = open.get_attribute("href").unwrap_or_default();
     assert!(
-        href.contains("share=%5C%5Cfs01%5Capps~domain-computers"),
+        href.contains("share=%5C%5Cfs01%5Capps~domain-users"),
         "{href}"
     );
     assert!(!href.contains("view=embed"), "{href}");
@@ -284,13 +337,15 @@ async fn a_hostile_share_name_is_only_ever_text() {
 
 #[wasm_bindgen_test]
 async fn a_step_in_the_summary_row_highlights_that_row() {
-    // 60 shares the Network Access Account may read, except the 55th (step 58): the diagram
-    // draws the first 50 and sums up shares 51 to 60 (steps 54 to 63) in one row.
-    let link = shares_link("v=1&naa=set", 60, |i| {
+    // 60 shares the computer account may read, except the 55th (step 58), which grants Domain
+    // Users only (rule book v2: COMPUTER$ is not a domain user, and no Network Access Account is
+    // configured: it fails): the diagram draws the first 50 and sums up shares 51 to 60 (steps
+    // 54 to 63) in one row.
+    let link = shares_link("v=1", 60, |i| {
         if i == 55 {
-            "domain-computers"
+            "domain-users"
         } else {
-            "naa"
+            "domain-computers"
         }
     });
     let page = Mounted::page(&link, View::Full).await;
@@ -353,13 +408,19 @@ async fn printing_lists_every_finding() {
 
 #[wasm_bindgen_test]
 async fn a_change_redraws_the_diagram_at_once_and_the_lists_a_frame_later() {
-    // Classic case 2 fails at step 4; as a ConfigMgr 2007 client, Local System reaches the
-    // share as the computer account, which Domain Computers admits: every step succeeds.
-    let page = Mounted::page(CASE_2, View::Full).await;
+    // Classic case 11 (v2) fails at step 4: a domain controller's computer account is in
+    // Domain Controllers, not Domain Computers. On a workstation it is classic case 10: Local
+    // System reaches the share as the computer account, which Domain Computers admits, and
+    // every step succeeds.
+    let page = Mounted::page(
+        "v=1&client=cm07&role=domain-controller&share=%5C%5Cfs01%5Capps~domain-computers",
+        View::Full,
+    )
+    .await;
     let chip = |page: &Mounted| page.find(".step-chip[data-step=\"4\"]").class_name();
     assert!(page.text("#findings").contains("Step 4: Connect to share"));
     assert!(chip(&page).contains("outcome-fails"), "{}", chip(&page));
-    page.click("#client-cm07").await;
+    page.click("#role-workstation").await;
     // The verdict and the diagram follow the change in the same task...
     assert!(
         page.text("#verdict").contains("Succeeds"),

@@ -32,7 +32,7 @@ pub fn Library() -> impl IntoView {
     view! {
         <section id="library" class="library-section" aria-labelledby="library-title">
             <h2 id="library-title">"Classic cases"</h2>
-            <p class="help">"The rule book's ten classic cases, for training. Loading one replaces the current scenario; Undo or the browser's Back button brings it back."</p>
+            <p class="help">"The rule book's seventeen classic cases, for training. Loading one replaces the current scenario; Undo or the browser's Back button brings it back."</p>
             <ol class="presets">{cards}</ol>
         </section>
     }

@@ -14,8 +14,8 @@ use credflow_e2e::{Harness, NetworkRequest, Options};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-/// The rule book's classic case 2.
-const CLASSIC_CASE_2: &str = "#v=1&share=%5C%5Cfs01%5Capps~domain-computers";
+/// The rule book's classic case 2 (v2: the share grants Domain Users only).
+const CLASSIC_CASE_2: &str = "#v=1&share=%5C%5Cfs01%5Capps~domain-users";
 
 /// Records Content-Security-Policy violations from before the page's own scripts run.
 const CSP_HOOK: &str = r#"

@@ -19,8 +19,10 @@ struct Expect {
     shows: &'static [&'static str],
 }
 
-/// Case 2: Advanced Client, admin rights, installer reads `\\fs01\apps`, no NAA: fails at
-/// connect-share; execmgr.log access denied.
+/// Case 2 (v2): "Advanced Client reads `\\fs01\apps`, which grants Domain Users only; no NAA:
+/// fails at connect-share (COMPUTER$ is not a domain user)" — execmgr.log, access denied.
+/// (v1's case 2 granted Domain Computers; v2: "the Advanced Client reaches non-SMS shares as the
+/// computer account first", so that share is now read.)
 const CASE_2: Expect = Expect {
     outcome: "fails",
     title: "Fails at step 4 (Connect to share)",
@@ -71,7 +73,8 @@ const CASE_10: Expect = Expect {
     shows: &["Local System runs the program"],
 };
 
-const LINK_2: &str = "#v=1&share=%5C%5Cfs01%5Capps~domain-computers";
+/// Rule book v2, classic case 2: the share grants Domain Users only.
+const LINK_2: &str = "#v=1&share=%5C%5Cfs01%5Capps~domain-users";
 const LINK_4: &str = "#v=1&client=legacy&share=%5C%5Cfs01%5Capps~users";
 const LINK_5: &str = "#v=1&client=legacy&sia=1&siacct=set&share=%5C%5Cfs01%5Capps~siacct";
 const LINK_7: &str = "#v=1&run=user&when=user&logon=user";
@@ -102,11 +105,31 @@ async fn expect_verdict(page: &Harness, e: &Expect) {
 
 /// The defaults of the rule book's input table, as checked radios.
 fn default_radios() -> Value {
-    json!({
+    let mut radios = json!({
         "client": "advanced", "os": "nt", "role": "workstation", "domain": "trusted",
         "run": "admin", "when": "any", "sia": "0", "logon": "none",
         "installer": "msi-machine", "naa": "none", "siacct": "none", "source": "dp",
-    })
+    });
+    add_v2_defaults(&mut radios);
+    radios
+}
+
+/// Rule book v2's new inputs ("New in v2 marked ★"), each at its default (the first value in
+/// the input table): a v1 link leaves every one of them there.
+fn add_v2_defaults(radios: &mut Value) {
+    for (key, value) in [
+        ("arch", "x86"),
+        ("interact", "0"),
+        ("ui", "silent"),
+        ("deploy", "download"),
+        ("boundary", "fast"),
+        ("slow", "none"),
+        ("drive", "unc"),
+        ("letter", "free"),
+        ("mapped", "0"),
+    ] {
+        radios[key] = json!(value);
+    }
 }
 
 /// Waits until the URL fragment is exactly `hash` (the page writes it after a short pause).
@@ -166,12 +189,13 @@ async fn wizard_by_clicks_case_2_advanced_client_share_without_naa_fails_at_conn
 
     page.open_tab("content").await;
     add_share(&page, r"\\fs01\apps").await;
-    // A new share may be read by Authenticated Users; the case grants Domain Computers only.
+    // A new share may be read by Authenticated Users; the case grants Domain Users only
+    // (v2 case 2: "`\\fs01\apps`, which grants Domain Users only").
     assert_eq!(
         page.shown_choices().await["shares"],
         json!([{ "unc": r"\\fs01\apps", "readers": ["users"] }])
     );
-    page.choose("share-0-domain-computers").await;
+    page.choose("share-0-domain-users").await;
     unchoose(&page, "share-0-users").await;
 
     expect_verdict(&page, &CASE_2).await;
@@ -324,15 +348,19 @@ async fn share_link_restores_every_choice() {
     page.open(MANY).await;
     page.wait_for("li.share-row").await;
     let shown = page.shown_choices().await;
+    let mut radios = json!({
+        "client": "legacy", "os": "nt", "role": "domain-controller",
+        "domain": "untrusted", "run": "admin", "when": "nouser", "sia": "1",
+        "logon": "admin", "installer": "msi-allusers2", "naa": "set",
+        "siacct": "set", "source": "unc",
+    });
+    // A v1 link: v2's new inputs stay at their defaults ("Every v1 link still opens and means
+    // the same scenario").
+    add_v2_defaults(&mut radios);
     assert_eq!(
         shown,
         json!({
-            "radios": {
-                "client": "legacy", "os": "nt", "role": "domain-controller",
-                "domain": "untrusted", "run": "admin", "when": "nouser", "sia": "1",
-                "logon": "admin", "installer": "msi-allusers2", "naa": "set",
-                "siacct": "set", "source": "unc",
-            },
+            "radios": radios,
             "dpacl": ["naa", "siacct"],
             "shares": [
                 { "unc": r"\\fs01\apps", "readers": ["siacct"] },
@@ -656,7 +684,7 @@ async fn a_path_that_is_not_unc_shows_an_error_and_keeps_the_scenario() {
     expect_verdict(&page, &CASE_2).await;
     // The scenario still has the old path: the next edit writes it into the link.
     page.choose("share-0-naa").await;
-    expect_hash(&page, "#v=1&share=%5C%5Cfs01%5Capps~domain-computers,naa").await;
+    expect_hash(&page, "#v=1&share=%5C%5Cfs01%5Capps~domain-users,naa").await;
     page.wait_for_text("#summary", r"\\fs01\apps").await;
 
     // Adding one.

@@ -10,7 +10,9 @@ use credflow_e2e::{js, Harness, TIMEOUT};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
-const LINK_2: &str = "#v=1&share=%5C%5Cfs01%5Capps~domain-computers";
+/// Rule book v2, classic case 2: `\\fs01\apps` grants Domain Users only (v1's case 2 granted
+/// Domain Computers, which v2's Advanced Client reads as COMPUTER$).
+const LINK_2: &str = "#v=1&share=%5C%5Cfs01%5Capps~domain-users";
 
 /// Runs the native CLI on the workspace (`credflow ARGS`) and returns its standard output.
 fn cli(args: &[&str]) -> Vec<u8> {
@@ -133,7 +135,7 @@ async fn embed_view_shows_verdict_and_diagram_and_links_to_the_full_planner() {
         .await;
     assert_eq!(
         page.shown_choices().await["shares"],
-        json!([{ "unc": r"\\fs01\apps", "readers": ["domain-computers"] }])
+        json!([{ "unc": r"\\fs01\apps", "readers": ["domain-users"] }])
     );
 }
 
@@ -320,43 +322,48 @@ struct Classic {
     shows: &'static [&'static str],
 }
 
-const CLASSICS: [Classic; 10] = [
-    // 1. Advanced Client, admin rights, all files on the DP: succeeds as Local System.
+const CLASSICS: [Classic; 17] = [
+    // 1. Advanced Client, admin rights, all files on the DP: ok as Local System.
     Classic {
         outcome: "ok",
         title: "Succeeds",
         step: 2,
         shows: &["Local System"],
     },
-    // 2. Reads \\fs01\apps, no NAA: fails at connect-share; execmgr.log access denied.
+    // 2. ★ Advanced Client reads `\\fs01\apps`, which grants Domain Users only; no NAA: fails
+    //    at connect-share (COMPUTER$ is not a domain user). (v1: the share granted Domain
+    //    Computers.)
     Classic {
         outcome: "fails",
         title: "Fails at step 4 (Connect to share)",
         step: 4,
         shows: &["execmgr.log", "access denied", "No Network Access Account"],
     },
-    // 3. NAA configured but not granted read: fails the same way.
+    // 3. ★ Advanced Client, share grants only the NAA: at-risk — only S1 says the NAA connects.
+    //    (v1: NAA configured but not granted read, fails.) connect-share: "Note on every such
+    //    step: the disagreement, with both sources."
     Classic {
-        outcome: "fails",
-        title: "Fails at step 4 (Connect to share)",
+        outcome: "at-risk",
+        title: "At risk at step 4 (Connect to share)",
         step: 4,
-        shows: &["execmgr.log", "access denied", "Network Access Account"],
+        shows: &["Network Access Account", "Sources disagree", "S1"],
     },
-    // 4. Legacy, non-SMS share, no SIA: the token account has no network rights.
+    // 4. Legacy Client, admin rights, non-SMS share, no SIA: fails; the token account has no
+    //    network rights.
     Classic {
         outcome: "fails",
         title: "Fails at step 4 (Connect to share)",
         step: 4,
         shows: &["SMSAPM32.log", "no domain rights"],
     },
-    // 5. Legacy, SIA configured and granted read: succeeds as that account.
+    // 5. Legacy Client with the SIA configured and granted read: ok as that account.
     Classic {
         outcome: "ok",
         title: "Succeeds",
         step: 4,
         shows: &["Software Installation Account"],
     },
-    // 6. Per-user MSI with admin rights: at risk; fix with ALLUSERS=2.
+    // 6. Per-user MSI with admin rights: at-risk; fix with ALLUSERS=2.
     Classic {
         outcome: "at-risk",
         title: "At risk at step 4 (Install)",
@@ -370,7 +377,7 @@ const CLASSICS: [Classic; 10] = [
         step: 4,
         shows: &["1925"],
     },
-    // 8. Legacy on a DC, token account on the network: fails, warns of lock-out.
+    // 8. Legacy Client on a DC, token account on the network: fails, and warns of lock-out.
     Classic {
         outcome: "fails",
         title: "Fails at step 4 (Connect to share)",
@@ -384,12 +391,67 @@ const CLASSICS: [Classic; 10] = [
         step: 2,
         shows: &["SMSAPM32.log", "1317"],
     },
-    // 10. CM07, share grants Domain Computers: succeeds as COMPUTER$; the NAA is not used.
+    // 10. CM07 client, share grants Domain Computers: ok as COMPUTER$; the NAA is not used.
     Classic {
         outcome: "ok",
         title: "Succeeds",
         step: 4,
         shows: &[r"DOMAIN\COMPUTER$", "Network Access Account is not used"],
+    },
+    // 11. ★ CM07 client on a domain controller, share grants Domain Computers: fails (Domain
+    //     Controllers). Fix: "grant Domain Computers (on a DC: Domain Controllers) read".
+    Classic {
+        outcome: "fails",
+        title: "Fails at step 4 (Connect to share)",
+        step: 4,
+        shows: &["access denied", "Domain Controllers"],
+    },
+    // 12. ★ Setup run from the user's mapped `S:` with admin rights: fails; Local System has
+    //     no `S:` (use-mapped-drive: "that session has no such letter; the path is not found").
+    Classic {
+        outcome: "fails",
+        title: "Fails at step 4 (Use mapped drive)",
+        step: 4,
+        shows: &["Local System", "path is not found", "UNC path"],
+    },
+    // 13. ★ Installer shows a dialog, admin rights, no interaction (CM07): fails at the
+    //     maximum run time (user-input: "default 120 minutes"; fix: "/qn").
+    Classic {
+        outcome: "fails",
+        title: "Fails at step 4 (User input)",
+        step: 4,
+        shows: &["maximum run time", "120 minutes", "/qn"],
+    },
+    // 14. ★ CM07 on x64, a batch script writes System32: at-risk; it lands in SysWOW64.
+    //     Fix: `%windir%\Sysnative\cmd.exe`; logs in `%windir%\SysWOW64\CCM\Logs` on x64.
+    Classic {
+        outcome: "at-risk",
+        title: "At risk at step 4 (Install)",
+        step: 4,
+        shows: &["SysWOW64", "Wow6432Node", r"Sysnative\cmd.exe"],
+    },
+    // 15. ★ Slow boundary, "Do not run program": waits (fetch-content, [SDK-ADV]).
+    Classic {
+        outcome: "waits",
+        title: "Waits at step 3 (Fetch content)",
+        step: 3,
+        shows: &["slow", "SDK-ADV"],
+    },
+    // 16. ★ Vista, ALLUSERS=2 MSI, user's rights, standard user: fails ("per-machine needs
+    //     admin credentials at the UAC prompt").
+    Classic {
+        outcome: "fails",
+        title: "Fails at step 4 (Install)",
+        step: 4,
+        shows: &["ALLUSERS=2", "UAC prompt"],
+    },
+    // 17. ★ Program run from the DP requires drive Z:, and Z: is taken: fails; the program does
+    //     not run (map-drive, [CB-PKGPROG]).
+    Classic {
+        outcome: "fails",
+        title: "Fails at step 4 (Map drive)",
+        step: 4,
+        shows: &["does not run", "CB-PKGPROG"],
     },
 ];
 
@@ -400,6 +462,12 @@ async fn every_classic_case_loads_with_its_documented_verdict_and_undo_restores(
     page.open("#v=1&client=cm07&domain=untrusted&installer=setup-user&naa=set")
         .await;
     page.wait_for("#verdict").await;
+    // Rule book v2 lists seventeen classic cases; the library offers each, in its order.
+    page.wait_until(&format!(
+        "document.querySelectorAll('#library [data-preset]').length === {}",
+        CLASSICS.len()
+    ))
+    .await;
     for (i, case) in CLASSICS.iter().enumerate() {
         let n = i + 1;
         let before = page.shown_choices().await;

@@ -2,9 +2,9 @@
 
 use credflow_e2e::Harness;
 
-/// The rule book's classic case 2: the installer reads `\\fs01\apps`, which only Domain
-/// Computers may read.
-const CLASSIC_CASE_2: &str = "#v=1&share=%5C%5Cfs01%5Capps~domain-computers";
+/// The rule book's classic case 2 (v2): the installer reads `\\fs01\apps`, which only Domain
+/// Users may read.
+const CLASSIC_CASE_2: &str = "#v=1&share=%5C%5Cfs01%5Capps~domain-users";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn share_link_draws_its_scenario() {

@@ -5,7 +5,8 @@
 use credflow_e2e::Harness;
 use serde_json::{json, Value};
 
-/// 50 shares the Network Access Account may read: with `naa=set` every one succeeds, with no
+/// 50 shares the Network Access Account may read: with `naa=set` every one is at risk (rule
+/// book v2, connect-share: "Only the NAA reads: at-risk"; v1 had them succeed), with no
 /// Network Access Account every one fails (a taller diagram: each row gets a callout).
 fn fifty_shares() -> String {
     let mut link = String::from("#v=1&naa=set");
@@ -61,7 +62,7 @@ fn steps(v: &Value) -> Vec<u64> {
 async fn a_change_draws_the_rows_on_screen_first_and_the_whole_diagram_when_idle() {
     let page = Harness::start().await;
     page.open(&fifty_shares()).await;
-    page.wait_for_text("#verdict", "Succeeds").await;
+    page.wait_for_text("#verdict", "At risk at step 4").await;
     // The first drawing is whole: every step on its own row (up to 50 shares).
     let first = describe(&page).await;
     assert_eq!(first["partial"], json!(false));
@@ -116,7 +117,7 @@ async fn a_change_draws_the_rows_on_screen_first_and_the_whole_diagram_when_idle
 async fn scrolling_a_diagram_drawn_in_part_draws_it_whole_before_the_next_paint() {
     let page = Harness::start().await;
     page.open(&fifty_shares()).await;
-    page.wait_for_text("#verdict", "Succeeds").await;
+    page.wait_for_text("#verdict", "At risk at step 4").await;
     let total = describe(&page).await["groups"].clone();
     let during = page.eval(&change_and_describe("naa-none")).await;
     assert_eq!(during["partial"], json!(true), "{during}");
