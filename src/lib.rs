@@ -8,7 +8,6 @@ pub mod browser;
 pub mod components;
 pub mod crash;
 pub mod state;
-pub mod words;
 
 use credflow_core::link::View;
 use leptos::prelude::*;
@@ -20,9 +19,10 @@ use components::library::Library;
 use components::notice::NoticeBar;
 use components::summary::Summary;
 use components::toolbar::{apply_saved_theme, Toolbar};
-use components::verdict::{headline, Verdict, VerdictBar};
+use components::verdict::{Verdict, VerdictBar};
 use components::walk::WalkThrough;
 use components::wizard::Wizard;
+use credflow_core::present::headline;
 use state::Store;
 
 /// The whole page, starting from the URL fragment or the saved scenario.

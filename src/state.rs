@@ -8,7 +8,7 @@ use credflow_core::{layout, normalise, plan, svg_inline, Change, Diagram, Plan, 
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::words::change_sentence;
+use credflow_core::present::{change_sentence, default_step};
 
 /// localStorage key of the last scenario (stored as its share-link fragment). `public/first.js`
 /// reads it too (a visit with a saved scenario is not shown the prerendered page).
@@ -175,16 +175,6 @@ impl Store {
         });
         format!("{}#{fragment}", browser::page_url())
     }
-}
-
-/// The step selected when a plan is shown: the first failure, else the first other problem.
-pub fn default_step(plan: &Plan) -> Option<usize> {
-    plan.first_failure.or_else(|| {
-        plan.steps
-            .iter()
-            .find(|s| s.outcome != credflow_core::Outcome::Ok)
-            .map(|s| s.n)
-    })
 }
 
 fn adjusted(changes: &[Change]) -> Option<Notice> {

@@ -1,6 +1,7 @@
 //! The flow diagram (the core's SVG), the step picker that makes every step reachable by
 //! keyboard, and the details of the selected step.
 
+use credflow_core::present::{self, Shown};
 use credflow_core::{svg_inline_band, Step};
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
@@ -8,7 +9,6 @@ use wasm_bindgen::JsCast;
 
 use crate::components::findings::{more_button, CHIPS_SHOWN};
 use crate::state::Store;
-use crate::words::outcome_marker;
 
 /// The step number of the diagram element under a click, if any.
 fn clicked_step(ev: &MouseEvent) -> Option<usize> {
@@ -186,7 +186,7 @@ fn StepPicker() -> impl IntoView {
         store.plan.with_untracked(|plan| {
             plan.steps
                 .iter()
-                .map(|s| (s.n, s.step, s.outcome, s.reached))
+                .map(|s| (s.n, present::step_name(s), Shown::of(s), present::would(s)))
                 .collect::<Vec<_>>()
         })
     });
@@ -202,19 +202,24 @@ fn StepPicker() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .filter(|&(i, chip)| shown(i, chip.0))
-                .map(|(_, &(n, kind, outcome, reached))| {
+                .map(|(_, (n, name, shown, would))| {
+                    let n = *n;
+                    let state = match would {
+                        Some(w) => format!(", {} ({w})", shown.words()),
+                        None => format!(", {}", shown.words()),
+                    };
                     view! {
                         <button
                             type="button"
-                            class=format!("step-chip outcome-{}", outcome.key())
-                            class:not-reached=!reached
+                            class=format!("step-chip outcome-{}", shown.key())
+                            class:not-reached=*shown == Shown::NotReached
                             data-step=n
                             aria-pressed=move || (store.selected.get() == Some(n)).to_string()
                             on:click=move |_| store.selected.set(Some(n))
                         >
-                            <span class="marker" aria-hidden="true">{outcome_marker(outcome)}</span>
-                            {format!("{}. {}", n, kind.label())}
-                            <span class="sr-only">{format!(", {}", outcome.label())}</span>
+                            <span class="marker" aria-hidden="true">{shown.marker()}</span>
+                            {format!("{}. {}", n, name)}
+                            <span class="sr-only">{state}</span>
                         </button>
                     }
                 })
@@ -273,7 +278,7 @@ fn details(step: &Step, names: &[&'static str]) -> impl IntoView {
             .map(|(a, name)| {
                 view! {
                     <li class=format!("outcome-{}", a.outcome.key())>
-                        <span class="marker" aria-hidden="true">{outcome_marker(a.outcome)}</span>
+                        <span class="marker" aria-hidden="true">{present::marker(a.outcome)}</span>
                         <strong>{*name}</strong>
                         {format!(" — {}: {}", a.outcome.label(), a.reason)}
                     </li>
@@ -285,16 +290,18 @@ fn details(step: &Step, names: &[&'static str]) -> impl IntoView {
     view! {
         <section
             id="step-details"
-            class=format!("step-details outcome-{}", step.outcome.key())
+            class=format!("step-details outcome-{}", Shown::of(step).key())
             data-step=step.n
             aria-live="polite"
         >
             <h3>
-                <span class="marker" aria-hidden="true">{outcome_marker(step.outcome)}</span>
-                {format!("Step {}: {} — {}", step.n, step.step.label(), step.outcome.label())}
+                <span class="marker" aria-hidden="true">{Shown::of(step).marker()}</span>
+                {format!("Step {}: {} — {}", step.n, present::step_name(step), Shown::of(step).words())}
             </h3>
-            {(!step.reached).then(|| view! {
-                <p class="not-reached-note">"Not reached: an earlier step fails, so the run stops before this one. It is shown so that every problem is visible at once."</p>
+            {present::would(step).map(|w| view! {
+                <p class="not-reached-note">
+                    {format!("An earlier step fails, so the run stops before this one. If it were reached, it {w}. It is shown so that every problem is visible at once.")}
+                </p>
             })}
             <p class="what"><strong>{who}</strong>" "{step.action.clone()}</p>
             <dl>

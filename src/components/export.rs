@@ -8,8 +8,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
-use crate::components::verdict::headline;
 use crate::state::Store;
+use credflow_core::present::headline;
 
 /// The file name of the exported diagram, also used by the no-iframe embed snippets.
 pub const SVG_FILE: &str = "credflow-diagram.svg";

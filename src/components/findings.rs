@@ -1,18 +1,17 @@
 //! Findings (every non-ok step as text: the diagram for screen readers and print) and the
 //! rule book's sources.
 
+use credflow_core::present::{self, Shown};
 use credflow_core::{Outcome, Plan, SourceId};
 use leptos::prelude::*;
 
 use crate::state::Store;
-use crate::words::outcome_marker;
 
 /// One non-ok step, as the findings list shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Finding {
     n: usize,
-    outcome: Outcome,
-    reached: bool,
+    shown: Shown,
     title: String,
     text: String,
     fix: Option<String>,
@@ -26,9 +25,13 @@ fn findings(plan: &Plan) -> Vec<Finding> {
         .filter(|s| s.outcome != Outcome::Ok)
         .map(|s| Finding {
             n: s.n,
-            outcome: s.outcome,
-            reached: s.reached,
-            title: format!("Step {}: {} — {}", s.n, s.step.label(), s.outcome.label()),
+            shown: Shown::of(s),
+            title: format!(
+                "Step {}: {} — {}",
+                s.n,
+                present::step_name(s),
+                present::state_words(s)
+            ),
             text: format!(
                 "{} {}. {}",
                 plan.identity_name(s.identity),
@@ -117,13 +120,12 @@ fn item(f: Finding) -> impl IntoView {
     let store = Store::get();
     let n = f.n;
     view! {
-        <li class=format!("finding outcome-{}", f.outcome.key()) data-step=n>
+        <li class=format!("finding outcome-{}", f.shown.key()) data-step=n>
             <p class="finding-title">
-                <span class="marker" aria-hidden="true">{outcome_marker(f.outcome)}</span>
+                <span class="marker" aria-hidden="true">{f.shown.marker()}</span>
                 <button type="button" class="link" on:click=move |_| store.selected.set(Some(n))>
                     {f.title}
                 </button>
-                {(!f.reached).then_some(" (not reached)")}
             </p>
             <p>{f.text}</p>
             {f.fix.map(|fix| view! { <p><strong>"Fix: "</strong>{fix}</p> })}

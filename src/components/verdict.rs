@@ -1,75 +1,32 @@
-//! The verdict banner: succeeds / fails at step N / at risk / waits, with one sentence of
-//! reason and one of fix.
+//! The verdict banner: the verdict told in order, one sentence of reason, the fix, and the
+//! warnings that go wherever the verdict goes. The words are the core's (`present`).
 
-use credflow_core::{Outcome, Plan, Step};
+use credflow_core::present::{self, banner, marker};
 use leptos::prelude::*;
 
 use crate::state::Store;
-use crate::words::outcome_marker;
-
-/// The step that decides the verdict: the first failure, else the first step as bad as the
-/// verdict.
-pub fn deciding_step(plan: &Plan) -> Option<&Step> {
-    plan.first_failure_step().or_else(|| {
-        plan.steps
-            .iter()
-            .find(|s| s.outcome == plan.verdict && s.outcome != Outcome::Ok)
-    })
-}
-
-/// "Fails at step 4 (Connect to share)", "Succeeds", ...
-pub fn headline(plan: &Plan) -> String {
-    match (plan.verdict, deciding_step(plan)) {
-        (Outcome::Fails, Some(s)) => format!("Fails at step {} ({})", s.n, s.step.label()),
-        (Outcome::AtRisk, Some(s)) => format!("At risk at step {} ({})", s.n, s.step.label()),
-        (Outcome::Waits, Some(s)) => format!("Waits at step {} ({})", s.n, s.step.label()),
-        _ => "Succeeds".to_string(),
-    }
-}
-
-/// The first sentence of a text.
-fn first_sentence(text: &str) -> &str {
-    match text.find(". ") {
-        Some(i) => &text[..=i],
-        None => text,
-    }
-}
-
-/// What the banner shows: outcome, headline, one sentence of reason, the fix.
-fn banner(plan: &Plan) -> (Outcome, String, String, Option<String>) {
-    let (reason, fix) = match deciding_step(plan) {
-        Some(s) => (first_sentence(&s.reason).to_string(), s.fix.clone()),
-        None => {
-            let who = plan
-                .steps
-                .iter()
-                .find(|s| s.step == credflow_core::StepKind::RunAs)
-                .map(|s| plan.identity_name(s.identity))
-                .unwrap_or("The client");
-            (
-                format!("{who} runs the program and every step succeeds."),
-                None,
-            )
-        }
-    };
-    (plan.verdict, headline(plan), reason, fix)
-}
 
 #[component]
 pub fn Verdict() -> impl IntoView {
     let store = Store::get();
     let shown = Memo::new(move |_| store.plan.with(banner));
     move || {
-        let (outcome, headline, reason, fix) = shown.get();
+        let b = shown.get();
+        let warnings = b
+            .warnings
+            .into_iter()
+            .map(|w| view! { <p class="verdict-warning">{w}</p> })
+            .collect_view();
         view! {
-            <section id="verdict" tabindex="-1" class=format!("verdict outcome-{}", outcome.key())
-                data-outcome=outcome.key() aria-live="polite" aria-atomic="true">
+            <section id="verdict" tabindex="-1" class=format!("verdict outcome-{}", b.outcome.key())
+                data-outcome=b.outcome.key() aria-live="polite" aria-atomic="true">
                 <p class="verdict-title">
-                    <span class="marker" aria-hidden="true">{outcome_marker(outcome)}</span>
-                    {headline}
+                    <span class="marker" aria-hidden="true">{marker(b.outcome)}</span>
+                    {b.headline}
                 </p>
-                <p class="verdict-reason">{reason}</p>
-                {fix.map(|f| view! { <p class="verdict-fix"><strong>"Fix: "</strong>{f}</p> })}
+                <p class="verdict-reason">{b.reason}</p>
+                {b.fix.map(|f| view! { <p class="verdict-fix"><strong>"Fix: "</strong>{f}</p> })}
+                {warnings}
             </section>
         }
     }
@@ -80,7 +37,7 @@ pub fn Verdict() -> impl IntoView {
 #[component]
 pub fn VerdictBar() -> impl IntoView {
     let store = Store::get();
-    let shown = Memo::new(move |_| store.plan.with(|p| (p.verdict, headline(p))));
+    let shown = Memo::new(move |_| store.plan.with(|p| (p.verdict, present::headline(p))));
     view! {
         <a
             class=move || format!("verdict-bar outcome-{}", shown.get().0.key())
@@ -90,7 +47,7 @@ pub fn VerdictBar() -> impl IntoView {
                 crate::browser::focus("verdict");
             }
         >
-            <span class="marker" aria-hidden="true">{move || outcome_marker(shown.get().0)}</span>
+            <span class="marker" aria-hidden="true">{move || marker(shown.get().0)}</span>
             <span>{move || shown.get().1}</span>
             <span class="verdict-bar-go">"See the result ↓"</span>
         </a>

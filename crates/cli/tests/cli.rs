@@ -208,9 +208,8 @@ fn plan_text_names_the_failure_log_and_fix() {
     let o = credflow(&["plan", "#v=1&share=%5C%5Cfs01%5Capps~domain-users"]);
     assert!(o.status.success());
     let text = stdout(&o);
-    // The verdict names the step by what it does (step numbers change with the scenario).
     assert!(
-        text.starts_with(r"Verdict: Fails at Connect to \\fs01\apps (step 4)"),
+        text.starts_with("Verdict: Fails at step 4 (Connect to share)"),
         "{text}"
     );
     assert!(

@@ -74,7 +74,7 @@ fn text_shows_each_step_with_its_evidence_lines_the_missing_evidence_and_the_sug
     let out = stdout(&o);
     assert!(out.starts_with("Log: 4 entries (CMTrace 0, Legacy 2, columns 0, plain 2); written by: the SMS 2003 Legacy Client\n"), "{out}");
     assert!(
-        out.contains(r"Plan: Fails at Connect to \\fs01\apps (step 4)"),
+        out.contains("Plan: Fails at step 4 (Connect to share)"),
         "{out}"
     );
     // The share's step, with its line and the decoded code.

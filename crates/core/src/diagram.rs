@@ -271,6 +271,10 @@ pub struct Diagram {
     /// [`DRAWN_SHARES`](crate::layout::DRAWN_SHARES) shares, one summary row (with `collapsed`)
     /// stands for the steps of the rest.
     pub edges: Vec<Edge>,
+    /// The plan's warnings (a lock-out risk), as wrapped lines drawn above the legend, with
+    /// the baseline of the first: they go wherever the verdict goes.
+    pub warnings: Vec<String>,
+    pub warnings_y: f32,
     /// Baseline of the legend line at the bottom.
     pub legend_y: f32,
 }

@@ -40,7 +40,7 @@ pub fn status(outcome: Outcome) -> &'static str {
 
 /// The state a step is shown in: its outcome when the run gets there; otherwise "not
 /// reached", whatever it would do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Shown {
     Reached(Outcome),
     NotReached,
@@ -109,9 +109,9 @@ pub fn step_name(step: &Step) -> String {
     }
 }
 
-/// `Install (step 5)`.
+/// `step 5 (Install)`: where the verdict and the diagram's heading point.
 pub fn step_ref(step: &Step) -> String {
-    format!("{} (step {})", step_name(step), step.n)
+    format!("step {} ({})", step.n, step.step.label())
 }
 
 /// The step that decides the verdict: the first failure, else the first step as bad as the
@@ -124,28 +124,30 @@ pub fn deciding_step(plan: &Plan) -> Option<&Step> {
     })
 }
 
-/// The verdict in a few words, for the diagram's heading: `succeeds`, `fails at Install
-/// (step 4)`, `at risk at Connect to share (step 3)`.
+/// The verdict in a few words, for the diagram's heading: `succeeds`, `fails at step 4
+/// (Install)`, `at risk at step 3 (Connect to share)`.
 pub fn verdict_short(plan: &Plan) -> String {
     match deciding_step(plan) {
-        Some(s) if plan.verdict != Outcome::Ok => format!(
-            "{} at {} (step {})",
-            outcome_word(plan.verdict),
-            s.step.label(),
-            s.n
-        ),
+        Some(s) if plan.verdict != Outcome::Ok => {
+            format!("{} at {}", outcome_word(plan.verdict), step_ref(s))
+        }
         _ => "succeeds".to_string(),
     }
 }
 
-/// The step a page selects first: the deciding one, if any.
+/// The step a page selects first: the first failure, else the first other problem.
 pub fn default_step(plan: &Plan) -> Option<usize> {
-    deciding_step(plan).map(|s| s.n)
+    plan.first_failure.or_else(|| {
+        plan.steps
+            .iter()
+            .find(|s| s.outcome != Outcome::Ok)
+            .map(|s| s.n)
+    })
 }
 
 /// The verdict told in order: what the run meets before it ends, then how it ends.
-/// `Succeeds`; `Waits for a user to log on, then fails at Install (step 4)`;
-/// `Connect to \\fs01\apps (step 4) is at risk`.
+/// `Succeeds`; `Waits for a user to log on, then fails at step 4 (Install)`;
+/// `At risk at step 4 (Connect to share); 1 later step would also fail`.
 pub fn headline(plan: &Plan) -> String {
     const MOST: usize = 3;
     let end = plan.first_failure.unwrap_or(plan.steps.len());
@@ -159,7 +161,7 @@ pub fn headline(plan: &Plan) -> String {
         .map(|s| match s.outcome {
             Outcome::Waits => s.action.clone(),
             Outcome::Fails => format!("fails at {}", step_ref(s)),
-            _ => format!("{} is at risk", step_ref(s)),
+            _ => format!("at risk at {}", step_ref(s)),
         })
         .collect();
     if met.len() > MOST {

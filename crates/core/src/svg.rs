@@ -57,7 +57,7 @@ pub const STYLE: &str = "\
 .cf .outcome-fails .co rect{fill:#fef2f2;stroke:#fca5a5}.cf .outcome-fails .co text{fill:#991b1b}\
 .cf .outcome-at-risk .co rect{fill:#fffbeb;stroke:#fcd34d}.cf .outcome-at-risk .co text{fill:#92400e}\
 .cf .not-reached .co rect{stroke-dasharray:4 3}\
-.cf .lg{font-size:11px;fill:#475569}\
+.cf .lg{font-size:11px;fill:#475569}.cf .wn{font-size:12px;fill:#92400e}\
 .cf .lm-ok{fill:#15803d}.cf .lm-at-risk{fill:#b45309}.cf .lm-waits{fill:#475569}.cf .lm-fails{fill:#b91c1c}\
 ";
 
@@ -120,6 +120,9 @@ fn write(d: &Diagram, with_style: bool, band: Option<(f32, f32)>) -> String {
     }
     for node in d.nodes.iter().filter(|n| shown(n.span())) {
         node_box(o, node);
+    }
+    for (i, line) in d.warnings.iter().enumerate() {
+        text(o, "wn", MARGIN, d.warnings_y + 16.0 * i as f32, line);
     }
     legend(o, d);
     o.push_str("</svg>");

@@ -362,15 +362,15 @@ fn the_title_names_the_client_and_where_it_fails_and_the_desc_tells_every_step()
         ("v=1", "credflow: SMS 2003 Advanced Client — succeeds"),
         (
             "v=1&share=%5C%5Cfs01%5Capps~domain-users",
-            "credflow: SMS 2003 Advanced Client — fails at Connect to share (step 4)",
+            "credflow: SMS 2003 Advanced Client — fails at step 4 (Connect to share)",
         ),
         (
             "v=1&when=user",
-            "credflow: SMS 2003 Advanced Client — waits at Schedule (step 1)",
+            "credflow: SMS 2003 Advanced Client — waits at step 1 (Schedule)",
         ),
         (
             "v=1&client=cm07&installer=msi-user",
-            "credflow: ConfigMgr 2007 client — at risk at Install (step 4)",
+            "credflow: ConfigMgr 2007 client — at risk at step 4 (Install)",
         ),
     ];
     for &(link, title) in rows {

@@ -107,6 +107,9 @@ const BOX_PAD: f32 = 12.0;
 /// Font sizes, in px, shared with the SVG writer's style sheet.
 pub const ACTION_PX: f32 = 12.0;
 pub const SMALL_PX: f32 = 11.0;
+/// The size of a warning's text under the diagram, and its line height.
+pub const WARNING_PX: f32 = 12.0;
+const WARNING_LINE: f32 = 16.0;
 pub const NODE_PX: f32 = 12.0;
 pub const CAPTION_PX: f32 = 10.5;
 pub const MONO_PX: f32 = 11.5;
@@ -377,7 +380,25 @@ pub fn layout(plan: &Plan) -> Diagram {
         .map(|n| n.rect.bottom())
         .chain(edges.iter().map(|e| e.label_rect.bottom()))
         .fold(left_bottom.max(right_bottom), f32::max);
-    let legend_y = (bottom + 30.0).round();
+    // The warnings, under the diagram and above the legend.
+    let warnings: Vec<String> = present::warnings(plan)
+        .into_iter()
+        .flat_map(|w| {
+            wrap(
+                &cat(&["⚠ ", w]),
+                WIDTH - 2.0 * MARGIN,
+                WARNING_PX,
+                Font::Regular,
+                4,
+            )
+        })
+        .collect();
+    let warnings_y = (bottom + 30.0).round();
+    let legend_y = if warnings.is_empty() {
+        warnings_y
+    } else {
+        (warnings_y + WARNING_LINE * warnings.len() as f32 + 14.0).round()
+    };
 
     let (title, verdict_text) = titles(plan);
     Diagram {
@@ -395,6 +416,8 @@ pub fn layout(plan: &Plan) -> Diagram {
         ],
         nodes,
         edges,
+        warnings,
+        warnings_y,
         legend_y,
     }
 }
