@@ -17,8 +17,8 @@ pub fn with_shares(n: usize) -> Scenario {
     }
 }
 
-/// Every combination of the single-valued inputs (client, os, role, domain, run, when, sia,
-/// logon, installer, naa, siacct, source: 51,840), each on a scenario with one share (so that
+/// Every combination of the rule book's first inputs (client, os, role, domain, run, when, sia,
+/// logon, installer, naa, siacct, source: 93,312), each on a scenario with one share (so that
 /// `source=unc` has its source), normalised as the page normalises every edit.
 pub fn every_combination() -> Vec<Scenario> {
     combinations(&with_shares(1))
@@ -329,7 +329,9 @@ mod tests {
     fn every_combination_counts_them_all() {
         assert_eq!(
             every_combination().len(),
-            3 * 2 * 3 * 2 * 2 * 3 * 2 * 3 * 5 * 2 * 2 * 2
+            // client, os (nt, vista, win9x), role, domain, run, when, sia, logon, installer
+            // (six kinds), naa, siacct, source.
+            3 * 3 * 3 * 2 * 2 * 3 * 2 * 3 * 6 * 2 * 2 * 2
         );
     }
 
