@@ -385,12 +385,12 @@ async fn a_long_findings_list_shows_ten_and_the_rest_on_request() {
     };
     assert_eq!(findings(), 10);
     assert_eq!(page.text("#findings-all"), "Show 15 more findings");
-    assert!(page.text("#findings").contains("Step 4: Connect to share"));
+    assert!(page.text("#findings").contains("Step 4: Connect to \\\\"));
     assert!(!page.text("#findings").contains("Step 14:"));
     page.click("#findings-all").await;
     assert_eq!(findings(), 25);
     assert!(!page.has("#findings-all"));
-    assert!(page.text("#findings").contains("Step 28: Connect to share"));
+    assert!(page.text("#findings").contains("Step 28: Connect to \\\\"));
 }
 
 #[wasm_bindgen_test]
@@ -403,7 +403,7 @@ async fn printing_lists_every_finding() {
     web_sys::window().unwrap().dispatch_event(&event).unwrap();
     leptos::task::tick().await;
     assert!(!page.has("#findings-all"));
-    assert!(page.text("#findings").contains("Step 28: Connect to share"));
+    assert!(page.text("#findings").contains("Step 28: Connect to \\\\"));
 }
 
 #[wasm_bindgen_test]
@@ -418,7 +418,7 @@ async fn a_change_redraws_the_diagram_at_once_and_the_lists_a_frame_later() {
     )
     .await;
     let chip = |page: &Mounted| page.find(".step-chip[data-step=\"4\"]").class_name();
-    assert!(page.text("#findings").contains("Step 4: Connect to share"));
+    assert!(page.text("#findings").contains("Step 4: Connect to \\\\"));
     assert!(chip(&page).contains("outcome-fails"), "{}", chip(&page));
     page.click("#role-workstation").await;
     // The verdict and the diagram follow the change in the same task...
@@ -432,7 +432,7 @@ async fn a_change_redraws_the_diagram_at_once_and_the_lists_a_frame_later() {
         .inner_html()
         .contains("data-step=\"4\" data-outcome=\"ok\""));
     // ... the chips and the findings once the browser has painted it.
-    assert!(page.text("#findings").contains("Step 4: Connect to share"));
+    assert!(page.text("#findings").contains("Step 4: Connect to \\\\"));
     next_frame().await;
     next_frame().await;
     assert!(

@@ -433,7 +433,7 @@ const CLASSICS: [Classic; 17] = [
     // 15. ★ Slow boundary, "Do not run program": waits (fetch-content, [SDK-ADV]).
     Classic {
         outcome: "waits",
-        title: "Waits at step 3 (Fetch content)",
+        title: "Waits for a distribution point on a fast boundary",
         step: 3,
         shows: &["slow", "SDK-ADV"],
     },
