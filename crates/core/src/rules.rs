@@ -186,6 +186,18 @@ pub struct Rule {
     pub note: &'static str,
 }
 
+/// Words for a reviewer only (`credflow rules`, `docs/rules.md`): the page never shows a
+/// rule's condition in words, so the WebAssembly build leaves the text out.
+macro_rules! review {
+    ($text:literal) => {
+        if cfg!(target_arch = "wasm32") {
+            ""
+        } else {
+            $text
+        }
+    };
+}
+
 const BASE: Rule = Rule {
     id: "",
     step: StepKind::Schedule,
@@ -214,7 +226,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "schedule/win9x-no-user",
         step: StepKind::Schedule,
-        when: "Windows 98 and \"Only when no user is logged on\"",
+        when: review!("Windows 98 and \"Only when no user is logged on\""),
         applies: |f| f.s.os == Os::Win9x && f.s.when == When::NoUser,
         who: Who::Agent,
         outcome: Outcome::Waits,
@@ -227,7 +239,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "schedule/win9x-before-logon",
         step: StepKind::Schedule,
-        when: "Windows 98 and nobody is logged on",
+        when: review!("Windows 98 and nobody is logged on"),
         applies: |f| f.s.os == Os::Win9x && f.s.logon == Logon::None,
         who: Who::Agent,
         outcome: Outcome::Waits,
@@ -240,7 +252,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "schedule/needs-user",
         step: StepKind::Schedule,
-        when: "\"Only when a user is logged on\" and nobody is logged on",
+        when: review!("\"Only when a user is logged on\" and nobody is logged on"),
         applies: |f| f.s.when == When::User && f.s.logon == Logon::None,
         who: Who::Agent,
         outcome: Outcome::Waits,
@@ -253,7 +265,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "schedule/needs-no-user",
         step: StepKind::Schedule,
-        when: "\"Only when no user is logged on\" and a user is logged on",
+        when: review!("\"Only when no user is logged on\" and a user is logged on"),
         applies: |f| f.s.when == When::NoUser && f.s.logon != Logon::None,
         who: Who::Agent,
         outcome: Outcome::Waits,
@@ -266,7 +278,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "schedule/can-start",
         step: StepKind::Schedule,
-        when: "otherwise",
+        when: review!("otherwise"),
         applies: |_| true,
         who: Who::Agent,
         action: "starts the program when it is due",
@@ -278,7 +290,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "run-as/win9x-sia",
         step: StepKind::RunAs,
-        when: "Windows 98 with \"use the Software Installation Account\"",
+        when: review!("Windows 98 with \"use the Software Installation Account\""),
         applies: |f| f.s.os == Os::Win9x && f.s.sia == Sia::On,
         who: Who::Is(SoftwareInstallationAccount),
         outcome: Outcome::Fails,
@@ -291,7 +303,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "run-as/sia-not-configured",
         step: StepKind::RunAs,
-        when: "Legacy Client, \"use the Software Installation Account\", and the site has none",
+        when: review!("Legacy Client, \"use the Software Installation Account\", and the site has none"),
         applies: |f| f.legacy() && f.s.sia == Sia::On && f.s.siacct == Account::None,
         who: Who::Is(SoftwareInstallationAccount),
         outcome: Outcome::Fails,
@@ -305,7 +317,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "run-as/win9x-user",
         step: StepKind::RunAs,
-        when: "Windows 98 (any run mode)",
+        when: review!("Windows 98 (any run mode)"),
         applies: |f| f.s.os == Os::Win9x,
         who: Who::Is(LoggedOnUser),
         action: "runs the program",
@@ -316,7 +328,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "run-as/user",
         step: StepKind::RunAs,
-        when: "Run with user's rights",
+        when: review!("Run with user's rights"),
         applies: |f| f.s.run == Run::User,
         who: Who::Is(LoggedOnUser),
         action: "runs the program",
@@ -327,7 +339,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "run-as/local-system",
         step: StepKind::RunAs,
-        when: "Advanced Client or ConfigMgr 2007 client, administrative rights",
+        when: review!("Advanced Client or ConfigMgr 2007 client, administrative rights"),
         applies: |f| !f.legacy(),
         who: Who::Is(LocalSystem),
         action: "runs the program",
@@ -338,7 +350,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "run-as/token-dc",
         step: StepKind::RunAs,
-        when: "Legacy Client on a domain controller, administrative rights, no Software Installation Account",
+        when: review!("Legacy Client on a domain controller, administrative rights, no Software Installation Account"),
         applies: |f| f.legacy() && f.s.sia == Sia::Off && f.s.role == Role::DomainController,
         who: Who::Is(ClientToken),
         action: "runs the program",
@@ -349,7 +361,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "run-as/token",
         step: StepKind::RunAs,
-        when: "Legacy Client, administrative rights, no Software Installation Account",
+        when: review!("Legacy Client, administrative rights, no Software Installation Account"),
         applies: |f| f.legacy() && f.s.sia == Sia::Off,
         who: Who::Is(ClientToken),
         action: "runs the program",
@@ -360,7 +372,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "run-as/sia",
         step: StepKind::RunAs,
-        when: "Legacy Client, administrative rights, \"use the Software Installation Account\", configured",
+        when: review!("Legacy Client, administrative rights, \"use the Software Installation Account\", configured"),
         applies: |f| f.legacy() && f.s.sia == Sia::On,
         who: Who::Is(SoftwareInstallationAccount),
         action: "runs the program",
@@ -372,7 +384,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "fetch-content/slow-no-run",
         step: StepKind::FetchContent,
-        when: "Advanced Client or ConfigMgr 2007 client, slow boundary, \"Do not run program\"",
+        when: review!("Advanced Client or ConfigMgr 2007 client, slow boundary, \"Do not run program\""),
         applies: |f| f.s.effective_mode() == Mode::NoRun,
         who: Who::Instead,
         on: On::DistributionPoint,
@@ -388,7 +400,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "fetch-content/cm07-user",
         step: StepKind::FetchContent,
-        when: "ConfigMgr 2007 client, the program runs as the user",
+        when: review!("ConfigMgr 2007 client, the program runs as the user"),
         applies: |f| f.s.client == Client::Cm07 && f.as_user,
         who: Who::Tries(&[LoggedOnUser, NetworkAccessAccount]),
         on: On::DistributionPoint,
@@ -405,7 +417,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "fetch-content/advanced-user",
         step: StepKind::FetchContent,
-        when: "SMS 2003 Advanced Client, the program runs as the user",
+        when: review!("SMS 2003 Advanced Client, the program runs as the user"),
         applies: |f| f.s.client == Client::Advanced && f.as_user,
         who: Who::Tries(&[LoggedOnUser]),
         on: On::DistributionPoint,
@@ -421,7 +433,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "fetch-content/advanced-admin",
         step: StepKind::FetchContent,
-        when: "SMS 2003 Advanced Client, administrative rights",
+        when: review!("SMS 2003 Advanced Client, administrative rights"),
         applies: |f| f.s.client == Client::Advanced,
         who: Who::Tries(&[ComputerAccount, NetworkAccessAccount]),
         on: On::DistributionPoint,
@@ -438,7 +450,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "fetch-content/cm07-admin",
         step: StepKind::FetchContent,
-        when: "ConfigMgr 2007 client, administrative rights",
+        when: review!("ConfigMgr 2007 client, administrative rights"),
         applies: |f| f.s.client == Client::Cm07,
         who: Who::Tries(&[ComputerAccount, NetworkAccessAccount]),
         on: On::DistributionPoint,
@@ -454,7 +466,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "fetch-content/legacy-user",
         step: StepKind::FetchContent,
-        when: "Legacy Client, the program runs as the user",
+        when: review!("Legacy Client, the program runs as the user"),
         applies: |f| f.legacy() && f.as_user,
         who: Who::Tries(&[LoggedOnUser]),
         on: On::DistributionPoint,
@@ -469,7 +481,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "fetch-content/legacy-connection",
         step: StepKind::FetchContent,
-        when: "Legacy Client, administrative rights, no Software Installation Account",
+        when: review!("Legacy Client, administrative rights, no Software Installation Account"),
         applies: |f| f.legacy() && f.s.sia == Sia::Off,
         who: Who::Tries(&[ClientConnection]),
         on: On::DistributionPoint,
@@ -484,7 +496,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "fetch-content/legacy-sia",
         step: StepKind::FetchContent,
-        when: "Legacy Client, administrative rights, \"use the Software Installation Account\"",
+        when: review!("Legacy Client, administrative rights, \"use the Software Installation Account\""),
         applies: |f| f.legacy(),
         who: Who::Tries(&[SoftwareInstallationAccount]),
         on: On::DistributionPoint,
@@ -499,7 +511,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "map-drive/letter-taken",
         step: StepKind::MapDrive,
-        when: "\"Requires specific drive letter\", and that letter is in use",
+        when: review!("\"Requires specific drive letter\", and that letter is in use"),
         applies: |f| f.s.letter == Letter::Taken,
         who: Who::Fetcher,
         on: On::DistributionPoint,
@@ -514,7 +526,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "map-drive/fixed",
         step: StepKind::MapDrive,
-        when: "\"Requires specific drive letter\", and that letter is free",
+        when: review!("\"Requires specific drive letter\", and that letter is free"),
         applies: |f| f.s.drive == Drive::Fixed,
         who: Who::Fetcher,
         on: On::DistributionPoint,
@@ -527,7 +539,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "map-drive/any",
         step: StepKind::MapDrive,
-        when: "\"Requires drive letter\"",
+        when: review!("\"Requires drive letter\""),
         applies: |_| true,
         who: Who::Fetcher,
         on: On::DistributionPoint,
@@ -541,7 +553,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "connect-share/user",
         step: StepKind::ConnectShare,
-        when: "the program runs as the user",
+        when: review!("the program runs as the user"),
         applies: |f| f.as_user,
         who: Who::Tries(&[LoggedOnUser]),
         on: On::Share,
@@ -556,7 +568,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "connect-share/cm07-admin",
         step: StepKind::ConnectShare,
-        when: "ConfigMgr 2007 client, administrative rights",
+        when: review!("ConfigMgr 2007 client, administrative rights"),
         applies: |f| f.s.client == Client::Cm07,
         who: Who::Tries(&[ComputerAccount]),
         on: On::Share,
@@ -571,7 +583,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "connect-share/advanced-admin",
         step: StepKind::ConnectShare,
-        when: "SMS 2003 Advanced Client, administrative rights",
+        when: review!("SMS 2003 Advanced Client, administrative rights"),
         applies: |f| f.s.client == Client::Advanced,
         who: Who::Tries(&[ComputerAccount, NetworkAccessAccount]),
         on: On::Share,
@@ -590,7 +602,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "connect-share/legacy-sia",
         step: StepKind::ConnectShare,
-        when: "Legacy Client, administrative rights, \"use the Software Installation Account\"",
+        when: review!("Legacy Client, administrative rights, \"use the Software Installation Account\""),
         applies: |f| f.legacy() && f.s.sia == Sia::On,
         who: Who::Tries(&[SoftwareInstallationAccount]),
         on: On::Share,
@@ -604,7 +616,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "connect-share/legacy-token-dc",
         step: StepKind::ConnectShare,
-        when: "Legacy Client on a domain controller, administrative rights, no Software Installation Account",
+        when: review!("Legacy Client on a domain controller, administrative rights, no Software Installation Account"),
         applies: |f| f.legacy() && f.s.role == Role::DomainController,
         who: Who::Tries(&[ClientToken]),
         on: On::Share,
@@ -618,7 +630,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "connect-share/legacy-token",
         step: StepKind::ConnectShare,
-        when: "Legacy Client, administrative rights, no Software Installation Account",
+        when: review!("Legacy Client, administrative rights, no Software Installation Account"),
         applies: |f| f.legacy(),
         who: Who::Tries(&[ClientToken]),
         on: On::Share,
@@ -632,7 +644,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "use-mapped-drive/user",
         step: StepKind::UseMappedDrive,
-        when: "the command line uses a letter the user maps, and the program runs as the user",
+        when: review!("the command line uses a letter the user maps, and the program runs as the user"),
         applies: |f| f.as_user,
         on: On::MappedDrive,
         action: "opens a path on the user's mapped drive",
@@ -643,7 +655,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "use-mapped-drive/other-session",
         step: StepKind::UseMappedDrive,
-        when: "the command line uses a letter the user maps, and the program runs as any other account",
+        when: review!("the command line uses a letter the user maps, and the program runs as any other account"),
         applies: |f| f.s.mapped == Mapped::On,
         on: On::MappedDrive,
         outcome: Outcome::Fails,
@@ -658,7 +670,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "user-input/user",
         step: StepKind::UserInput,
-        when: "the installer shows dialogs, and the program runs as the user",
+        when: review!("the installer shows dialogs, and the program runs as the user"),
         applies: |f| f.as_user,
         on: On::Desktop,
         outcome: Outcome::AtRisk,
@@ -672,7 +684,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "user-input/interact",
         step: StepKind::UserInput,
-        when: "the installer shows dialogs, administrative rights, \"Allow users to interact\", and a user is logged on when it runs",
+        when: review!("the installer shows dialogs, administrative rights, \"Allow users to interact\", and a user is logged on when it runs"),
         applies: |f| f.s.interact == Interact::On && f.s.user_at_run_time(),
         on: On::Desktop,
         outcome: Outcome::AtRisk,
@@ -685,7 +697,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "user-input/hidden-cm07",
         step: StepKind::UserInput,
-        when: "ConfigMgr 2007 client, the installer shows dialogs, administrative rights, no one can see them",
+        when: review!("ConfigMgr 2007 client, the installer shows dialogs, administrative rights, no one can see them"),
         applies: |f| f.s.client == Client::Cm07,
         on: On::Desktop,
         outcome: Outcome::Fails,
@@ -698,7 +710,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "user-input/hidden-sms2003",
         step: StepKind::UserInput,
-        when: "SMS 2003 client, the installer shows dialogs, administrative rights, no one can see them",
+        when: review!("SMS 2003 client, the installer shows dialogs, administrative rights, no one can see them"),
         applies: |_| true,
         on: On::Desktop,
         outcome: Outcome::Fails,
@@ -713,7 +725,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "install/x64-script",
         step: StepKind::Install,
-        when: "64-bit Windows and a batch file or VBScript (in addition to the rule below)",
+        when: review!("64-bit Windows and a batch file or VBScript (in addition to the rule below)"),
         applies: |f| f.s.arch == Arch::X64 && f.s.installer == Installer::Script,
         also: true,
         on: On::LocalMachine,
@@ -728,7 +740,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "install/win9x",
         step: StepKind::Install,
-        when: "Windows 98",
+        when: review!("Windows 98"),
         applies: |f| f.s.os == Os::Win9x,
         on: On::LocalMachine,
         action: "installs on {resource}",
@@ -740,7 +752,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "install/per-user-msi-elsewhere",
         step: StepKind::Install,
-        when: "per-user MSI run by an account other than the logged-on user",
+        when: review!("per-user MSI run by an account other than the logged-on user"),
         applies: |f| f.s.installer == Installer::MsiUser && f.run_as != LoggedOnUser,
         on: On::UserProfile,
         outcome: Outcome::AtRisk,
@@ -754,7 +766,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "install/per-user-msi",
         step: StepKind::Install,
-        when: "per-user MSI run by the logged-on user",
+        when: review!("per-user MSI run by the logged-on user"),
         applies: |f| f.s.installer == Installer::MsiUser,
         on: On::UserProfile,
         action: "installs into the user's profile",
@@ -765,7 +777,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "install/vista-filtered-prompt",
         step: StepKind::Install,
-        when: "Windows Vista, user's rights, a local administrator logged on, an installer that needs administrative rights, dialogs shown",
+        when: review!("Windows Vista, user's rights, a local administrator logged on, an installer that needs administrative rights, dialogs shown"),
         applies: |f| f.vista_filtered() && f.s.ui == Ui::Prompts,
         on: On::LocalMachine,
         outcome: Outcome::AtRisk,
@@ -779,7 +791,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "install/vista-filtered-silent",
         step: StepKind::Install,
-        when: "Windows Vista, user's rights, a local administrator logged on, an installer that needs administrative rights, silent",
+        when: review!("Windows Vista, user's rights, a local administrator logged on, an installer that needs administrative rights, silent"),
         applies: |f| f.vista_filtered(),
         on: On::LocalMachine,
         outcome: Outcome::Fails,
@@ -793,7 +805,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "install/admin",
         step: StepKind::Install,
-        when: "the account that runs the program is a local administrator",
+        when: review!("the account that runs the program is a local administrator"),
         applies: |f| f.admin,
         on: On::LocalMachine,
         action: "writes HKLM and Program Files",
@@ -804,7 +816,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "install/needs-admin",
         step: StepKind::Install,
-        when: "per-machine MSI run by a standard user",
+        when: review!("per-machine MSI run by a standard user"),
         applies: |f| f.s.installer == Installer::MsiMachine,
         on: On::LocalMachine,
         outcome: Outcome::Fails,
@@ -817,7 +829,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "install/needs-admin-setup",
         step: StepKind::Install,
-        when: "a setup that needs admin rights, or a batch file or VBScript, run by a standard user",
+        when: review!("a setup that needs admin rights, or a batch file or VBScript, run by a standard user"),
         applies: |f| matches!(f.s.installer, Installer::SetupAdmin | Installer::Script),
         on: On::LocalMachine,
         outcome: Outcome::Fails,
@@ -831,7 +843,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "install/allusers2-vista",
         step: StepKind::Install,
-        when: "MSI with ALLUSERS=2 run by a standard user on Windows Vista",
+        when: review!("MSI with ALLUSERS=2 run by a standard user on Windows Vista"),
         applies: |f| f.s.installer == Installer::MsiAllusers2 && f.s.os == Os::Vista,
         on: On::LocalMachine,
         outcome: Outcome::Fails,
@@ -844,7 +856,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "install/allusers2-standard-user",
         step: StepKind::Install,
-        when: "MSI with ALLUSERS=2 run by a standard user (Windows 2000, XP, Server 2003)",
+        when: review!("MSI with ALLUSERS=2 run by a standard user (Windows 2000, XP, Server 2003)"),
         applies: |f| f.s.installer == Installer::MsiAllusers2,
         on: On::UserProfile,
         outcome: Outcome::AtRisk,
@@ -857,7 +869,7 @@ pub static RULES: &[Rule] = &[
     Rule {
         id: "install/setup-standard-user",
         step: StepKind::Install,
-        when: "a setup that needs no admin rights, run by a standard user",
+        when: review!("a setup that needs no admin rights, run by a standard user"),
         applies: |f| f.s.installer == Installer::SetupUser,
         on: On::UserProfile,
         action: "installs with the user's rights",
