@@ -154,7 +154,7 @@ fn EmbedPanel() -> impl IntoView {
     let snippets = move || {
         let link = Link {
             scenario: store.scenario.get(),
-            view: View::Full,
+            ..Link::default()
         };
         let title = store.plan.with(|p| format!("credflow: {}", headline(p)));
         embed_snippets(&browser::page_url(), &link, &title)
