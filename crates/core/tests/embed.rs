@@ -490,3 +490,42 @@ fn the_export_has_nothing_a_wiki_converter_drops() {
         }
     }
 }
+
+#[test]
+fn the_guide_shows_the_code_the_dialog_gives() {
+    // docs/embedding.md quotes the receiving script and the Confluence user macro for a
+    // credflow at https://intranet.example/tools/credflow/: the code must be what the dialog
+    // gives, line by line.
+    let guide = include_str!("../../../docs/embedding.md");
+    let lines: Vec<&str> = guide.lines().map(str::trim).collect();
+    let p = plan(&Scenario::default());
+    let all = wikis(&Embed {
+        page: "https://intranet.example/tools/credflow/",
+        plan: &p,
+        theme: Theme::System,
+        stem: &file_stem(&p),
+        height: 600,
+    });
+    let script = receiver("https://intranet.example");
+    let template = all
+        .iter()
+        .flat_map(|w| &w.snippets)
+        .find(|s| s.id == "embed-confluence-macro")
+        .unwrap()
+        .code
+        .clone();
+    let script_lines: Vec<&str> = script.lines().collect();
+    for line in script_lines.iter().chain(
+        template
+            .lines()
+            .filter(|l| !script_lines.contains(l))
+            .collect::<Vec<_>>()
+            .iter(),
+    ) {
+        assert!(
+            lines.contains(&line.trim()),
+            "docs/embedding.md does not show the line\n{line}"
+        );
+    }
+    assert!(guide.contains(&format!("`{HEIGHT_MESSAGE}`")));
+}

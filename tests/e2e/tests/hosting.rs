@@ -91,7 +91,12 @@ async fn the_folder_without_its_last_slash_is_redirected_and_works() {
     let page = serve_under("/tools/credflow/").await;
     let bare = format!("{}/tools/credflow", page.origin());
     page.client().goto(&bare).await.unwrap();
-    page.wait_for("#diagram svg").await;
+    // The app itself, not only the prerendered first paint (which needs no other file).
+    page.wait_until(
+        "!document.getElementById('prerender') &&\
+         performance.getEntriesByName('credflow:app-diagram').length === 1",
+    )
+    .await;
     page.wait_verdict("ok", "Succeeds").await;
     assert_eq!(
         page.eval("return location.pathname").await,
@@ -271,4 +276,75 @@ async fn the_shipped_web_config_serves_what_iis_would_not() {
         }
     }
     assert!(open.is_empty(), "unclosed: {open:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_release_archive_checks_out_and_works_unzipped_in_a_folder() {
+    use std::process::Command;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    // An empty scratch directory, removed at the end (a copy of dist/ with every file removed).
+    let work = DistCopy::new("release", |file| std::fs::remove_file(file).unwrap());
+    let run = |program: &str, args: &[&str], dir: &std::path::Path| {
+        let out = Command::new(program)
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .unwrap_or_else(|e| panic!("run {program}: {e}"));
+        assert!(
+            out.status.success(),
+            "{program} {args:?}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let dist = credflow_e2e::dist_dir();
+    let out = work.0.join("out");
+    run(
+        "scripts/release",
+        &[
+            "--dist",
+            dist.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &root,
+    );
+    let zips: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".zip"))
+        .collect();
+    assert_eq!(zips.len(), 1, "{zips:?}");
+    let zip = &zips[0];
+    assert!(
+        zip.starts_with("credflow-") && zip.ends_with(".zip"),
+        "{zip}"
+    );
+    // The SHA-256 file checks out, as an administrator would check it.
+    let checked = run("sha256sum", &["-c", &format!("{zip}.sha256")], &out);
+    assert_eq!(checked.trim(), format!("{zip}: OK"));
+    // Unzipped: one folder with the page, its web.config and the two guides.
+    run("unzip", &["-q", zip, "-d", "unzipped"], &out);
+    let folder = out.join("unzipped").join(zip.trim_end_matches(".zip"));
+    for file in [
+        "index.html",
+        "web.config",
+        "rules.md",
+        "docs/deploy.md",
+        "docs/embedding.md",
+    ] {
+        assert!(folder.join(file).is_file(), "the archive lacks {file}");
+    }
+    let page = Harness::start_with(Options {
+        root: Some(folder),
+        prefix: Some("/intranet/tools/credflow/".into()),
+        ..Options::default()
+    })
+    .await;
+    page.open(LINK_4).await;
+    page.wait_verdict("fails", "Fails at step 4 (Connect to share)")
+        .await;
+    all_found_under(&page, "/intranet/tools/credflow/");
 }
