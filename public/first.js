@@ -67,8 +67,9 @@
   }
   addEventListener('credflow:start-failed', function (e) { fail(e.detail.file, e.detail.error); });
   addEventListener('error', function (e) {
+    // Only the page's own loader (the first module script, in <head>), not a script added later.
     var t = e.target;
-    if (t && t.tagName === 'SCRIPT' && t.src) fail(t.src, '');
+    if (t && t === document.querySelector('script[type=module][src]')) fail(t.src, '');
   }, true);
 
   var saved = null;
