@@ -1,16 +1,77 @@
-// The first-visit script. The build writes it, without these comment lines, as an inline script
-// at the end of the prerendered page in index.html (src/bin/prerender.rs), and allows it in the
+// The page's one inline script. The build writes it, without these comment lines, at the end of
+// the prerendered page in index.html (src/bin/prerender.rs), and allows it in the
 // Content-Security-Policy by its hash: inline, it runs as soon as the parser reaches it, once
-// the style sheet is in, without a download of its own.
+// the style sheet is in, without a download of its own — and so it runs even where every file
+// of the page fails to load. It does two things.
 //
-// The built index.html holds the page as the app first draws it for a first visit: the default
-// scenario, nothing saved (scripts/prerender). It is hidden (main.css) unless this script finds
-// a first visit: no link in the address, no query string, no saved scenario. Then it is shown,
-// inert, so that the diagram is on screen before the WebAssembly has started, and the app
+// 1. If credflow cannot start, it says what failed and what to check, instead of a blank page.
+// public/boot.js reports a failed import of the glue or start of the WebAssembly as the event
+// `credflow:start-failed`; a boot.js that cannot be loaded at all (a wrong folder, a wrong MIME
+// type, a frame sandboxed without CORS) only shows as an `error` event of its <script>, caught
+// here. It then asks the server for the file once more, to tell a missing file, a wrong type, a
+// proxy's block page and a cross-origin refusal apart.
+//
+// 2. The built index.html holds the page as the app first draws it for a first visit: the
+// default scenario, nothing saved (scripts/prerender). It is hidden (main.css) unless this script
+// finds a first visit: no link in the address, no query string, no saved scenario. Then it is
+// shown, inert, so that the diagram is on screen before the WebAssembly has started, and the app
 // replaces it when it starts (src/main.rs). For anyone else it is removed at once (this script
 // with it), and they wait for the app, so that nobody ever sees a scenario other than their own.
 (function () {
   var root = document.documentElement;
+  var failed = false;
+  function cause(file) {
+    var name = file.split(/[?#]/)[0];
+    return fetch(file, { cache: 'no-store' }).then(function (r) {
+      var type = (r.headers.get('Content-Type') || 'none').split(';')[0].trim();
+      if (!r.ok) {
+        return 'The server answered ' + r.status + ' ' + r.statusText + ' for it: the file is not where index.html expects it, next to it. Copy every file of the release into the folder of index.html (IIS answers 404 for a type it does not know, such as .wasm without the web.config).';
+      }
+      if (/\.js$/.test(name) && !/javascript|ecmascript/.test(type)) {
+        return 'The server sends it as "' + type + '"; a browser runs a script only when it is sent as text/javascript. Map .js to text/javascript.';
+      }
+      return r.arrayBuffer().then(function (b) {
+        var h = new Uint8Array(b.slice(0, 4));
+        if (/\.wasm$/.test(name) && !(h[0] === 0 && h[1] === 0x61 && h[2] === 0x73 && h[3] === 0x6d)) {
+          return 'The server sent something else instead ("' + type + '", ' + b.byteLength + ' bytes), such as a proxy\'s or filter\'s block page: something between the browser and the server blocks .wasm files. Ask for them to be let through (type application/wasm).';
+        }
+        return 'It arrives ("' + type + '", ' + b.byteLength + ' bytes), but the browser refused it: a copy cut short or of another version (copy the release again, then reload), or a browser policy or extension that blocks WebAssembly.';
+      });
+    }, function () {
+      return window.origin === 'null'
+        ? 'The page is in a frame sandboxed without allow-same-origin, where each of its files is a cross-origin request, and the server does not allow those: it must send Access-Control-Allow-Origin (the web.config of the release does), or the frame needs allow-same-origin.'
+        : 'The request failed: the server cannot be reached, or a proxy or firewall blocks it.';
+    });
+  }
+  function fail(file, error) {
+    if (failed || document.getElementById('crash')) return;
+    failed = true;
+    // The prerendered first paint (if shown) cannot act: the message takes its place.
+    var page = document.getElementById('prerender');
+    if (page) page.remove();
+    var box = document.createElement('div');
+    box.id = 'boot-error';
+    box.setAttribute('role', 'alert');
+    var title = document.createElement('h2');
+    title.textContent = 'credflow could not start';
+    var what = document.createElement('p');
+    what.textContent = 'It could not load ' + file + (error ? ' (' + error + ')' : '') + '.';
+    var why = document.createElement('p');
+    why.id = 'boot-error-cause';
+    why.textContent = 'Checking why…';
+    var check = document.createElement('p');
+    check.textContent = 'To check: every file of the release in one folder, served as it is (docs/deploy.md: IIS, nginx, Apache, a wiki\'s attachments). The command-line tool credflow gives the same answers.';
+    box.append(title, what, why, check);
+    document.body.append(box);
+    cause(file).then(function (text) { why.textContent = text; });
+  }
+  addEventListener('credflow:start-failed', function (e) { fail(e.detail.file, e.detail.error); });
+  addEventListener('error', function (e) {
+    // Only the page's own loader (the first module script, in <head>), not a script added later.
+    var t = e.target;
+    if (t && t === document.querySelector('script[type=module][src]')) fail(t.src, '');
+  }, true);
+
   var saved = null;
   var theme = null;
   try {
@@ -19,11 +80,15 @@
   } catch (e) {
     // Storage refused (private mode, sandboxed iframe): nothing saved.
   }
-  // The remembered theme, before the page is drawn (the app applies it again).
+  // The embed view follows its link's theme (the wiki's), else the remembered one.
+  var hash = location.hash;
+  var linked = /[#&]theme=(light|dark)(&|$)/.exec(hash);
+  if (linked && /[#&]view=embed(&|$)/.test(hash)) theme = linked[1];
+  // The theme, before the page is drawn (the app applies it again).
   if (theme === 'dark' || theme === 'light') root.setAttribute('data-theme', theme);
   var prerendered = document.getElementById('prerender');
   if (!prerendered || !prerendered.querySelector('svg')) return;
-  if (location.hash.length > 1 || location.search.length > 1 || saved !== null) {
+  if (hash.length > 1 || location.search.length > 1 || saved !== null) {
     prerendered.remove();
     return;
   }

@@ -10,8 +10,12 @@ pub fn fragment() -> String {
     hash.strip_prefix('#').unwrap_or(&hash).to_string()
 }
 
-/// The page's address without the fragment.
+/// The page's address without the fragment (natively, for the prerendered page: none, so that
+/// its links are relative).
 pub fn page_url() -> String {
+    if cfg!(not(target_arch = "wasm32")) {
+        return String::new();
+    }
     let href = window().location().href().unwrap_or_default();
     match href.split_once('#') {
         Some((page, _)) => page.to_string(),
@@ -92,7 +96,9 @@ pub fn download_url(name: &str, url: &str) {
     }
 }
 
-/// Posts `{type, height}` to the embedding page, if there is one.
+/// Posts `{type: "credflow:height", height}` to the embedding page, if there is one, to any
+/// origin: the height is all it says, and the embed view cannot know the wiki's origin (the
+/// receiving snippet checks where the message comes from).
 pub fn post_height(height: f64) {
     let Ok(Some(parent)) = window().parent() else {
         return;
@@ -101,7 +107,11 @@ pub fn post_height(height: f64) {
         return;
     }
     let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"type".into(), &"credflow:height".into());
+    let _ = js_sys::Reflect::set(
+        &message,
+        &"type".into(),
+        &credflow_core::embed::HEIGHT_MESSAGE.into(),
+    );
     let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
     let _ = parent.post_message(&message, "*");
 }

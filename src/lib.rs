@@ -13,6 +13,7 @@ use credflow_core::link::View;
 use leptos::prelude::*;
 
 use components::diagram::{DiagramView, StepDetails};
+use components::embed::EmbedView;
 use components::export::ExportBar;
 use components::findings::{Findings, Sources};
 use components::library::Library;
@@ -22,7 +23,6 @@ use components::toolbar::{apply_saved_theme, Toolbar};
 use components::verdict::{Verdict, VerdictBar};
 use components::walk::WalkThrough;
 use components::wizard::Wizard;
-use credflow_core::present::headline;
 use state::Store;
 
 /// The whole page, starting from the URL fragment or the saved scenario.
@@ -30,6 +30,9 @@ use state::Store;
 pub fn App() -> impl IntoView {
     apply_saved_theme();
     let (link, notice) = state::initial();
+    if link.view == View::Embed {
+        components::embed::apply_theme(link.theme);
+    }
     let store = Store::new(link.scenario, link.view);
     store.notice.set(notice);
     state::sync(store);
@@ -45,7 +48,7 @@ pub fn Page(store: Store) -> impl IntoView {
         <style>{credflow_core::svg::STYLE}</style>
         {move || match store.view.get() {
             View::Full => full().into_any(),
-            View::Embed => embed().into_any(),
+            View::Embed => view! { <EmbedView /> }.into_any(),
         }}
     }
 }
@@ -136,49 +139,6 @@ pub fn after_paint(source: impl Track + Send + Sync + 'static) -> Trigger {
         follow();
     });
     painted
-}
-
-/// Only the diagram and the verdict, for an iframe in a wiki page.
-fn embed() -> impl IntoView {
-    let store = Store::get();
-    let full_link = move || {
-        store.scenario.track();
-        store.share_link()
-    };
-    let main = NodeRef::<leptos::html::Main>::new();
-    Effect::new(move |_| {
-        if let Some(main) = main.get() {
-            post_height_of(main.into());
-        }
-    });
-    view! {
-        <main id="main" class="embed" node_ref=main>
-            <h1 class="sr-only">{move || store.plan.with(|p| format!("credflow: {}", headline(p)))}</h1>
-            <NoticeBar />
-            <Verdict />
-            <DiagramView />
-            <p class="open-full">
-                <a href=full_link target="_blank" rel="noopener">"Open in credflow"</a>
-            </p>
-        </main>
-    }
-}
-
-/// Tells the embedding page the content's height on load and whenever it changes.
-fn post_height_of(main: web_sys::Element) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let measured = main.clone();
-    let post = Closure::<dyn Fn()>::new(move || {
-        let height = measured.get_bounding_client_rect().height().ceil();
-        browser::post_height(height);
-    });
-    if let Ok(observer) = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) {
-        // The observer reports once when it starts observing: that is the load report.
-        observer.observe(&main);
-        std::mem::forget(observer);
-    }
-    post.forget();
 }
 
 /// The page as the app first draws it for a first visit (the default scenario, nothing saved),

@@ -73,6 +73,7 @@ impl Store {
         let saved = StoredValue::new(encode_link(&Link {
             scenario: scenario.get_untracked(),
             view,
+            ..Link::default()
         }));
         Store {
             scenario,
@@ -164,6 +165,7 @@ impl Store {
         encode_link(&Link {
             scenario: self.scenario.get_untracked(),
             view: self.view.get_untracked(),
+            ..Link::default()
         })
     }
 
@@ -172,6 +174,7 @@ impl Store {
         let fragment = encode_link(&Link {
             scenario: self.scenario.get_untracked(),
             view: View::Full,
+            ..Link::default()
         });
         format!("{}#{fragment}", browser::page_url())
     }
@@ -203,6 +206,7 @@ pub fn initial() -> (Link, Option<Notice>) {
                     Link {
                         scenario: saved.unwrap_or_default(),
                         view: embed_hint(&hash),
+                        ..Link::default()
                     },
                     Some(Notice::Error(format!(
                         "This link could not be read: {e}. Showing {instead} instead."
@@ -216,6 +220,7 @@ pub fn initial() -> (Link, Option<Notice>) {
             Link {
                 scenario: s,
                 view: View::Full,
+                ..Link::default()
             },
             None,
         ),
@@ -257,6 +262,7 @@ pub fn sync(store: Store) {
         let fragment = encode_link(&Link {
             scenario: store.scenario.get(),
             view: store.view.get(),
+            ..Link::default()
         });
         // Back where the URL already is (an undo, a change undone quickly): nothing to write,
         // and an older pending write must not land.

@@ -1,7 +1,10 @@
-//! Sharing beyond the link: the standalone SVG (the same bytes as `credflow render`), a PNG at
-//! twice the size, printing, and embed code for wiki pages.
+//! Sharing beyond the link: the standalone SVG (the same bytes as `credflow render`) and its
+//! dark variant, a PNG at twice the size, printing, and embed code for wikis. Files are named
+//! after the scenario (`credflow-legacy-fails-connect-share.svg`).
 
-use credflow_core::link::{encode_link, Link, View};
+use credflow_core::embed::{frame_height, wikis, Embed, Wiki, HEIGHT_MESSAGE};
+use credflow_core::export::{file_stem, svg_dark};
+use credflow_core::link::Theme;
 use credflow_core::svg;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -9,14 +12,9 @@ use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::state::Store;
-use credflow_core::present::headline;
 
-/// The file name of the exported diagram, also used by the no-iframe embed snippets.
-pub const SVG_FILE: &str = "credflow-diagram.svg";
-pub const PNG_FILE: &str = "credflow-diagram.png";
-
-/// Draws the SVG on a canvas at twice its size and offers the PNG.
-fn download_png(svg: String, width: f64, height: f64) {
+/// Draws the SVG on a canvas at twice its size and offers the PNG as `name`.
+fn download_png(name: String, svg: String, width: f64, height: f64) {
     let Ok(img) = web_sys::HtmlImageElement::new() else {
         return;
     };
@@ -32,14 +30,14 @@ fn download_png(svg: String, width: f64, height: f64) {
     let loaded = img.clone();
     let source = url.clone();
     let onload = Closure::once_into_js(move || {
-        let _ = draw_png(&loaded, width, height);
+        let _ = draw_png(&name, &loaded, width, height);
         let _ = web_sys::Url::revoke_object_url(&source);
     });
     img.set_onload(Some(onload.unchecked_ref()));
     img.set_src(&url);
 }
 
-fn draw_png(img: &web_sys::HtmlImageElement, width: f64, height: f64) -> Option<()> {
+fn draw_png(name: &str, img: &web_sys::HtmlImageElement, width: f64, height: f64) -> Option<()> {
     const SCALE: f64 = 2.0;
     let canvas = document()
         .create_element("canvas")
@@ -57,71 +55,41 @@ fn draw_png(img: &web_sys::HtmlImageElement, width: f64, height: f64) -> Option<
     ctx.draw_image_with_html_image_element_and_dw_and_dh(img, 0.0, 0.0, width, height)
         .ok()?;
     let url = canvas.to_data_url().ok()?;
-    browser::download_url(PNG_FILE, &url);
+    browser::download_url(name, &url);
     Some(())
 }
 
-/// The three embed snippets: an iframe, and for wikis that forbid iframes, HTML and Markdown
-/// that show the exported SVG and link back to the scenario.
-pub fn embed_snippets(page: &str, link: &Link, title: &str) -> [(String, &'static str, String); 3] {
-    let embed = encode_link(&Link {
-        view: View::Embed,
-        ..link.clone()
-    });
-    let full = encode_link(&Link {
-        view: View::Full,
-        ..link.clone()
-    });
-    let title = attr(title);
-    [
-        (
-            "embed-iframe".into(),
-            "iframe",
-            format!(
-                "<iframe src=\"{page}#{embed}\" title=\"{title}\" loading=\"lazy\" width=\"720\" height=\"480\" style=\"border:0;max-width:100%\"></iframe>"
-            ),
-        ),
-        (
-            "embed-html".into(),
-            "HTML (upload the downloaded SVG beside the page)",
-            format!("<a href=\"{page}#{full}\"><img src=\"{SVG_FILE}\" alt=\"{title}\"></a>"),
-        ),
-        (
-            "embed-markdown".into(),
-            "Markdown (upload the downloaded SVG beside the page)",
-            format!(
-                "[![{}]({SVG_FILE})]({page}#{full})",
-                title.replace(['[', ']'], "")
-            ),
-        ),
-    ]
+/// The exported files' name without extension, for the current scenario.
+fn stem(store: Store) -> String {
+    store.plan.with_untracked(file_stem)
 }
 
-/// Escapes text for an HTML attribute value in a snippet.
-fn attr(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+fn download_svg(store: Store, dark: bool) {
+    let text = store
+        .diagram
+        .with_untracked(|d| if dark { svg_dark(d) } else { svg(d) });
+    let suffix = if dark { "-dark" } else { "" };
+    browser::download(
+        &format!("{}{suffix}.svg", stem(store)),
+        "image/svg+xml",
+        &text,
+    );
 }
 
 #[component]
 pub fn ExportBar() -> impl IntoView {
     let store = Store::get();
     let show_embed = RwSignal::new(false);
-    // Downloads are the standalone SVG: the same bytes as `credflow render`.
-    let svg_download = move |_| {
-        browser::download(
-            SVG_FILE,
-            "image/svg+xml",
-            &store.diagram.with_untracked(svg),
-        )
-    };
     let png_download = move |_| {
         let (w, h) = store
             .diagram
             .with_untracked(|d| (d.width as f64, d.height as f64));
-        download_png(store.diagram.with_untracked(svg), w, h);
+        download_png(
+            format!("{}.png", stem(store)),
+            store.diagram.with_untracked(svg),
+            w,
+            h,
+        );
     };
     // Every finding first (the page updates after this handler), then the print dialog.
     let print = move |_| {
@@ -135,12 +103,13 @@ pub fn ExportBar() -> impl IntoView {
     };
     view! {
         <div class="export-bar" role="group" aria-label="Export and share">
-            <button type="button" id="export-svg" class="secondary" on:click=svg_download>"Download SVG"</button>
+            <button type="button" id="export-svg" class="secondary"
+                on:click=move |_| download_svg(store, false)>"Download SVG"</button>
             <button type="button" id="export-png" class="secondary" on:click=png_download>"Download PNG"</button>
             <button type="button" id="print" class="secondary" on:click=print>"Print"</button>
             <button type="button" id="embed-code" class="secondary"
                 aria-expanded=move || show_embed.get().to_string() aria-controls="embed-panel"
-                on:click=move |_| show_embed.update(|v| *v = !*v)>"Copy embed code"</button>
+                on:click=move |_| show_embed.update(|v| *v = !*v)>"Embed in a wiki"</button>
         </div>
         <Show when=move || show_embed.get()>
             <EmbedPanel />
@@ -148,55 +117,132 @@ pub fn ExportBar() -> impl IntoView {
     }
 }
 
+/// Selects the text of a field (an input or a text area) for Ctrl+C.
+fn select_text(id: &str) {
+    let Some(element) = document().get_element_by_id(id) else {
+        return;
+    };
+    if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        let _ = area.focus();
+        area.select();
+    } else {
+        crate::components::toolbar::select_field(id);
+    }
+}
+
+/// The embed code for each kind of wiki: pick the wiki (and the embed view's colours), copy
+/// its snippets. docs/embedding.md says more about each.
 #[component]
 fn EmbedPanel() -> impl IntoView {
     let store = Store::get();
-    let snippets = move || {
-        let link = Link {
-            scenario: store.scenario.get(),
-            view: View::Full,
-        };
-        let title = store.plan.with(|p| format!("credflow: {}", headline(p)));
-        embed_snippets(&browser::page_url(), &link, &title)
-    };
+    let wiki = RwSignal::new("page".to_string());
+    let theme = RwSignal::new(Theme::System);
     let copied = RwSignal::new(None::<String>);
-    move || {
-        let items = snippets()
-            .into_iter()
-            .map(|(id, label, text)| {
-                let copy_id = id.clone();
-                let copy_text = text.clone();
-                let copy = move |_| {
-                    let id = copy_id.clone();
-                    let text = copy_text.clone();
-                    leptos::task::spawn_local(async move {
-                        let ok = crate::components::toolbar::copy(text).await;
-                        if !ok {
-                            crate::components::toolbar::select_field(&id);
-                        }
-                        copied.set(Some(if ok { id } else { String::new() }));
-                    });
-                };
-                let done = {
-                    let id = id.clone();
-                    move || copied.with(|c| c.as_deref() == Some(id.as_str()))
-                };
-                view! {
-                    <div class="snippet">
-                        <label for=id.clone()>{label}</label>
-                        <textarea id=id readonly rows="3" prop:value=text></textarea>
-                        <button type="button" class="secondary" on:click=copy>
-                            {move || if done() { "Copied" } else { "Copy" }}
-                        </button>
-                    </div>
-                }
+    let all = Memo::new(move |_| {
+        let page = browser::page_url();
+        let theme = theme.get();
+        let height = store.diagram.with(frame_height);
+        store.plan.with(|plan| {
+            let stem = file_stem(plan);
+            wikis(&Embed {
+                page: &page,
+                plan,
+                theme,
+                stem: &stem,
+                height,
             })
-            .collect_view();
-        view! {
-            <section id="embed-panel" class="embed-panel" aria-label="Embed code">
-                <p class="help">"The iframe shows the live diagram and verdict and sizes itself: it posts its height to the wiki page as a "<code>"credflow:height"</code>" message."</p>
-                {items}
-            </section>
-        }
+        })
+    });
+    let options = move || {
+        all.with(|all| {
+            all.iter()
+                .map(|w| view! { <option value=w.key>{w.name}</option> })
+                .collect_view()
+        })
+    };
+    let chosen = move || {
+        let key = wiki.get();
+        all.with(|all| all.iter().find(|w| w.key == key).or(all.first()).cloned())
+    };
+    let set_theme = move |ev| {
+        theme.set(match event_target_value(&ev).as_str() {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        });
+        copied.set(None);
+    };
+    let shown = move || chosen().map(|w| snippets(store, w, copied));
+    view! {
+        <section id="embed-panel" class="embed-panel" aria-label="Embed in a wiki">
+            <div class="embed-choices">
+                <label>"Where: "
+                    <select id="embed-wiki" on:change=move |ev| {
+                        wiki.set(event_target_value(&ev));
+                        copied.set(None);
+                    }>{options}</select>
+                </label>
+                <label>"Colours of the embedded view: "
+                    <select id="embed-theme" on:change=set_theme>
+                        <option value="system">"the reader's"</option>
+                        <option value="light">"light"</option>
+                        <option value="dark">"dark"</option>
+                    </select>
+                </label>
+            </div>
+            {shown}
+            <p class="help">"The iframes show the live verdict, fix and diagram. Where the page may run the script that comes with it, the frame sizes itself: credflow posts its height as a "<code>{HEIGHT_MESSAGE}</code>" message, which the script accepts only from credflow's frames. Elsewhere the frame keeps the height in the code."</p>
+        </section>
+    }
+}
+
+/// One wiki's instructions, its snippets with a Copy button each, and, where it needs them,
+/// the files to upload.
+fn snippets(store: Store, wiki: Wiki, copied: RwSignal<Option<String>>) -> impl IntoView {
+    let files = matches!(wiki.key, "mediawiki" | "git");
+    let dark = wiki.key == "git";
+    let items = wiki
+        .snippets
+        .into_iter()
+        .map(|snippet| {
+            let id = snippet.id;
+            let code = snippet.code;
+            let copy_text = code.clone();
+            let copy = move |_| {
+                let text = copy_text.clone();
+                leptos::task::spawn_local(async move {
+                    let ok = crate::components::toolbar::copy(text).await;
+                    if !ok {
+                        select_text(id);
+                    }
+                    copied.set(Some(if ok { id.to_string() } else { String::new() }));
+                });
+            };
+            let done = move || copied.with(|c| c.as_deref() == Some(id));
+            let rows = code.lines().count().clamp(2, 12);
+            view! {
+                <div class="snippet">
+                    <label for=id>{snippet.label}</label>
+                    <textarea id=id readonly rows=rows.to_string() prop:value=code></textarea>
+                    <button type="button" class="secondary" id=format!("{id}-copy") on:click=copy>
+                        {move || if done() { "Copied" } else { "Copy" }}
+                    </button>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="help embed-how">{wiki.how}</p>
+        {items}
+        {files.then(|| view! {
+            <div class="embed-files">
+                <button type="button" id="embed-download-svg" class="secondary"
+                    on:click=move |_| download_svg(store, false)>{move || format!("Download {}.svg", store.plan.with(file_stem))}</button>
+                {dark.then(|| view! {
+                    <button type="button" id="embed-download-dark" class="secondary"
+                        on:click=move |_| download_svg(store, true)>{move || format!("Download {}-dark.svg", store.plan.with(file_stem))}</button>
+                })}
+            </div>
+        })}
     }
 }

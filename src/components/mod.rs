@@ -2,6 +2,7 @@
 
 pub mod choice_group;
 pub mod diagram;
+pub mod embed;
 pub mod export;
 pub mod findings;
 pub mod library;

@@ -41,6 +41,13 @@ pub fn Summary() -> impl IntoView {
                     <div><dt>{k}</dt><dd>{v}</dd></div>
                 }).collect_view())}
             </dl>
+            // The printed page leads back to the scenario: its link in full.
+            <p class="print-link">"This scenario: "{move || {
+                store.scenario.track();
+                let link = store.share_link();
+                let href = link.clone();
+                view! { <a href=href>{link}</a> }
+            }}</p>
         </section>
     }
 }

@@ -1,7 +1,7 @@
 //! `credflow`: the planner in a terminal, over the same core as the page.
 //!
 //!     credflow plan LINK [--json]   the plan as text, or as JSON
-//!     credflow render LINK          the SVG diagram the page shows
+//!     credflow render LINK [--dark] the SVG diagram the page shows (its dark variant)
 //!     credflow presets              the rule book's classic cases
 //!     credflow rules [--json]       the whole rule table, with sources (docs/rules.md)
 //!     credflow diagnose [LINK] [FILE|-] [--json]   a log read against the plan
@@ -11,16 +11,18 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use credflow_core::export::svg_dark;
 use credflow_core::link::decode;
 use credflow_core::presets::PRESETS;
-use credflow_core::{plan, render, Plan};
+use credflow_core::{layout, plan, render, Plan};
 
 mod diagnose;
 mod text;
 
 const USAGE: &str = "usage:
   credflow plan LINK [--json]   print the plan for a share link (as JSON with --json)
-  credflow render LINK          write the SVG diagram to standard output
+  credflow render LINK [--dark] write the SVG diagram to standard output (--dark: its dark
+                                variant, for pages that follow the reader's dark mode)
   credflow presets              list the rule book's classic cases
   credflow rules [--json]       print the whole rule table with its sources (Markdown or JSON)
   credflow diagnose [LINK] [FILE|-] [--json]
@@ -62,6 +64,9 @@ fn run(args: &[&str]) -> Result<String, String> {
             })
         }
         ["render", link] => Ok(render(&scenario_for(link)?)),
+        ["render", link, "--dark"] | ["render", "--dark", link] => {
+            Ok(svg_dark(&layout(&plan(&scenario_for(link)?))))
+        }
         ["presets"] => Ok(presets()),
         ["rules"] => Ok(credflow_core::rulebook::markdown()),
         ["rules", "--json"] => Ok(

@@ -27,6 +27,8 @@ pub use scenario::{
 pub use source::SourceId;
 
 pub mod diagram;
+pub mod embed;
+pub mod export;
 pub mod layout;
 pub mod link;
 pub mod presets;

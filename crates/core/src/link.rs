@@ -39,11 +39,34 @@ pub enum View {
     Embed,
 }
 
+/// The embed view's colours (`theme=light|dark`), so that it follows the wiki that frames it
+/// rather than the reader's system. Omitted (the default): the system's, or the reader's own
+/// choice. The full view has its own switch and ignores it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// The value of the `theme` key; `None` for the default, which a link leaves out.
+    pub fn key(self) -> Option<&'static str> {
+        match self {
+            Theme::System => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
+}
+
 /// A decoded link: the scenario and how to show it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Link {
     pub scenario: Scenario,
     pub view: View,
+    pub theme: Theme,
 }
 
 /// Why a link could not be read. Each names the key and the value that are wrong.
@@ -99,7 +122,7 @@ impl fmt::Display for LinkError {
         match self {
             LinkError::UnknownKey { key } => write!(
                 f,
-                "unknown key \"{}\": a credflow link has only v, {}, dpacl, share and view",
+                "unknown key \"{}\": a credflow link has only v, {}, dpacl, share, view and theme",
                 quoted(key),
                 INPUTS.iter().map(|i| i.key).collect::<Vec<_>>().join(", ")
             ),
@@ -140,7 +163,7 @@ impl std::error::Error for LinkError {}
 pub fn encode(s: &Scenario) -> String {
     encode_link(&Link {
         scenario: s.clone(),
-        view: View::Full,
+        ..Link::default()
     })
 }
 
@@ -169,6 +192,9 @@ pub fn encode_link(link: &Link) -> String {
     }
     if link.view == View::Embed {
         pair("view", "embed");
+    }
+    if let Some(theme) = link.theme.key() {
+        pair("theme", theme);
     }
     out
 }
@@ -227,6 +253,19 @@ pub fn decode_link(input: &str) -> Result<Link, LinkError> {
                             key: "view".into(),
                             value: quoted(value),
                             expected: "full or embed".into(),
+                        })
+                    }
+                }
+            }
+            "theme" => {
+                link.theme = match value {
+                    "light" => Theme::Light,
+                    "dark" => Theme::Dark,
+                    _ => {
+                        return Err(LinkError::UnknownValue {
+                            key: "theme".into(),
+                            value: quoted(value),
+                            expected: "light or dark".into(),
                         })
                     }
                 }

@@ -1,6 +1,6 @@
 //! The share link: the rule book's keys and values as a URL fragment, and back.
 
-use credflow_core::link::{decode_link, encode_link, Link, View, LONG_LINK_CHARS};
+use credflow_core::link::{decode_link, encode_link, Link, Theme, View, LONG_LINK_CHARS};
 use credflow_core::scenario::{
     Arch, Boundary, Deploy, Drive, Input, Interact, Letter, Mapped, SlowMode, Ui, INPUTS,
 };
@@ -212,10 +212,11 @@ fn every_v1_link_still_decodes_to_the_same_scenario_and_re_encodes_the_same() {
                 );
             }
         }
-        let view = decode_link(link).unwrap().view;
+        let read = decode_link(link).unwrap();
+        assert_eq!(read.theme, Theme::System, "{link}: no theme");
         let again = encode_link(&Link {
             scenario: got,
-            view,
+            ..read
         });
         assert_eq!(again, link, "{link} re-encodes as it was");
     }
@@ -343,6 +344,7 @@ fn embed_view_round_trips() {
     let link = Link {
         scenario: issue_scenario(),
         view: View::Embed,
+        ..Link::default()
     };
     let text = encode_link(&link);
     assert!(text.ends_with("&view=embed"), "{text}");
@@ -350,6 +352,39 @@ fn embed_view_round_trips() {
     assert_eq!(decode(&text), Ok(link.scenario));
     assert_eq!(decode_link("v=1").unwrap().view, View::Full);
     assert_eq!(decode_link("v=1&view=full").unwrap().view, View::Full);
+}
+
+#[test]
+fn the_embed_views_theme_round_trips_and_is_left_out_at_its_default() {
+    for (theme, key) in [(Theme::Light, "light"), (Theme::Dark, "dark")] {
+        let link = Link {
+            scenario: issue_scenario(),
+            view: View::Embed,
+            theme,
+        };
+        let text = encode_link(&link);
+        assert!(
+            text.ends_with(&format!("&view=embed&theme={key}")),
+            "{text}"
+        );
+        assert_eq!(decode_link(&text), Ok(link.clone()));
+        // The theme changes how the scenario looks, never what it is.
+        assert_eq!(decode(&text), Ok(issue_scenario()));
+    }
+    // A link without it (every link written before it existed) reads as before.
+    assert_eq!(decode_link(ISSUE_EXAMPLE).unwrap().theme, Theme::System);
+    let default = Link {
+        scenario: issue_scenario(),
+        view: View::Embed,
+        ..Link::default()
+    };
+    assert!(!encode_link(&default).contains("theme"));
+    assert_eq!(
+        decode_link("v=1&view=embed&theme=dark").unwrap().theme,
+        Theme::Dark
+    );
+    assert_error("v=1&theme=sepia", "theme", "light or dark");
+    assert_error("v=1&theme=dark&theme=light", "theme", "more than once");
 }
 
 /// A link error: its key, and the texts its message must contain.

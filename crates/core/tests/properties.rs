@@ -3,7 +3,7 @@
 //! panics, plan and render never panic, a normalised scenario plans with nothing left to
 //! normalise, and every plan has the rule book's steps in its order.
 
-use credflow_core::link::{decode_link, encode_link, Link, View};
+use credflow_core::link::{decode_link, encode_link, Link, Theme, View};
 use credflow_core::scenario::{
     check_unc, Arch, Boundary, Deploy, Drive, Interact, Letter, Mapped, SlowMode, Ui, MAX_UNC_CHARS,
 };
@@ -195,8 +195,9 @@ proptest! {
     fn every_link_with_its_view_survives_a_round_trip(
         s in scenario(),
         embed in any::<bool>(),
+        theme in choice(&[Theme::System, Theme::Light, Theme::Dark]),
     ) {
-        let link = Link { scenario: s, view: if embed { View::Embed } else { View::Full } };
+        let link = Link { scenario: s, view: if embed { View::Embed } else { View::Full }, theme };
         let text = encode_link(&link);
         prop_assert_eq!(decode_link(&text), Ok(link));
     }

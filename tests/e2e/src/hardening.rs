@@ -13,7 +13,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
 use crate::chromedriver::Chromedriver;
-use crate::server::StaticServer;
+use crate::server::{Answer, Serving, StaticServer};
 use crate::{dist_dir, Harness, SeLog, CHROME_ARGS, POLL, TIMEOUT};
 
 /// How [`Harness::start_with`] starts the browser.
@@ -23,6 +23,12 @@ pub struct Options {
     pub root: Option<PathBuf>,
     /// Record DevTools `Network` events; read them with [`Harness::network_requests`].
     pub network_log: bool,
+    /// The folder the page is served as (`/tools/credflow/`); `None`: `/`.
+    pub prefix: Option<String>,
+    /// Send `Access-Control-Allow-Origin: *` with every file, as the shipped web.config does.
+    pub cors: bool,
+    /// Answers that replace some files' (a wrong type, a proxy's block page).
+    pub answers: Vec<Answer>,
 }
 
 /// One DevTools `Network` event: a request the browser made or tried, its answer, or its
@@ -64,7 +70,12 @@ impl Harness {
             "{} has no index.html: build the page first",
             root.display()
         );
-        let server = StaticServer::start(root)
+        let serving = Serving {
+            prefix: options.prefix,
+            cors: options.cors,
+            answers: options.answers,
+        };
+        let server = StaticServer::start_with(root, serving)
             .await
             .expect("start the static file server");
         let mut driver = Chromedriver::start().await.expect("start chromedriver");

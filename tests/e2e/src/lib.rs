@@ -26,8 +26,8 @@ use serde_json::{json, Value};
 
 use chromedriver::Chromedriver;
 pub use hardening::{credflow_cli, link_with_shares, percent_encode, NetworkRequest, Options};
-pub use server::Request;
 use server::StaticServer;
+pub use server::{Answer, Request};
 
 /// How long a `wait_*` helper waits before it fails the test.
 pub const TIMEOUT: Duration = Duration::from_secs(30);
@@ -78,6 +78,18 @@ impl Harness {
         self.server.origin()
     }
 
+    /// The page's address: its origin and the folder it is served as
+    /// (`http://127.0.0.1:<port>/` or `http://127.0.0.1:<port>/tools/credflow/`).
+    pub fn page_url(&self) -> String {
+        format!("{}{}", self.server.origin(), self.server.prefix())
+    }
+
+    /// From now on, answers for paths ending in `answer.suffix` as it says (a page of the
+    /// test's own, a file with the wrong type).
+    pub fn add_answer(&self, answer: Answer) {
+        self.server.add_answer(answer);
+    }
+
     /// The WebDriver client, for what the helpers don't cover (clicks, keys, screenshots).
     pub fn client(&self) -> &Client {
         &self.client
@@ -95,7 +107,7 @@ impl Harness {
             .goto("about:blank")
             .await
             .expect("open about:blank");
-        let url = format!("{}/{fragment}", self.origin());
+        let url = format!("{}{fragment}", self.page_url());
         self.client
             .goto(&url)
             .await
@@ -273,6 +285,13 @@ impl Drop for DistCopy {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
     }
+}
+
+/// The name (without extension) the page gives the exported files of the scenario `link`
+/// (`credflow-legacy-fails-connect-share`): the core's, as the page computes it.
+pub fn file_stem(link: &str) -> String {
+    let scenario = credflow_core::decode(link).unwrap_or_else(|e| panic!("{link}: {e}"));
+    credflow_core::export::file_stem(&credflow_core::plan(&scenario))
 }
 
 /// `$CREDFLOW_DIST`, or the workspace's `dist/`.

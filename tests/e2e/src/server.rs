@@ -1,5 +1,7 @@
 //! A static file server for the built `dist/`, on 127.0.0.1, that remembers every request so a
-//! test can prove the page asked for nothing but its own files.
+//! test can prove the page asked for nothing but its own files. It serves `dist/` at `/` or
+//! under a folder (`/tools/credflow/`, as an intranet server would), with or without CORS
+//! headers, and can answer for some files as a misconfigured server or a proxy would.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -21,32 +23,88 @@ pub struct Request {
 /// The longest request head read; a browser's is a few hundred bytes.
 const MAX_HEAD: usize = 64 * 1024;
 
+/// An answer that replaces the file's for every path ending in `suffix` (`.wasm`, `.js`,
+/// `/wiki.html`): what a misconfigured server or a proxy sends, or a page of the test's own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answer {
+    pub suffix: String,
+    pub status: u16,
+    pub content_type: String,
+    /// The body; `None`: the file's own bytes (a wrong type for the right file).
+    pub body: Option<Vec<u8>>,
+}
+
+/// How the server serves `dist/`.
+#[derive(Clone, Debug, Default)]
+pub struct Serving {
+    /// The folder `dist/` is served as: `/` (`None`) or `/tools/credflow/`. Everything outside
+    /// it is 404; the folder without its trailing slash redirects to it, as IIS, nginx and
+    /// Apache do.
+    pub prefix: Option<String>,
+    /// `Access-Control-Allow-Origin: *` with every answer, as the shipped web.config sends it.
+    pub cors: bool,
+    /// Answers that replace the files' (first match wins).
+    pub answers: Vec<Answer>,
+}
+
+struct Config {
+    root: PathBuf,
+    prefix: String,
+    cors: bool,
+    answers: Mutex<Vec<Answer>>,
+}
+
 pub struct StaticServer {
     origin: String,
     requests: Arc<Mutex<Vec<Request>>>,
+    config: Arc<Config>,
     task: JoinHandle<()>,
 }
 
 impl StaticServer {
-    /// Serves `root` on a free port of 127.0.0.1 until dropped.
-    pub async fn start(root: PathBuf) -> io::Result<Self> {
+    /// Serves `root` as `serving` says, on a free port of 127.0.0.1, until dropped.
+    pub async fn start_with(root: PathBuf, serving: Serving) -> io::Result<Self> {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let origin = format!("http://{}", listener.local_addr()?);
         let requests = Arc::new(Mutex::new(Vec::new()));
-        let root = Arc::new(root);
+        let mut prefix = serving.prefix.unwrap_or_else(|| "/".into());
+        if !prefix.starts_with('/') {
+            prefix.insert(0, '/');
+        }
+        if !prefix.ends_with('/') {
+            prefix.push('/');
+        }
+        let config = Arc::new(Config {
+            root,
+            prefix,
+            cors: serving.cors,
+            answers: Mutex::new(serving.answers),
+        });
         let task = {
             let requests = requests.clone();
+            let config = config.clone();
             tokio::spawn(async move {
                 while let Ok((stream, _)) = listener.accept().await {
-                    tokio::spawn(answer(stream, root.clone(), requests.clone()));
+                    tokio::spawn(answer(stream, config.clone(), requests.clone()));
                 }
             })
         };
         Ok(StaticServer {
             origin,
             requests,
+            config,
             task,
         })
+    }
+
+    /// The folder `dist/` is served as: `/` or `/tools/credflow/`.
+    pub fn prefix(&self) -> &str {
+        &self.config.prefix
+    }
+
+    /// Adds an answer (it comes before the ones given at start).
+    pub fn add_answer(&self, answer: Answer) {
+        self.config.answers.lock().unwrap().insert(0, answer);
     }
 
     /// `http://127.0.0.1:<port>`, without a trailing slash.
@@ -73,7 +131,7 @@ impl Drop for StaticServer {
 
 /// Answers one request and closes the connection (`Connection: close` keeps this simple; the
 /// page loads a handful of files).
-async fn answer(stream: TcpStream, root: Arc<PathBuf>, requests: Arc<Mutex<Vec<Request>>>) {
+async fn answer(stream: TcpStream, config: Arc<Config>, requests: Arc<Mutex<Vec<Request>>>) {
     let mut reader = BufReader::new(stream);
     let Ok(Some((method, target))) = read_head(&mut reader).await else {
         return;
@@ -83,17 +141,60 @@ async fn answer(stream: TcpStream, root: Arc<PathBuf>, requests: Arc<Mutex<Vec<R
         .next()
         .unwrap_or_default()
         .to_string();
+    let not_found = || {
+        (
+            404,
+            "text/plain; charset=utf-8".to_string(),
+            b"not found\n".to_vec(),
+        )
+    };
+    let mut location = None;
+    let replaced = config
+        .answers
+        .lock()
+        .unwrap()
+        .iter()
+        .find(|a| path.ends_with(&a.suffix))
+        .cloned();
     let (status, content_type, body) = match method.as_str() {
-        "GET" | "HEAD" => match file_for(&root, &path) {
-            Some(file) => match tokio::fs::read(&file).await {
-                Ok(body) => (200, content_type(&file), body),
-                Err(_) => (404, "text/plain; charset=utf-8", b"not found\n".to_vec()),
+        "GET" | "HEAD" => match path.strip_prefix(config.prefix.as_str()) {
+            _ if format!("{path}/") == config.prefix => {
+                location = Some(config.prefix.clone());
+                (301, "text/plain; charset=utf-8".into(), b"moved\n".to_vec())
+            }
+            Some(relative) => {
+                let file = file_for(&config.root, &format!("/{relative}"));
+                match (replaced, file) {
+                    (Some(a), file) => {
+                        let own = match &file {
+                            Some(f) => tokio::fs::read(f).await.ok(),
+                            None => None,
+                        };
+                        match a.body.or(own) {
+                            Some(body) => (a.status, a.content_type, body),
+                            None => not_found(),
+                        }
+                    }
+                    (None, Some(file)) => match tokio::fs::read(&file).await {
+                        Ok(body) => (200, content_type(&file).to_string(), body),
+                        Err(_) => not_found(),
+                    },
+                    (None, None) => not_found(),
+                }
+            }
+            None => match replaced {
+                Some(Answer {
+                    status,
+                    content_type,
+                    body: Some(body),
+                    ..
+                }) => (status, content_type, body),
+                _ => not_found(),
             },
-            None => (404, "text/plain; charset=utf-8", b"not found\n".to_vec()),
         },
         _ => (
             405,
-            "text/plain; charset=utf-8",
+            "text/plain; charset=utf-8".into(),
             b"method not allowed\n".to_vec(),
         ),
     };
@@ -105,14 +206,24 @@ async fn answer(stream: TcpStream, root: Arc<PathBuf>, requests: Arc<Mutex<Vec<R
 
     let reason = match status {
         200 => "OK",
+        301 => "Moved Permanently",
+        403 => "Forbidden",
         404 => "Not Found",
-        _ => "Method Not Allowed",
+        405 => "Method Not Allowed",
+        _ => "Other",
     };
-    let head = format!(
+    let mut head = format!(
         "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+         Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
         body.len()
     );
+    if let Some(location) = location {
+        head.push_str(&format!("Location: {location}\r\n"));
+    }
+    if config.cors {
+        head.push_str("Access-Control-Allow-Origin: *\r\n");
+    }
+    head.push_str("\r\n");
     let mut stream = reader.into_inner();
     let _ = stream.write_all(head.as_bytes()).await;
     if method != "HEAD" {
@@ -185,7 +296,7 @@ fn content_type(file: &Path) -> &'static str {
         "png" => "image/png",
         "ico" => "image/x-icon",
         "json" | "webmanifest" => "application/json",
-        "txt" => "text/plain; charset=utf-8",
+        "txt" | "md" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
 }

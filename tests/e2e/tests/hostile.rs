@@ -240,7 +240,9 @@ async fn the_exported_svg_and_credflow_render_are_well_formed_with_the_names_as_
         .click()
         .await
         .expect("click Download SVG");
-    let file = page.downloads_dir().join("credflow-diagram.svg");
+    let file = page
+        .downloads_dir()
+        .join(format!("{}.svg", credflow_e2e::file_stem(&link)));
     let deadline = Instant::now() + Duration::from_secs(30);
     let downloaded = loop {
         // Chromium writes `*.crdownload` and renames it when done.

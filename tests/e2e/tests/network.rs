@@ -99,9 +99,15 @@ async fn a_whole_session_asks_only_the_pages_own_server_for_its_own_files() {
     // Both downloads arrived (SVG from a blob: URL, PNG from a data: URL).
     let downloads = page.downloads_dir();
     let deadline = Instant::now() + Duration::from_secs(30);
-    while !(downloads.join("credflow-diagram.svg").is_file()
-        && downloads.join("credflow-diagram.png").is_file())
-    {
+    let arrived = |extension: &str| {
+        std::fs::read_dir(&downloads).is_ok_and(|d| {
+            d.flatten().any(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.starts_with("credflow-") && name.ends_with(extension)
+            })
+        })
+    };
+    while !(arrived(".svg") && arrived(".png")) {
         assert!(
             Instant::now() < deadline,
             "the downloads did not arrive in {}: {:?}",
@@ -238,9 +244,17 @@ async fn the_page_keeps_working_with_the_server_gone() {
     assert!(!verdict.is_empty() && !after_choices.is_empty());
     // The SVG download still works (a blob: URL).
     page.click("#export-svg").await;
-    let file = page.downloads_dir().join("credflow-diagram.svg");
+    let downloads = page.downloads_dir();
     let deadline = Instant::now() + Duration::from_secs(30);
-    while !std::fs::read_to_string(&file).is_ok_and(|t| t.contains("offline")) {
+    let offline = || {
+        std::fs::read_dir(&downloads).is_ok_and(|d| {
+            d.flatten().any(|e| {
+                e.file_name().to_string_lossy().ends_with(".svg")
+                    && std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains("offline"))
+            })
+        })
+    };
+    while !offline() {
         assert!(
             Instant::now() < deadline,
             "no SVG download with the server gone"

@@ -8,13 +8,31 @@ use std::path::Path;
 use credflow_e2e::{DistCopy, Harness, Options};
 use serde_json::{json, Value};
 
-/// dist/ with the app's loader replaced: the page loads, and the app never starts (the
-/// loader's integrity check fails), so what a visit shows before the app is there to inspect.
+/// dist/ with the app's loader replaced by one that does nothing (and index.html without the
+/// loader's integrity hash, so that it loads without an error: a loader that fails to load is a
+/// failed start, which the page reports): the page loads and the app never starts, so what a
+/// visit shows before the app is there to inspect.
 fn without_the_app() -> DistCopy {
     DistCopy::new("no-app", |file: &Path| {
         let name = file.file_name().unwrap_or_default().to_string_lossy();
         if name.starts_with("boot-") && name.ends_with(".js") {
             std::fs::write(file, "// the app is held back\n").expect("write");
+        }
+        if name == "index.html" {
+            let page = std::fs::read_to_string(file).expect("read index.html");
+            let tag = page
+                .find("<script src=\"./boot-")
+                .expect("the loader's script tag");
+            let end = tag + page[tag..].find('>').expect("its end");
+            let loader = &page[tag..end];
+            let at = loader.find(" integrity=\"").expect("its integrity hash");
+            let hash_end = at
+                + 1
+                + loader[at + 1..]
+                    .find("\" ")
+                    .map_or(loader.len() - at - 1, |e| e + 1);
+            let held = format!("{}{}", &loader[..at], &loader[hash_end..]);
+            std::fs::write(file, page.replacen(loader, &held, 1)).expect("write index.html");
         }
     })
 }

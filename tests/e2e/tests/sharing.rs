@@ -253,7 +253,9 @@ async fn svg_download_is_byte_for_byte_the_cli_render() {
     page.wait_for("#diagram svg").await;
     page.wait_for_text("#step-details", "fs02").await;
     page.click("#export-svg").await;
-    let svg = downloads.wait_for("credflow-diagram.svg").await;
+    let svg = downloads
+        .wait_for(&format!("{}.svg", credflow_e2e::file_stem(SPECIAL)))
+        .await;
     assert!(
         svg == expected,
         "the downloaded SVG ({} bytes) differs from `credflow render` ({} bytes)\n\
@@ -293,11 +295,12 @@ async fn png_download_is_twice_the_size_of_the_svg() {
     page.open(LINK_2).await;
     page.wait_for("#diagram svg").await;
     page.click("#export-svg").await;
-    let svg = String::from_utf8(downloads.wait_for("credflow-diagram.svg").await).unwrap();
+    let stem = credflow_e2e::file_stem(LINK_2);
+    let svg = String::from_utf8(downloads.wait_for(&format!("{stem}.svg")).await).unwrap();
     let (w, h) = svg_size(&svg);
 
     page.click("#export-png").await;
-    let png = downloads.wait_for("credflow-diagram.png").await;
+    let png = downloads.wait_for(&format!("{stem}.png")).await;
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "not a PNG");
     assert_eq!(&png[12..16], b"IHDR");
     let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
