@@ -178,7 +178,7 @@ async fn embed_posts_its_height_on_load_and_after_a_resize() {
 
     // The wiki's column gets narrower: the frame reports again.
     let count = page.eval("return heights.length").await.as_u64().unwrap();
-    page.eval("document.querySelector('iframe').width = '360'")
+    page.eval("document.querySelector('iframe').style.maxWidth = '360px'")
         .await;
     let again = page
         .wait_until(&format!(
@@ -192,7 +192,7 @@ async fn embed_posts_its_height_on_load_and_after_a_resize() {
 async fn embed_posted_height_is_the_height_of_its_content() {
     let page = Harness::start().await;
     // A case with a share (a tall diagram) and the default case (a short one), each in the
-    // page's own iframe code (720×480).
+    // page's own iframe code (up to 960 pixels wide).
     for link in [LINK_2, "#v=1"] {
         wiki_with_embed(&page, link).await;
         page.wait_until("heights.length > 0").await;
