@@ -1,11 +1,11 @@
 //! What a person reads about a plan, written once: outcome markers and words, the state a
 //! step is shown in, each step's name, the verdict's headline told in order, the deciding
-//! step, warnings, and the sentence for each input normalisation changed. The page, the
-//! diagram and the CLI all take their words from here.
+//! step, warnings, the sentence for each input normalisation changed, and a scenario in lines (what a link that could not be read in full
+//! still says). The page, the diagram and the CLI all take their words from here.
 
 use crate::model::{Outcome, Plan, Resource, Step, StepKind};
 use crate::normalise::Change;
-use crate::scenario::Input;
+use crate::scenario::{Input, Scenario, INPUTS};
 
 /// The marker that goes with an outcome, so that colour is never the only signal.
 pub fn marker(outcome: Outcome) -> &'static str {
@@ -279,4 +279,30 @@ pub fn capitalised(text: &str) -> String {
         }
         None => String::new(),
     }
+}
+
+/// What a scenario says away from the defaults, one line each: `Client: SMS 2003 Legacy
+/// Client`, `Share \\fs01\apps — readers: Domain Users`. Empty for the defaults.
+pub fn scenario_lines(s: &Scenario) -> Vec<String> {
+    let d = Scenario::default();
+    let mut lines: Vec<String> = INPUTS
+        .iter()
+        .filter(|i| s.value(i.key) != d.value(i.key))
+        .map(|i| {
+            let value = s.value(i.key).unwrap_or_default();
+            format!("{}: {}", i.title, i.label(value).unwrap_or(value))
+        })
+        .collect();
+    if s.dpacl != d.dpacl {
+        lines.push(format!(
+            "Who may read the DP package share: {}",
+            s.dpacl.labels()
+        ));
+    }
+    lines.extend(
+        s.shares
+            .iter()
+            .map(|sh| format!("Share {} — readers: {}", sh.unc, sh.readers.labels())),
+    );
+    lines
 }
