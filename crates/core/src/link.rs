@@ -133,7 +133,7 @@ impl fmt::Display for LinkError {
             }
             LinkError::FutureVersion { version } => write!(
                 f,
-                "v={version}: this link was made by a newer credflow; this one reads links up to v={VERSION}"
+                "this link was made by a newer credflow (v={version}); this one reads links up to v={VERSION}"
             ),
             LinkError::BadShare { value, problem } => {
                 write!(f, "share \"{}\" {problem}", quoted(value))
