@@ -80,13 +80,23 @@ pub fn UnreadLink() -> impl IntoView {
         Some(panel(store, unread))
     };
     match view {
-        View::Embed => view! {
-            <main id="main" class="embed unread">
-                <h1 class="sr-only">"credflow: this link could not be read"</h1>
-                {panel}
-            </main>
+        View::Embed => {
+            // The embedding page sizes its frame to this content, as to the diagram's.
+            let main = NodeRef::<leptos::html::Main>::new();
+            Effect::new(move |_| {
+                if let Some(main) = main.get() {
+                    let height = main.get_bounding_client_rect().height().ceil();
+                    crate::browser::post_height(height);
+                }
+            });
+            view! {
+                <main id="main" class="embed unread" node_ref=main>
+                    <h1 class="sr-only">"credflow: this link could not be read"</h1>
+                    {panel}
+                </main>
+            }
+            .into_any()
         }
-        .into_any(),
         View::Full => view! {
             <header class="site-header">
                 <div class="brand">
