@@ -17,7 +17,7 @@ use components::embed::EmbedView;
 use components::export::ExportBar;
 use components::findings::{Findings, Sources};
 use components::library::Library;
-use components::notice::NoticeBar;
+use components::notice::{NoticeBar, UnreadLink};
 use components::summary::Summary;
 use components::toolbar::{apply_saved_theme, Toolbar};
 use components::verdict::{Verdict, VerdictBar};
@@ -47,6 +47,8 @@ pub fn Page(store: Store) -> impl IntoView {
         // The diagram's style sheet, once (the shown SVG leaves it out; see `svg_inline`).
         <style>{credflow_core::svg::STYLE}</style>
         {move || match store.view.get() {
+            // A link that could not be read in full: no planner until the reader chooses.
+            _ if store.unread.get() => view! { <UnreadLink /> }.into_any(),
             View::Full => full().into_any(),
             View::Embed => view! { <EmbedView /> }.into_any(),
         }}

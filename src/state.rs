@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use credflow_core::link::{decode_link, encode_link, Link, View};
+use credflow_core::link::{decode_lenient, decode_link, encode_link, Link, View};
 use credflow_core::{layout, normalise, plan, svg_inline, Change, Diagram, Plan, Scenario, Share};
 use leptos::prelude::*;
 
@@ -19,12 +19,43 @@ pub const SAVED_SCENARIO: &str = "credflow.scenario";
 pub enum Notice {
     /// Something given could not be read; what is shown is the last good scenario.
     Error(String),
+    /// The link in the address bar could not be read in full. Until the reader chooses what
+    /// to open, the page shows what was wrong and what could be read, and no verdict or
+    /// diagram at all: it never presents another scenario as the link's.
+    Unread(Unread),
+    /// The page opened without a link and restored the scenario saved in this browser, which
+    /// may be someone else's (a shared training PC); its link is now in the address bar.
+    Restored,
     /// The page adjusted choices to keep the scenario valid.
     Adjusted(Vec<String>),
     /// Something happened that can be undone (preset loaded, reset).
     Undoable(String),
     /// Plain information.
     Info(String),
+}
+
+/// A link that could not be read in full.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unread {
+    /// What was wrong, one sentence each, naming the part.
+    pub problems: Vec<String>,
+    /// Every part of the link that could be read.
+    pub readable: Link,
+    /// Whether a scenario was open before the link was followed (and can be gone back to).
+    pub had_scenario: bool,
+}
+
+impl Unread {
+    fn of(readable: Link, errors: &[credflow_core::LinkError], had_scenario: bool) -> Unread {
+        Unread {
+            problems: errors
+                .iter()
+                .map(|e| credflow_core::present::capitalised(&format!("{e}.")))
+                .collect(),
+            readable,
+            had_scenario,
+        }
+    }
 }
 
 /// The page's state, shared through context. Copy: every field is a signal.
@@ -45,6 +76,9 @@ pub struct Store {
     /// and always when printing (the printout lists every non-ok step).
     pub all_findings: RwSignal<bool>,
     pub notice: RwSignal<Option<Notice>>,
+    /// Whether the notice is a link that could not be read: the page then shows only that
+    /// (changes only when that does, so the page is not redrawn for every other notice).
+    pub unread: Memo<bool>,
     /// The scenario before the last reset or preset, for Undo.
     pub undo: RwSignal<Option<Scenario>>,
     pub view: RwSignal<View>,
@@ -75,6 +109,8 @@ impl Store {
             view,
             ..Link::default()
         }));
+        let notice = RwSignal::new(None::<Notice>);
+        let unread = Memo::new(move |_| notice.with(|n| matches!(n, Some(Notice::Unread(_)))));
         Store {
             scenario,
             shares,
@@ -83,7 +119,8 @@ impl Store {
             svg,
             selected,
             all_findings: RwSignal::new(false),
-            notice: RwSignal::new(None),
+            notice,
+            unread,
             undo: RwSignal::new(None),
             view: RwSignal::new(view),
             saved,
@@ -130,6 +167,35 @@ impl Store {
         // A new history entry, so the browser's Back button undoes it too.
         let fragment = self.fragment();
         browser::push_fragment(&fragment);
+        self.saved_as(fragment);
+    }
+
+    /// Opens a link the reader chose after one could not be read (what could be read, or the
+    /// defaults), and puts its own link in the address bar in place of the broken one.
+    pub fn open_instead(&self, link: Link, what: &str) {
+        let (scenario, changes) = normalise(link.scenario);
+        self.notice.set(Some(match adjusted(&changes) {
+            Some(Notice::Adjusted(mut lines)) => {
+                lines.insert(0, what.to_string());
+                Notice::Adjusted(lines)
+            }
+            _ => Notice::Info(what.to_string()),
+        }));
+        self.view.set(link.view);
+        if self.scenario.with_untracked(|old| *old != scenario) {
+            self.set_scenario(scenario);
+        }
+        let fragment = self.fragment();
+        browser::replace_fragment(&fragment);
+        self.saved_as(fragment);
+    }
+
+    /// Goes back to the scenario that was open before a link that could not be read was
+    /// followed: its link goes back into the address bar.
+    pub fn keep_current(&self) {
+        self.notice.set(None);
+        let fragment = self.fragment();
+        browser::replace_fragment(&fragment);
         self.saved_as(fragment);
     }
 
@@ -185,45 +251,47 @@ fn adjusted(changes: &[Change]) -> Option<Notice> {
 }
 
 /// Where the page starts: the link in the URL, else the saved scenario, else the defaults.
-/// Whatever cannot be read is reported, never fatal.
+/// Whatever cannot be read is reported, never fatal. A link that cannot be read in full is
+/// not replaced by another scenario: the page shows what was wrong and what could be read
+/// ([`Notice::Unread`]) until the reader chooses. A scenario restored from storage says so,
+/// and its link goes into the address bar.
 pub fn initial() -> (Link, Option<Notice>) {
     let hash = browser::fragment();
     if !hash.is_empty() {
-        return match decode_link(&hash) {
-            Ok(link) => {
-                let (scenario, changes) = normalise(link.scenario);
-                let notice = adjusted(&changes);
-                (Link { scenario, ..link }, notice)
-            }
-            Err(e) => {
-                let (saved, _) = saved();
-                let instead = if saved.is_some() {
-                    "your last saved scenario"
-                } else {
-                    "the defaults"
-                };
-                (
-                    Link {
-                        scenario: saved.unwrap_or_default(),
-                        view: embed_hint(&hash),
-                        ..Link::default()
-                    },
-                    Some(Notice::Error(format!(
-                        "This link could not be read: {e}. Showing {instead} instead."
-                    ))),
-                )
-            }
-        };
+        let (link, errors) = decode_lenient(&hash);
+        if !errors.is_empty() {
+            // The store holds the defaults, unshown, in the view the link asks for.
+            let view = if link.view == View::Embed {
+                View::Embed
+            } else {
+                embed_hint(&hash)
+            };
+            let theme = link.theme;
+            let unread = Unread::of(link, &errors, false);
+            return (
+                Link {
+                    scenario: Scenario::default(),
+                    view,
+                    theme,
+                },
+                Some(Notice::Unread(unread)),
+            );
+        }
+        let (scenario, changes) = normalise(link.scenario);
+        let notice = adjusted(&changes);
+        return (Link { scenario, ..link }, notice);
     }
     match saved() {
-        (Some(s), _) => (
-            Link {
+        (Some(s), _) if s != Scenario::default() => {
+            let link = Link {
                 scenario: s,
                 view: View::Full,
                 ..Link::default()
-            },
-            None,
-        ),
+            };
+            browser::replace_fragment(&encode_link(&link));
+            (link, Some(Notice::Restored))
+        }
+        (Some(_), _) => (Link::default(), None),
         (None, Some(e)) => (
             Link::default(),
             Some(Notice::Error(format!(
@@ -283,25 +351,31 @@ pub fn sync(store: Store) {
     let follow = move || {
         let hash = browser::fragment();
         if store.saved.with_value(|w| *w == hash) {
+            // Back to the scenario shown before a link that could not be read.
+            if store.unread.get_untracked() {
+                store.notice.set(None);
+            }
             return;
         }
         // An in-page anchor (`#verdict`), not a link.
         if !hash.contains('=') && document().get_element_by_id(&hash).is_some() {
             return;
         }
-        match decode_link(&hash) {
-            Ok(link) => {
-                let (scenario, changes) = normalise(link.scenario);
-                store.notice.set(adjusted(&changes));
-                store.view.set(link.view);
-                store.saved_as(hash);
-                if store.scenario.with_untracked(|old| *old != scenario) {
-                    store.set_scenario(scenario);
-                }
-            }
-            Err(e) => store.notice.set(Some(Notice::Error(format!(
-                "This link could not be read: {e}. The scenario shown is unchanged."
-            )))),
+        let (link, errors) = decode_lenient(&hash);
+        if !errors.is_empty() {
+            // The scenario that was open stays in the store, unshown, to go back to.
+            store.cancel_pending();
+            store
+                .notice
+                .set(Some(Notice::Unread(Unread::of(link, &errors, true))));
+            return;
+        }
+        let (scenario, changes) = normalise(link.scenario);
+        store.notice.set(adjusted(&changes));
+        store.view.set(link.view);
+        store.saved_as(hash);
+        if store.scenario.with_untracked(|old| *old != scenario) {
+            store.set_scenario(scenario);
         }
     };
     // Handles live as long as the page.

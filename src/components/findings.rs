@@ -1,49 +1,11 @@
-//! Findings (every non-ok step as text: the diagram for screen readers and print) and the
-//! rule book's sources.
+//! Findings (every non-ok step as text: the diagram for screen readers and print; shares
+//! that fail alike told once, `present::findings`) and the rule book's sources.
 
-use credflow_core::present::{self, Shown};
-use credflow_core::{Outcome, Plan, SourceId};
+use credflow_core::present::{findings, Finding};
+use credflow_core::SourceId;
 use leptos::prelude::*;
 
 use crate::state::Store;
-
-/// One non-ok step, as the findings list shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct Finding {
-    n: usize,
-    shown: Shown,
-    title: String,
-    text: String,
-    fix: Option<String>,
-    notes: Vec<String>,
-    log: String,
-}
-
-fn findings(plan: &Plan) -> Vec<Finding> {
-    plan.steps
-        .iter()
-        .filter(|s| s.outcome != Outcome::Ok)
-        .map(|s| Finding {
-            n: s.n,
-            shown: Shown::of(s),
-            title: format!(
-                "Step {}: {} — {}",
-                s.n,
-                present::step_name(s),
-                present::state_words(s)
-            ),
-            text: format!(
-                "{} {}. {}",
-                plan.identity_name(s.identity),
-                s.action,
-                s.reason
-            ),
-            fix: s.fix.clone(),
-            notes: s.notes.clone(),
-            log: s.log.path(),
-        })
-        .collect()
-}
 
 #[component]
 pub fn Findings() -> impl IntoView {
@@ -115,12 +77,20 @@ pub fn more_button(
     })
 }
 
-/// One finding; a click on its title selects its step.
+/// One finding; a click on its title selects its (first) step. A finding that stands for
+/// several shares lists them.
 fn item(f: Finding) -> impl IntoView {
     let store = Store::get();
-    let n = f.n;
+    let n = f.steps.first().copied().unwrap_or(1);
+    let shares = (!f.shares.is_empty()).then(|| {
+        view! {
+            <ul class="finding-shares">
+                {f.shares.into_iter().map(|unc| view! { <li><code>{unc}</code></li> }).collect_view()}
+            </ul>
+        }
+    });
     view! {
-        <li class=format!("finding outcome-{}", f.shown.key()) data-step=n>
+        <li class=format!("finding outcome-{}", f.shown.key()) data-step=n data-steps=f.steps.len()>
             <p class="finding-title">
                 <span class="marker" aria-hidden="true">{f.shown.marker()}</span>
                 <button type="button" class="link" on:click=move |_| store.selected.set(Some(n))>
@@ -128,6 +98,7 @@ fn item(f: Finding) -> impl IntoView {
                 </button>
             </p>
             <p>{f.text}</p>
+            {shares}
             {f.fix.map(|fix| view! { <p><strong>"Fix: "</strong>{fix}</p> })}
             {f.notes.into_iter().map(|note| view! { <p class="note"><strong>"Note: "</strong>{note}</p> }).collect_view()}
             <p class="log">"Log: "<code>{f.log}</code></p>

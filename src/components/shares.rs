@@ -1,7 +1,7 @@
 //! Step 5: where the program's files are, who may read the DP share, and the non-SMS shares
 //! (add, edit, reorder, remove).
 
-use credflow_core::scenario::{check_unc, MAX_SHARES};
+use credflow_core::scenario::{check_unc, same_unc, MAX_SHARES};
 use credflow_core::{Principal, Readers, Scenario, Share, Source};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -137,16 +137,18 @@ fn ShareRow(i: usize, count: Memo<usize>) -> impl IntoView {
                     aria-describedby=error_id.clone()
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
-                        match check_unc(&text) {
-                            Ok(()) => {
+                        match usable_path(&text, Some(i)) {
+                            Ok(unc) => {
+                                // `//fs01/apps` is kept as `\\fs01\apps`, which the field then
+                                // shows.
                                 draft.set(None);
                                 store.edit(|s| {
                                     if let Some(sh) = s.shares.get_mut(i) {
-                                        sh.unc = text;
+                                        sh.unc = unc;
                                     }
                                 });
                             }
-                            Err(e) => draft.set(Some((text, format!("This path {e}. The last good path is kept.")))),
+                            Err(e) => draft.set(Some((text, format!("{e} The last good path is kept.")))),
                         }
                     }
                 />
@@ -196,8 +198,8 @@ fn AddShare() -> impl IntoView {
             )));
             return;
         }
-        match check_unc(&unc) {
-            Ok(()) => {
+        match usable_path(&unc, None) {
+            Ok(unc) => {
                 error.set(None);
                 text.set(String::new());
                 store.edit(|s| {
@@ -205,7 +207,7 @@ fn AddShare() -> impl IntoView {
                         .push(Share::new(unc, Readers::of(&[Principal::Users])))
                 });
             }
-            Err(e) => error.set(Some(format!("This path {e}."))),
+            Err(e) => error.set(Some(e)),
         }
     };
     view! {
@@ -227,5 +229,29 @@ fn AddShare() -> impl IntoView {
             </div>
             <p class="field-error" id="share-new-error">{move || error.get()}</p>
         </form>
+    }
+}
+
+/// The path as the scenario keeps it (`//fs01/apps` is `\\fs01\apps`), or a sentence that
+/// says why it cannot be a share of this scenario: not a usable path, or a share the scenario
+/// already lists (Windows reads `\\FS01\APPS` as `\\fs01\apps`). `editing` is the row being
+/// edited, which may keep its own path.
+fn usable_path(text: &str, editing: Option<usize>) -> Result<String, String> {
+    let unc = check_unc(text).map_err(|e| format!("This path {e}."))?;
+    let store = Store::get();
+    let listed = store.shares.with_untracked(|shares| {
+        shares
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| Some(*j) != editing)
+            .find(|(_, sh)| same_unc(&sh.unc, &unc))
+            .map(|(j, sh)| (j, sh.unc.clone()))
+    });
+    match listed {
+        Some((j, first)) => Err(format!(
+            "Share {} is this share already ({first}): Windows reads share paths without regard to case, so list each share once.",
+            j + 1
+        )),
+        None => Ok(unc),
     }
 }

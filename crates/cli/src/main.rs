@@ -12,7 +12,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use credflow_core::export::svg_dark;
-use credflow_core::link::decode;
+use credflow_core::link::decode_lenient;
 use credflow_core::presets::PRESETS;
 use credflow_core::{layout, plan, render, Plan};
 
@@ -95,7 +95,13 @@ fn scenario_for(link: &str) -> Result<credflow_core::Scenario, String> {
     } else {
         link
     };
-    decode(link).map_err(|e| format!("bad link: {e}"))
+    // Every part that is wrong, one line each, not only the first.
+    let (read, errors) = decode_lenient(link);
+    if errors.is_empty() {
+        return Ok(read.scenario);
+    }
+    let lines: Vec<String> = errors.iter().map(|e| format!("bad link: {e}")).collect();
+    Err(lines.join("\ncredflow: "))
 }
 
 fn json_of(plan: &Plan) -> String {

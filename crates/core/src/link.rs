@@ -5,13 +5,16 @@
 //! version: every later credflow keeps reading `v=1` links. Pairs are split and
 //! percent-decoded by `form_urlencoded`; values are percent-encoded by `percent-encoding`.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::choice::one_of;
 use crate::principal::{Principal, Readers};
-use crate::scenario::{check_unc, Input, Scenario, SetError, Share, INPUTS, MAX_SHARES};
+use crate::scenario::{
+    check_unc, listed_share, Input, Scenario, SetError, Share, INPUTS, MAX_SHARES,
+};
 
 /// The link format this credflow writes and the newest it reads.
 pub const VERSION: u32 = 1;
@@ -69,7 +72,8 @@ pub struct Link {
     pub theme: Theme,
 }
 
-/// Why a link could not be read. Each names the key and the value that are wrong.
+/// Why a link, or a part of it, could not be read. Each names the part that is wrong: the
+/// key, the value, the share.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkError {
     /// A key credflow does not know.
@@ -80,12 +84,16 @@ pub enum LinkError {
         value: String,
         expected: String,
     },
-    /// A key that may appear once appears again.
+    /// A key that may appear once appears again: neither value is read.
     Repeated { key: String },
     /// A link written by a newer credflow.
     FutureVersion { version: u32 },
     /// A share whose path is not a usable UNC path.
     BadShare { value: String, problem: String },
+    /// A reader of a share that is not one of the readers a link names.
+    BadReader { share: String, reader: String },
+    /// A share listed again (`\\FS01\APPS` after `\\fs01\apps`): Windows reads them as one.
+    DuplicateShare { share: String, first: String },
     /// More shares than a scenario may have.
     TooManyShares { count: usize },
     /// More characters than a link may have.
@@ -100,7 +108,10 @@ impl LinkError {
             | LinkError::UnknownValue { key, .. }
             | LinkError::Repeated { key } => key,
             LinkError::FutureVersion { .. } => "v",
-            LinkError::BadShare { .. } | LinkError::TooManyShares { .. } => "share",
+            LinkError::BadShare { .. }
+            | LinkError::BadReader { .. }
+            | LinkError::DuplicateShare { .. }
+            | LinkError::TooManyShares { .. } => "share",
             LinkError::TooLong { .. } => "link",
         }
     }
@@ -115,6 +126,11 @@ fn quoted(value: &str) -> String {
         let cut: String = value.chars().take(MAX).collect();
         format!("{cut}…")
     }
+}
+
+/// `everyone, users, … or client-connection`: the readers a link names.
+fn reader_keys() -> String {
+    one_of(Principal::ALL.iter().map(|p| p.key()))
 }
 
 impl fmt::Display for LinkError {
@@ -140,11 +156,24 @@ impl fmt::Display for LinkError {
             }
             LinkError::FutureVersion { version } => write!(
                 f,
-                "v={version}: this link was made by a newer credflow; this one reads links up to v={VERSION}"
+                "this link was made by a newer credflow (v={version}); this one reads links up to v={VERSION}"
             ),
             LinkError::BadShare { value, problem } => {
                 write!(f, "share \"{}\" {problem}", quoted(value))
             }
+            LinkError::BadReader { share, reader } => write!(
+                f,
+                "reader \"{}\" of share \"{}\" is not a reader credflow knows: a share's readers are {}",
+                quoted(reader),
+                quoted(share),
+                reader_keys()
+            ),
+            LinkError::DuplicateShare { share, first } => write!(
+                f,
+                "share \"{}\" is listed twice (first as \"{}\"): Windows reads share paths without regard to case, so they are one share; list it once",
+                quoted(share),
+                quoted(first)
+            ),
             LinkError::TooManyShares { count } => write!(
                 f,
                 "share: the link lists {count} shares; a scenario may have at most {MAX_SHARES}"
@@ -216,70 +245,104 @@ fn fragment(input: &str) -> &str {
 
 /// Like [`decode`], with the view.
 pub fn decode_link(input: &str) -> Result<Link, LinkError> {
+    let (link, mut errors) = decode_lenient(input);
+    if errors.is_empty() {
+        Ok(link)
+    } else {
+        Err(errors.swap_remove(0))
+    }
+}
+
+/// A link read as far as it can be: every part that could be read, and what could not, in
+/// the link's order (empty for a link [`decode_link`] reads). A part that cannot be read is
+/// left out and the input keeps its default: an unknown key or value, both values of a
+/// repeated key, a share whose path is not usable or that is listed again, a reader that is
+/// not known (the share keeps its other readers), shares past the limit. A link written by a
+/// newer credflow is read as far as this one understands it. A link past [`MAX_LINK_CHARS`]
+/// is not read at all.
+pub fn decode_lenient(input: &str) -> (Link, Vec<LinkError>) {
     let frag = fragment(input);
     let chars = frag.chars().count();
     if chars > MAX_LINK_CHARS {
-        return Err(LinkError::TooLong { chars });
+        return (Link::default(), vec![LinkError::TooLong { chars }]);
+    }
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(frag.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    // How often each key appears, and how often it has been met so far.
+    let mut count: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (key, _) in &pairs {
+        count.entry(key.as_str()).or_default().0 += 1;
     }
     let mut link = Link::default();
-    let mut seen: Vec<String> = Vec::new();
-    for (key, value) in form_urlencoded::parse(frag.as_bytes()) {
+    let mut errors = Vec::new();
+    for (key, value) in &pairs {
+        let key = key.as_str();
         if key != "share" {
-            if seen.iter().any(|k| *k == key) {
-                return Err(LinkError::Repeated { key: quoted(&key) });
+            let (all, met) = count.get(key).copied().unwrap_or_default();
+            count.insert(key, (all, met + 1));
+            // Which of two values was meant is anybody's guess: neither is read. Said where
+            // the key comes again.
+            if met == 1 {
+                errors.push(LinkError::Repeated { key: quoted(key) });
             }
-            seen.push(key.to_string());
+            if all > 1 {
+                continue;
+            }
         }
         let s = &mut link.scenario;
-        let value = value.as_ref();
-        match key.as_ref() {
-            "v" => version(value)?,
-            "dpacl" => s.dpacl = readers("dpacl", value)?,
+        let value = value.as_str();
+        match key {
+            "v" => {
+                if let Err(e) = version(value) {
+                    errors.push(e);
+                }
+            }
+            "dpacl" => match readers("dpacl", value) {
+                Ok(r) => s.dpacl = r,
+                Err(e) => errors.push(e),
+            },
             "share" => {
                 if s.shares.len() == MAX_SHARES {
-                    let count = form_urlencoded::parse(frag.as_bytes())
-                        .filter(|(k, _)| k == "share")
-                        .count();
-                    return Err(LinkError::TooManyShares { count });
-                }
-                s.shares.push(share(value)?);
-            }
-            "view" => {
-                link.view = match value {
-                    "full" => View::Full,
-                    "embed" => View::Embed,
-                    _ => {
-                        return Err(LinkError::UnknownValue {
-                            key: "view".into(),
-                            value: quoted(value),
-                            expected: "full or embed".into(),
-                        })
+                    let count = pairs.iter().filter(|(k, _)| k == "share").count();
+                    if !errors
+                        .iter()
+                        .any(|e| matches!(e, LinkError::TooManyShares { .. }))
+                    {
+                        errors.push(LinkError::TooManyShares { count });
                     }
+                    continue;
                 }
+                share(value, &mut s.shares, &mut errors);
             }
-            "theme" => {
-                link.theme = match value {
-                    "light" => Theme::Light,
-                    "dark" => Theme::Dark,
-                    _ => {
-                        return Err(LinkError::UnknownValue {
-                            key: "theme".into(),
-                            value: quoted(value),
-                            expected: "light or dark".into(),
-                        })
-                    }
-                }
-            }
-            _ => match s.set(&key, value.trim()) {
+            "theme" => match value {
+                "light" => link.theme = Theme::Light,
+                "dark" => link.theme = Theme::Dark,
+                _ => errors.push(LinkError::UnknownValue {
+                    key: "theme".into(),
+                    value: quoted(value),
+                    expected: "light or dark".into(),
+                }),
+            },
+            "view" => match value {
+                "full" => link.view = View::Full,
+                "embed" => link.view = View::Embed,
+                _ => errors.push(LinkError::UnknownValue {
+                    key: "view".into(),
+                    value: quoted(value),
+                    expected: "full or embed".into(),
+                }),
+            },
+            _ => match s.set(key, value.trim()) {
                 Ok(()) => {}
                 Err(SetError::UnknownKey) => {
-                    return Err(LinkError::UnknownKey { key: quoted(&key) })
+                    errors.push(LinkError::UnknownKey { key: quoted(key) })
                 }
                 Err(SetError::UnknownValue) => {
-                    let expected = Input::by_key(&key)
+                    let expected = Input::by_key(key)
                         .map(|i| one_of(i.options.iter().map(|o| o.key)))
                         .unwrap_or_default();
-                    return Err(LinkError::UnknownValue {
+                    errors.push(LinkError::UnknownValue {
                         key: key.to_string(),
                         value: quoted(value),
                         expected,
@@ -288,7 +351,7 @@ pub fn decode_link(input: &str) -> Result<Link, LinkError> {
             },
         }
     }
-    Ok(link)
+    (link, errors)
 }
 
 fn version(value: &str) -> Result<(), LinkError> {
@@ -313,22 +376,43 @@ fn readers(key: &str, value: &str) -> Result<Readers, LinkError> {
             Principal::from_key(p).ok_or_else(|| LinkError::UnknownValue {
                 key: key.to_string(),
                 value: quoted(p),
-                expected: format!(
-                    "a comma-separated list of {}",
-                    one_of(Principal::ALL.iter().map(|p| p.key()))
-                ),
+                expected: format!("a comma-separated list of {}", reader_keys()),
             })
         })
         .collect()
 }
 
-/// `\\server\share~reader,reader`. The path may itself hold `~` (8.3 names), so the readers
-/// follow the last one.
-fn share(value: &str) -> Result<Share, LinkError> {
-    let (unc, list) = value.rsplit_once('~').unwrap_or((value, ""));
-    check_unc(unc).map_err(|problem| LinkError::BadShare {
-        value: quoted(unc),
-        problem,
-    })?;
-    Ok(Share::new(unc, readers("share", list)?))
+/// Reads `\\server\share~reader,reader` into `shares`, or says why not. The path may itself
+/// hold `~` (8.3 names), so the readers follow the last one. A share with a reader that is not
+/// known keeps its other readers.
+fn share(value: &str, shares: &mut Vec<Share>, errors: &mut Vec<LinkError>) {
+    let (text, list) = value.rsplit_once('~').unwrap_or((value, ""));
+    let unc = match check_unc(text) {
+        Ok(unc) => unc,
+        Err(problem) => {
+            errors.push(LinkError::BadShare {
+                value: quoted(text),
+                problem,
+            });
+            return;
+        }
+    };
+    if let Some(first) = listed_share(shares, &unc) {
+        errors.push(LinkError::DuplicateShare {
+            share: quoted(&unc),
+            first: quoted(&shares[first].unc),
+        });
+        return;
+    }
+    let mut readers = Readers::NONE;
+    for p in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match Principal::from_key(p) {
+            Some(p) => readers = readers.with(p, true),
+            None => errors.push(LinkError::BadReader {
+                share: quoted(&unc),
+                reader: quoted(p),
+            }),
+        }
+    }
+    shares.push(Share::new(unc, readers));
 }

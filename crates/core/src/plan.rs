@@ -326,9 +326,9 @@ fn not_configured(id: Identity, s: &Scenario) -> Option<&'static str> {
 /// `X counts as Everyone, ...; readers: Y.`
 fn refusal(id: Identity, name: &str, counts_as: &[Principal], readers: Readers) -> String {
     let is = match (counts_as.is_empty(), id) {
-        (true, Identity::ClientToken) => {
-            format!("{name} has local rights only and counts as nobody on the network")
-        }
+        // The rules that try the token account say first that it has local rights only;
+        // this sentence adds what that means on the network, without saying it again.
+        (true, Identity::ClientToken) => format!("{name} counts as nobody on the network"),
         (true, _) => {
             format!("{name} counts as nobody on the network: the computer's domain is not trusted")
         }

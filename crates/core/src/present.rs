@@ -1,11 +1,12 @@
 //! What a person reads about a plan, written once: outcome markers and words, the state a
 //! step is shown in, each step's name, the verdict's headline told in order, the deciding
-//! step, warnings, and the sentence for each input normalisation changed. The page, the
-//! diagram and the CLI all take their words from here.
+//! step, warnings, the findings (steps that fail alike told once), the sentence for each input
+//! normalisation changed, and a scenario in lines (what a link that could not be read in full
+//! still says). The page, the diagram and the CLI all take their words from here.
 
 use crate::model::{Outcome, Plan, Resource, Step, StepKind};
 use crate::normalise::Change;
-use crate::scenario::Input;
+use crate::scenario::{Input, Scenario, INPUTS};
 
 /// The marker that goes with an outcome, so that colour is never the only signal.
 pub fn marker(outcome: Outcome) -> &'static str {
@@ -279,4 +280,195 @@ pub fn capitalised(text: &str) -> String {
         }
         None => String::new(),
     }
+}
+
+/// One finding: a step that is not ok, or several `Connect to share` steps that fail alike
+/// (the same identity, outcome, reason and fix but for the share's path), told once.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Finding {
+    /// The steps it stands for, in order.
+    pub steps: Vec<usize>,
+    /// The first step's state (the marker and colour).
+    pub shown: Shown,
+    /// `Step 4: Connect to \\fs01\apps — fails`; `Steps 4–11: Connect to 8 shares — fails at
+    /// step 4; steps 5–11 not reached (would also fail)`.
+    pub title: String,
+    /// Who does what, and why.
+    pub text: String,
+    /// The shares of a finding that stands for several steps (empty for one step).
+    pub shares: Vec<String>,
+    pub fix: Option<String>,
+    pub notes: Vec<String>,
+    /// The log to read.
+    pub log: String,
+}
+
+/// What `share` stands for in the words of a finding about several shares.
+const EACH_SHARE: &str = "each of these shares";
+
+/// Every step that is not ok, in order; `Connect to share` steps that fail alike are one
+/// finding, at the place of the first. Eight shares that deny the computer account are one
+/// finding that lists the eight, not eight findings that differ only in the path.
+pub fn findings(plan: &Plan) -> Vec<Finding> {
+    // The steps of each finding, grouped by what they say with the share's path left out.
+    let mut groups: Vec<(Option<String>, Vec<&Step>)> = Vec::new();
+    for step in plan.steps.iter().filter(|s| s.outcome != Outcome::Ok) {
+        let key = alike_key(plan, step);
+        match groups.iter_mut().find(|(k, _)| key.is_some() && *k == key) {
+            Some((_, steps)) => steps.push(step),
+            None => groups.push((key, vec![step])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, steps)| match steps[..] {
+            [one] => finding(plan, one),
+            _ => grouped(plan, &steps),
+        })
+        .collect()
+}
+
+/// For a `Connect to share` step, what it says with its share's path left out: steps with
+/// the same key fail alike. `None` for other steps, which are never grouped.
+fn alike_key(plan: &Plan, step: &Step) -> Option<String> {
+    let (StepKind::ConnectShare, Resource::Share(unc)) = (&step.step, &step.resource) else {
+        return None;
+    };
+    let general = |text: &str| text.replace(unc.as_str(), "\u{0}");
+    Some(format!(
+        "{}\u{1}{}\u{1}{}\u{1}{}\u{1}{:?}\u{1}{}\u{1}{}",
+        step.outcome.key(),
+        plan.identity_name(step.identity),
+        general(&step.action),
+        general(&step.reason),
+        step.fix.as_deref().map(general),
+        step.notes
+            .iter()
+            .map(|n| general(n))
+            .collect::<Vec<_>>()
+            .join("\u{2}"),
+        step.log.path(),
+    ))
+}
+
+fn finding(plan: &Plan, s: &Step) -> Finding {
+    Finding {
+        steps: vec![s.n],
+        shown: Shown::of(s),
+        title: format!("Step {}: {} — {}", s.n, step_name(s), state_words(s)),
+        text: format!(
+            "{} {}. {}",
+            plan.identity_name(s.identity),
+            s.action,
+            s.reason
+        ),
+        shares: Vec::new(),
+        fix: s.fix.clone(),
+        notes: s.notes.clone(),
+        log: s.log.path(),
+    }
+}
+
+/// Several `Connect to share` steps that fail alike (see [`alike_key`]), told once.
+fn grouped(plan: &Plan, steps: &[&Step]) -> Finding {
+    let first = steps[0];
+    let unc = match &first.resource {
+        Resource::Share(unc) => unc.as_str(),
+        _ => "",
+    };
+    let general = |text: &str| text.replace(unc, EACH_SHARE);
+    let numbers: Vec<usize> = steps.iter().map(|s| s.n).collect();
+    // The first may fail while the others are not reached: say which is which.
+    let state = if steps.iter().all(|s| s.reached == first.reached) {
+        state_words(first)
+    } else {
+        let (reached, not): (Vec<&Step>, Vec<&Step>) = steps.iter().partition(|s| s.reached);
+        let numbers = |steps: &[&Step]| steps.iter().map(|s| s.n).collect::<Vec<_>>();
+        let reached_numbers = numbers(&reached);
+        let not_numbers = numbers(&not);
+        format!(
+            "{} at {}; {} {}",
+            first.outcome.label(),
+            step_numbers(&reached_numbers),
+            step_numbers(&not_numbers),
+            state_words(not[0])
+        )
+    };
+    Finding {
+        steps: numbers.clone(),
+        shown: Shown::of(first),
+        title: format!(
+            "{}: Connect to {} shares — {state}",
+            capitalised(&step_numbers(&numbers)),
+            steps.len()
+        ),
+        text: format!(
+            "{} {}. {}",
+            plan.identity_name(first.identity),
+            general(&first.action),
+            general(&first.reason)
+        ),
+        shares: steps
+            .iter()
+            .filter_map(|s| match &s.resource {
+                Resource::Share(unc) => Some(unc.clone()),
+                _ => None,
+            })
+            .collect(),
+        fix: first.fix.as_deref().map(general),
+        notes: first.notes.iter().map(|n| general(n)).collect(),
+        log: first.log.path(),
+    }
+}
+
+/// `step 4`, `steps 4–11`, `steps 4, 6–8 and 10`.
+pub fn step_numbers(numbers: &[usize]) -> String {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &n in numbers {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == n => *end = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    let mut parts: Vec<String> = Vec::new();
+    for (a, b) in runs {
+        match b - a {
+            0 => parts.push(a.to_string()),
+            1 => parts.extend([a.to_string(), b.to_string()]),
+            _ => parts.push(format!("{a}–{b}")),
+        }
+    }
+    let word = if numbers.len() == 1 { "step" } else { "steps" };
+    match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{word} {} and {last}", rest.join(", "))
+        }
+        _ => format!("{word} {}", parts.join("")),
+    }
+}
+
+/// What a scenario says away from the defaults, one line each: `Client: SMS 2003 Legacy
+/// Client`, `Share \\fs01\apps — readers: Domain Users`. Empty for the defaults.
+pub fn scenario_lines(s: &Scenario) -> Vec<String> {
+    let d = Scenario::default();
+    let mut lines: Vec<String> = INPUTS
+        .iter()
+        .filter(|i| s.value(i.key) != d.value(i.key))
+        .map(|i| {
+            let value = s.value(i.key).unwrap_or_default();
+            format!("{}: {}", i.title, i.label(value).unwrap_or(value))
+        })
+        .collect();
+    if s.dpacl != d.dpacl {
+        lines.push(format!(
+            "Who may read the DP package share: {}",
+            s.dpacl.labels()
+        ));
+    }
+    lines.extend(
+        s.shares
+            .iter()
+            .map(|sh| format!("Share {} — readers: {}", sh.unc, sh.readers.labels())),
+    );
+    lines
 }

@@ -439,8 +439,24 @@ pub enum SetError {
     UnknownValue,
 }
 
-/// Why a UNC path is not acceptable, if it is not.
-pub fn check_unc(unc: &str) -> Result<(), String> {
+/// The characters Windows allows in no server, share or folder name.
+pub const FORBIDDEN_IN_NAMES: &[char] = &['<', '>', ':', '"', '|', '?', '*'];
+
+/// A share path as credflow keeps it (`\\server\share[\folder…]`), from what a person typed
+/// or a link held; or why it is not a usable share path.
+///
+/// Written as an administrator would read it: `//fs01/apps` (and any `/`) is the same path
+/// with backslashes, and `\\?\UNC\fs01\apps` (Windows' long-path form) is `\\fs01\apps`.
+/// Refused: a path longer than [`MAX_UNC_CHARS`] once written so, control characters, a
+/// local or device path (`C:\apps`, `\\?\C:\apps`, `\\.\pipe\x`), a missing server or share
+/// name, and the characters Windows forbids in names ([`FORBIDDEN_IN_NAMES`]). The error is
+/// the rest of a sentence that starts with the path: `is not a UNC path: …`.
+pub fn check_unc(text: &str) -> Result<String, String> {
+    let unc = text.replace('/', "\\");
+    let unc = match long_path_unc(&unc) {
+        Some(rest) => format!("\\\\{rest}"),
+        None => unc,
+    };
     let chars = unc.chars().count();
     if chars > MAX_UNC_CHARS {
         return Err(format!(
@@ -451,15 +467,67 @@ pub fn check_unc(unc: &str) -> Result<(), String> {
         return Err("contains a control character".into());
     }
     let Some(rest) = unc.strip_prefix("\\\\") else {
-        return Err("is not a UNC path: it must start with \\\\server\\share".into());
+        let drive = unc.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && unc[1..].starts_with(':');
+        return Err(if drive {
+            "is a local path, not a share: a share path starts with \\\\server\\share".into()
+        } else {
+            "is not a UNC path: it must start with \\\\server\\share".into()
+        });
     };
     let mut parts = rest.split('\\');
     let server = parts.next().unwrap_or("");
+    if server == "?" || server == "." {
+        return Err(format!(
+            "is a Windows device path (\\\\{server}\\…), not a share: write a share as \\\\server\\share"
+        ));
+    }
     let share = parts.next().unwrap_or("");
     if server.trim().is_empty() || share.trim().is_empty() {
         return Err(
             "is not a UNC path: it needs a server and a share name (\\\\server\\share)".into(),
         );
     }
-    Ok(())
+    for name in rest.split('\\') {
+        if let Some(c) = name.chars().find(|c| FORBIDDEN_IN_NAMES.contains(c)) {
+            return Err(format!(
+                "has \"{c}\" in the name \"{}\": Windows allows none of < > : \" | ? * in a server, share or folder name",
+                quoted_name(name)
+            ));
+        }
+    }
+    Ok(unc)
+}
+
+/// `server\share…` of a path in Windows' long-path form, `\\?\UNC\server\share…` (or its
+/// device form `\\.\UNC\…`).
+fn long_path_unc(unc: &str) -> Option<&str> {
+    let rest = unc
+        .strip_prefix("\\\\?\\")
+        .or_else(|| unc.strip_prefix("\\\\.\\"))?;
+    let (head, rest) = rest.split_once('\\')?;
+    head.eq_ignore_ascii_case("UNC").then_some(rest)
+}
+
+/// A name as a message quotes it: at most 40 characters.
+fn quoted_name(name: &str) -> String {
+    if name.chars().count() <= 40 {
+        name.to_string()
+    } else {
+        name.chars().take(40).chain(['…']).collect()
+    }
+}
+
+/// Whether two share paths name the same folder: Windows compares names without regard to
+/// case, and a trailing backslash changes nothing (`\\FS01\APPS\` is `\\fs01\apps`).
+pub fn same_unc(a: &str, b: &str) -> bool {
+    fn key(unc: &str) -> String {
+        unc.trim_end_matches('\\').to_lowercase()
+    }
+    key(a) == key(b)
+}
+
+/// The first of `shares` that names the same folder as `unc`, by its index.
+pub fn listed_share(shares: &[Share], unc: &str) -> Option<usize> {
+    shares.iter().position(|s| same_unc(&s.unc, unc))
 }

@@ -24,7 +24,7 @@ use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
 use credflow_core::link::{decode_link, encode_link, LinkError};
-use credflow_core::scenario::MAX_UNC_CHARS;
+use credflow_core::scenario::{FORBIDDEN_IN_NAMES, MAX_UNC_CHARS};
 use credflow_core::svg::shown_text;
 use credflow_core::{layout, normalise, plan, svg, Principal};
 use proptest::prelude::*;
@@ -369,6 +369,14 @@ fn check(input: &str) -> Seen {
                 LinkError::UnknownValue { value, .. } | LinkError::BadShare { value, .. } => {
                     Some(value)
                 }
+                LinkError::BadReader { share, reader } => {
+                    assert!(reader.chars().count() <= 81, "{input:?}: quotes {reader:?}");
+                    Some(share)
+                }
+                LinkError::DuplicateShare { share, first } => {
+                    assert!(first.chars().count() <= 81, "{input:?}: quotes {first:?}");
+                    Some(share)
+                }
                 _ => None,
             };
             if let Some(q) = quoted {
@@ -547,10 +555,20 @@ fn short_every_payload_as_a_share_name_draws_as_text() {
             &format!(r"\\srv\{payload}~users"),
             Encoding::Upper,
         );
-        assert!(
-            check(&input) == Seen::Drawn,
-            "{payload:?} should be a valid share name"
-        );
+        // Windows allows none of < > : " | ? * in a name: such a share is refused, and its
+        // message names the character; every other payload is a valid name, drawn as text.
+        let forbidden = payload.chars().find(|c| FORBIDDEN_IN_NAMES.contains(c));
+        match forbidden {
+            None => assert!(
+                check(&input) == Seen::Drawn,
+                "{payload:?} should be a valid share name"
+            ),
+            Some(c) => {
+                assert!(check(&input) == Seen::Refused, "{payload:?} is refused");
+                let e = decode_link(&input).unwrap_err().to_string();
+                assert!(e.contains(&format!("\"{c}\"")), "{payload:?}: {e}");
+            }
+        }
     }
 }
 

@@ -296,7 +296,14 @@ fn domain_controllers_is_a_principal_of_links() {
 
 #[test]
 fn shares_keep_their_order() {
-    let uncs = [r"\\zeta\z", r"\\alpha\a", r"\\mid\m\sub dir", r"\\alpha\a"];
+    // (A share listed twice is refused since links name each share once: the fourth is
+    // another folder of the second's share.)
+    let uncs = [
+        r"\\zeta\z",
+        r"\\alpha\a",
+        r"\\mid\m\sub dir",
+        r"\\alpha\a\b",
+    ];
     let s = Scenario {
         shares: uncs
             .iter()
@@ -479,12 +486,20 @@ fn a_share_that_is_not_a_unc_is_refused() {
 fn an_unknown_principal_is_named_in_dpacl_and_in_a_share() {
     let e = assert_error("v=1&dpacl=users,admins", "dpacl", "admins");
     assert!(matches!(&e, LinkError::UnknownValue { value, .. } if value == "admins"));
+    // In a share, the error names the reader and the share it is a reader of.
     let e = assert_error(
         "v=1&share=%5C%5Cfs01%5Capps~users,admins",
         "share",
         "admins",
     );
-    assert!(matches!(&e, LinkError::UnknownValue { value, .. } if value == "admins"));
+    assert_eq!(
+        e,
+        LinkError::BadReader {
+            share: r"\\fs01\apps".into(),
+            reader: "admins".into()
+        }
+    );
+    assert!(e.to_string().contains(r"\\fs01\apps"), "{e}");
 }
 
 #[test]
@@ -497,9 +512,10 @@ fn a_repeated_key_is_named() {
         }
     );
     assert_error("v=1&v=1", "v", "v");
-    // Shares repeat by design.
+    // Shares repeat by design, each a different one (the same share twice is refused: see
+    // link_partial.rs).
     assert_eq!(
-        decode(r"v=1&share=\\a\b~&share=\\a\b~")
+        decode(r"v=1&share=\\a\b~&share=\\a\c~")
             .unwrap()
             .shares
             .len(),
@@ -516,10 +532,15 @@ fn a_future_version_is_refused() {
 
 #[test]
 fn too_many_shares_are_refused() {
-    let share = "&share=%5C%5Cfs01%5Capps~users";
-    let ok = format!("v=1{}", share.repeat(500));
+    // Each a different share: a share listed twice is refused on its own (link_partial.rs).
+    let shares = |n: usize| -> String {
+        (1..=n)
+            .map(|i| format!("&share=%5C%5Cfs{i:03}%5Capps~users"))
+            .collect()
+    };
+    let ok = format!("v=1{}", shares(500));
     assert_eq!(decode(&ok).unwrap().shares.len(), 500);
-    let e = assert_error(&format!("v=1{}", share.repeat(501)), "share", "501");
+    let e = assert_error(&format!("v=1{}", shares(501)), "share", "501");
     assert_eq!(e, LinkError::TooManyShares { count: 501 });
 }
 

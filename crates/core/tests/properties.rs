@@ -5,7 +5,8 @@
 
 use credflow_core::link::{decode_link, encode_link, Link, Theme, View};
 use credflow_core::scenario::{
-    check_unc, Arch, Boundary, Deploy, Drive, Interact, Letter, Mapped, SlowMode, Ui, MAX_UNC_CHARS,
+    check_unc, same_unc, Arch, Boundary, Deploy, Drive, Interact, Letter, Mapped, SlowMode, Ui,
+    FORBIDDEN_IN_NAMES, MAX_UNC_CHARS,
 };
 use credflow_core::{
     decode, encode, normalise, plan, render, Account, Client, Domain, Identity, Installer, Logon,
@@ -57,9 +58,20 @@ fn unc() -> impl Strategy<Value = String> {
                 unc.push('\\');
                 unc.push_str(&part);
             }
-            unc.chars().take(MAX_UNC_CHARS).collect::<String>()
+            // A link and the share editor refuse what Windows forbids in names, and write
+            // `/` as `\`: a scenario's paths never hold them.
+            unc.chars()
+                .map(|c| match c {
+                    '/' => '_',
+                    c if FORBIDDEN_IN_NAMES.contains(&c) => '_',
+                    c => c,
+                })
+                .take(MAX_UNC_CHARS)
+                .collect::<String>()
         })
-        .prop_filter("a valid UNC path", |u| check_unc(u).is_ok())
+        .prop_filter("a valid UNC path, as credflow writes it", |u| {
+            check_unc(u).as_ref() == Ok(u)
+        })
 }
 
 fn share() -> impl Strategy<Value = Share> {
@@ -94,7 +106,16 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             choice(Account::ALL),
             choice(Source::ALL),
             readers(),
-            proptest::collection::vec(share(), 0..8),
+            // A scenario lists a share once (links refuse `\\FS01\APPS` after `\\fs01\apps`).
+            proptest::collection::vec(share(), 0..8).prop_map(|shares| {
+                let mut once: Vec<Share> = Vec::new();
+                for sh in shares {
+                    if !once.iter().any(|o| same_unc(&o.unc, &sh.unc)) {
+                        once.push(sh);
+                    }
+                }
+                once
+            }),
         ),
     )
         .prop_map(

@@ -1,8 +1,11 @@
 //! Bad state never means a blank page: a corrupted saved scenario, links from another version,
 //! with unknown or repeated keys, too many shares or an over-long path each give a clear
-//! message (role=alert) naming what was wrong, the page keeps (or restores) the last good
-//! scenario, and it stays responsive. A link with the maximum of 500 shares draws its plan (the
-//! first 50 shares one by one, the rest in one summary row) and lists every share.
+//! message (role=alert) naming what was wrong, and the page stays responsive. A corrupted
+//! saved scenario gives the defaults; a link that cannot be read shows no scenario at all
+//! until the reader chooses one (issue 15: never another scenario's verdict under the link),
+//! and one followed inside the open page lets the reader go back to the last good scenario.
+//! A link with the maximum of 500 shares draws its plan (the first 50 shares one by one, the
+//! rest in one summary row) and lists every share.
 
 use std::time::Instant;
 
@@ -163,7 +166,7 @@ fn drawn_with_summary_and_editor_has(unc: &str) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_bad_link_names_what_is_wrong_and_keeps_the_last_good_scenario() {
+async fn a_bad_link_names_what_is_wrong_and_leads_back_to_the_last_good_scenario() {
     let page = start().await;
     page.open(GOOD).await;
     page.wait_for("#diagram svg").await;
@@ -183,12 +186,12 @@ async fn a_bad_link_names_what_is_wrong_and_keeps_the_last_good_scenario() {
             vec!["client", "more than once"],
         ),
         ("#v=1&client=cm08".into(), vec!["client", "cm08"]),
-        (shares_link(501), vec!["share", "501", "500"]),
+        (shares_link(501), vec!["Share", "501", "500"]),
         (
             link_with_shares("", &[long_unc.as_str()]),
-            vec!["share", "5000", "260"],
+            vec!["Share", "5000", "260"],
         ),
-        ("#v=1&share=fs01%5Capps~users".into(), vec!["share", "UNC"]),
+        ("#v=1&share=fs01%5Capps~users".into(), vec!["Share", "UNC"]),
         (
             format!("#v=1&x={}", "x".repeat(400_000)),
             vec!["400000", "characters long"],
@@ -199,11 +202,18 @@ async fn a_bad_link_names_what_is_wrong_and_keeps_the_last_good_scenario() {
         // As if the address were edited, or a link followed inside the open page.
         page.eval_args("location.hash = arguments[0]", vec![json!(bad)])
             .await;
-        let message = alert_naming(&page, words).await;
-        assert!(
-            message.contains("unchanged"),
-            "{shown}: the message does not say the scenario is kept: {message}"
+        alert_naming(&page, words).await;
+        // Issue 15: the last good scenario is no longer shown under the broken link as if it
+        // were its verdict; the page says the link could not be read, and the reader goes
+        // back to the last good scenario with one click.
+        assert_eq!(
+            verdict(&page).await["outcome"],
+            json!("unread"),
+            "{shown}: a verdict under a link that could not be read"
         );
+        page.click("#keep-current").await;
+        page.wait_until("!document.querySelector('[role=alert]')")
+            .await;
         assert_eq!(verdict(&page).await, good_verdict, "{shown}: the verdict");
         assert_eq!(choices(&page).await, good_choices, "{shown}: the choices");
         assert_eq!(
@@ -211,11 +221,6 @@ async fn a_bad_link_names_what_is_wrong_and_keeps_the_last_good_scenario() {
             good_shares,
             "{shown}: the shares"
         );
-
-        // The message can be dismissed.
-        page.click("[role=alert] button").await;
-        page.wait_until("!document.querySelector('[role=alert]')")
-            .await;
         // Responsive: a click still changes the verdict, and back.
         page.open_tab("client").await;
         page.choose("client-cm07").await;
@@ -227,20 +232,24 @@ async fn a_bad_link_names_what_is_wrong_and_keeps_the_last_good_scenario() {
     }
 }
 
+/// Issue 15 changed this: a bad link on a new visit used to show the defaults, or the scenario
+/// saved in the browser, under the broken link. Now it shows neither until the reader
+/// chooses; the saved scenario (perhaps someone else's) is not offered, and stays saved.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_bad_link_on_a_new_visit_restores_the_saved_scenario_or_the_defaults() {
+async fn a_bad_link_on_a_new_visit_shows_no_scenario_until_the_reader_chooses() {
     let page = start().await;
     let (default_verdict, default_choices) = defaults(&page).await;
 
-    // Nothing saved yet: the defaults, with the message.
+    // Nothing saved yet: the message, then the defaults when asked for.
     page.open("#v=2&client=legacy").await;
-    let message = alert_naming(&page, &["v=2"]).await;
-    assert!(message.contains("Showing the defaults"), "{message}");
+    alert_naming(&page, &["v=2"]).await;
+    assert_eq!(verdict(&page).await["outcome"], json!("unread"));
+    page.click("#open-defaults").await;
     page.wait_for("#diagram svg").await;
     assert_eq!(verdict(&page).await, default_verdict);
     assert_eq!(choices(&page).await, default_choices);
 
-    // A scenario the user worked on is saved; a bad link then brings it back.
+    // A scenario the user worked on is saved; a bad link shows no scenario and keeps it.
     page.open(GOOD).await;
     page.open_tab("client").await;
     page.choose("client-cm07").await;
@@ -249,9 +258,12 @@ async fn a_bad_link_on_a_new_visit_restores_the_saved_scenario_or_the_defaults()
         json!(SAVED)
     ))
     .await;
-    let saved_verdict = verdict(&page).await;
-    let saved_choices = choices(&page).await;
-    let saved_shares = share_fields(&page).await;
+    let saved = page
+        .eval_args(
+            "return localStorage.getItem(arguments[0])",
+            vec![json!(SAVED)],
+        )
+        .await;
     for (bad, words) in [
         (
             "#v=1&client=legacy&client=cm07",
@@ -260,15 +272,23 @@ async fn a_bad_link_on_a_new_visit_restores_the_saved_scenario_or_the_defaults()
         ("#v=1&colour=red", ["colour", "colour"]),
     ] {
         page.open(bad).await;
-        let message = alert_naming(&page, &words).await;
-        assert!(
-            message.contains("Showing your last saved scenario"),
-            "{bad}: {message}"
+        alert_naming(&page, &words).await;
+        assert_eq!(verdict(&page).await["outcome"], json!("unread"), "{bad}");
+        assert_eq!(
+            page.eval("return document.querySelectorAll('#diagram, input[type=radio], #keep-current').length")
+                .await,
+            json!(0),
+            "{bad}: a scenario is shown or offered"
         );
-        page.wait_for("#diagram svg").await;
-        assert_eq!(verdict(&page).await, saved_verdict, "{bad}");
-        assert_eq!(choices(&page).await, saved_choices, "{bad}");
-        assert_eq!(share_fields(&page).await, saved_shares, "{bad}");
+        assert_eq!(
+            page.eval_args(
+                "return localStorage.getItem(arguments[0])",
+                vec![json!(SAVED)],
+            )
+            .await,
+            saved,
+            "{bad}"
+        );
     }
 }
 

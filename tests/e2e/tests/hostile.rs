@@ -2,7 +2,8 @@
 //! the add-share field and in an existing share's field, and values and keys quoted by a link's
 //! error message — never run, never become elements or attributes, show as the text they
 //! are, and leave the exported SVG (the page's diagram, the downloaded file, `credflow render`)
-//! well-formed XML with the payload as text.
+//! well-formed XML with the payload as text. Share names that hold a character Windows
+//! forbids in names (`<>:"|?*`) are refused, and quoted as text in the message.
 //!
 //! Every page gets, before its own scripts, `window.__xss = false` and an `alert` (also
 //! `confirm`, `prompt`) that sets it; payloads set `window.__xss` or call `alert`. Blocked
@@ -70,9 +71,55 @@ fn unc(payload: &str) -> String {
     format!(r"\\srv\{payload}")
 }
 
-/// A share path per payload (`\\srv\<payload>`).
+/// What Windows allows in no name (`< > : " | ? *`), and `/`, which a share path writes as
+/// `\`: since issue 15 a payload holding one is refused as a share name (checked below, and
+/// in tests/truth.rs), not drawn.
+fn allowed_in_a_name(payload: &str) -> bool {
+    !payload.contains(['<', '>', ':', '"', '|', '?', '*', '/'])
+}
+
+/// The share names a share path can hold: the payloads Windows allows in a name, and markup
+/// written with entities and quotes only, up to the longest path allowed.
+fn name_payloads() -> Vec<String> {
+    let mut p: Vec<String> = payloads()
+        .into_iter()
+        .filter(|p| allowed_in_a_name(p))
+        .collect();
+    p.extend(
+        [
+            "&lt;img src=x onerror=window.__xss=1&gt;",
+            "' onmouseover='window.__xss=1' x='",
+            "');window.__xss=1;('",
+            "&amp;lt;b&amp;gt;bold&amp;lt;\\b&amp;gt;",
+            "%3Cscript%3Ewindow.__xss=1%3C%2Fscript%3E",
+            "]]&gt; &#x27; ; & = {{7+7}} ${7+7}",
+        ]
+        .map(String::from),
+    );
+    // The longest path allowed, 260 characters with `\\srv\`, all entity-written markup (ending
+    // in a letter: the add field trims spaces).
+    let mut long: String = "&lt;img src=x onerror=window.__xss=1&gt;"
+        .repeat(10)
+        .chars()
+        .take(260 - r"\\srv\".len() - 1)
+        .collect();
+    long.push('x');
+    p.push(long);
+    p
+}
+
+/// A share path per payload a share name can hold (`\\srv\<payload>`).
 fn payload_uncs() -> Vec<String> {
-    payloads().iter().map(|p| unc(p)).collect()
+    name_payloads().iter().map(|p| unc(p)).collect()
+}
+
+/// The share paths that are refused: a payload with a character Windows forbids in names.
+fn refused_uncs() -> Vec<String> {
+    payloads()
+        .iter()
+        .filter(|p| !allowed_in_a_name(p) && !p.contains('/'))
+        .map(|p| unc(p))
+        .collect()
 }
 
 /// Whatever a payload could have done to the document, as a list of findings (empty: none).
@@ -224,6 +271,20 @@ async fn hostile_share_names_in_a_link_show_as_text_and_never_run() {
         )
         .await;
     }
+
+    // A share name with a character Windows forbids: the link cannot be read, and its
+    // message quotes the path as text.
+    for refused in refused_uncs() {
+        let fragment = link_with_shares("", &[refused.as_str()]);
+        page.open(&fragment).await;
+        let quoted: String = refused.chars().take(80).collect();
+        page.wait_until(&format!(
+            "document.getElementById('link-problems')?.textContent.includes({})",
+            json!(quoted)
+        ))
+        .await;
+        assert_nothing_injected(&page, &own, &format!("the refused share {refused:?}")).await;
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -322,6 +383,28 @@ async fn hostile_share_names_typed_in_show_as_text_and_never_run() {
     assert_eq!(missing_text(&page, "#diagram", &uncs).await, json!([]));
     // The add field's own error line shows nothing (every path was valid).
     assert_eq!(page.text("#share-new-error").await, "");
+    // A name Windows would refuse is refused, the path quoted as text in the error line.
+    for refused in refused_uncs().iter().take(6) {
+        type_into(&page, "#share-new", refused).await;
+        page.wait_for("#share-add")
+            .await
+            .click()
+            .await
+            .expect("click Add share");
+        page.wait_until(&format!(
+            "document.getElementById('share-new-error').textContent.includes('Windows allows none of') \
+             && document.getElementById('share-new-error').textContent.includes({})",
+            json!(refused.chars().skip(6).take(40).collect::<String>())
+        ))
+        .await;
+        assert_nothing_injected(&page, &own, &format!("after refusing {refused:?}")).await;
+    }
+    assert_eq!(
+        page.eval("return document.querySelectorAll('input.share-unc').length")
+            .await,
+        json!(uncs.len()),
+        "a refused path was added"
+    );
 
     // Typed over an existing share's path, character by character.
     page.open(&link_with_shares("", &[r"\\srv\plain"])).await;
@@ -380,7 +463,8 @@ async fn hostile_values_and_keys_in_a_link_are_quoted_as_text_in_the_message() {
                 shown.as_str().unwrap_or_default().contains(&quoted),
                 "{fragment}: the message does not quote {quoted:?}: {shown}"
             );
-            page.wait_for("#diagram svg").await;
+            // Since issue 15 a link that cannot be read shows no scenario (and no diagram).
+            page.wait_for("#verdict[data-outcome=unread]").await;
             assert_nothing_injected(&page, &own, &fragment).await;
         }
     }

@@ -1020,9 +1020,11 @@ const V1_LINKS: &[(&str, &str, &str)] = &[
         "fails",
         "Fails at step 4 (Connect to share)",
     ),
-    // sharing.rs's SPECIAL: CM07, COMPUTER$ reads the first share, nobody the second.
+    // sharing.rs's SPECIAL: CM07, COMPUTER$ reads the first share, nobody the second. (Its
+    // first share was `R&D <tools> "x"` until issue 15: Windows allows `<>"` in no name, and a
+    // link now refuses them; tests/truth.rs checks that.)
     (
-        "#v=1&client=cm07&naa=set&share=%5C%5Cfs01%5CR%26D%20%3Ctools%3E%20%22x%22~domain-computers\
+        "#v=1&client=cm07&naa=set&share=%5C%5Cfs01%5CR%26D%20%27tools%27%20x~domain-computers\
          &share=%5C%5Cfs02%5Capps~",
         "fails",
         "Fails at step 5 (Connect to share)",
