@@ -1,6 +1,8 @@
 //! The verdict banner: the verdict told in order, one sentence of reason, the fix, and the
 //! warnings that go wherever the verdict goes. The words are the core's (`present`).
 
+use std::time::Duration;
+
 use credflow_core::present::{self, banner, marker};
 use leptos::prelude::*;
 
@@ -10,7 +12,7 @@ use crate::state::Store;
 pub fn Verdict() -> impl IntoView {
     let store = Store::get();
     let shown = Memo::new(move |_| store.plan.with(banner));
-    move || {
+    let banner = move || {
         let b = shown.get();
         let warnings = b
             .warnings
@@ -19,8 +21,8 @@ pub fn Verdict() -> impl IntoView {
             .collect_view();
         view! {
             <section id="verdict" tabindex="-1" class=format!("verdict outcome-{}", b.outcome.key())
-                data-outcome=b.outcome.key() aria-live="polite" aria-atomic="true">
-                <p class="verdict-title">
+                data-outcome=b.outcome.key() aria-labelledby="verdict-title">
+                <p class="verdict-title" id="verdict-title">
                     <span class="marker" aria-hidden="true">{marker(b.outcome)}</span>
                     {b.headline}
                 </p>
@@ -29,6 +31,60 @@ pub fn Verdict() -> impl IntoView {
                 {warnings}
             </section>
         }
+    };
+    view! {
+        {banner}
+        <Announcer />
+    }
+}
+
+/// How long the verdict must stay the same before it is announced.
+const SETTLED: Duration = Duration::from_millis(1000);
+
+/// Announces a new verdict once, politely, when it has stayed the same for [`SETTLED`]:
+/// typing a share path changes the plan at every key, and a screen reader should hear the
+/// result, not every verdict on the way to it (nor the one it started from again).
+#[component]
+fn Announcer() -> impl IntoView {
+    let store = Store::get();
+    let verdict = Memo::new(move |_| {
+        store.plan.with(|p| {
+            let b = banner(p);
+            format!("Result: {} {}", b.headline, b.reason)
+        })
+    });
+    let said = RwSignal::new(String::new());
+    let last = StoredValue::new(verdict.get_untracked());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        let now = verdict.get();
+        if first.is_none() {
+            return;
+        }
+        if let Some(Some(h)) = pending.try_get_value() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                // (The page may have gone meanwhile: then there is nothing to say.)
+                if last.try_get_value().is_some_and(|last| last != now) {
+                    last.set_value(now.clone());
+                    said.set(now);
+                }
+            },
+            SETTLED,
+        );
+        pending.set_value(handle.ok());
+    });
+    on_cleanup(move || {
+        if let Some(Some(h)) = pending.try_get_value() {
+            h.clear();
+        }
+    });
+    view! {
+        <p id="verdict-announce" class="sr-only" role="status" aria-live="polite" aria-atomic="true">
+            {move || said.get()}
+        </p>
     }
 }
 
@@ -38,9 +94,41 @@ pub fn Verdict() -> impl IntoView {
 pub fn VerdictBar() -> impl IntoView {
     let store = Store::get();
     let shown = Memo::new(move |_| store.plan.with(|p| (p.verdict, present::headline(p))));
+    // Not while the verdict itself is on screen: the bar would only cover the page.
+    let in_sight = RwSignal::new(false);
+    let pending = StoredValue::new(false);
+    let check = move || {
+        if pending.get_value() {
+            return;
+        }
+        pending.set_value(true);
+        // Once a frame at most, however fast the page scrolls.
+        request_animation_frame(move || {
+            pending.set_value(false);
+            let Some(verdict) = document().get_element_by_id("verdict") else {
+                return;
+            };
+            let rect = verdict.get_bounding_client_rect();
+            let height = window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0);
+            in_sight.set(rect.bottom() > 0.0 && rect.top() < height - 40.0);
+        });
+    };
+    Effect::new(move |_| {
+        for event in ["scroll", "resize"] {
+            let handle = window_event_listener_untyped(event, move |_| check());
+            on_cleanup(move || handle.remove());
+        }
+        check();
+    });
     view! {
         <a
             class=move || format!("verdict-bar outcome-{}", shown.get().0.key())
+            // (Hidden by the style sheet, which takes it out of the tab order too.)
+            class:in-sight=move || in_sight.get()
             href="#verdict"
             on:click=|ev| {
                 ev.prevent_default();
