@@ -55,10 +55,23 @@ pub fn DiagramView() -> impl IntoView {
     // Whether the diagram is wider than its box (on a phone): then it says so, and its box
     // takes the keyboard focus, so that it can be scrolled without a mouse. The diagram's width
     // is fixed, so this changes only with the window's.
-    let scrolls = RwSignal::new(false);
+    let hint = NodeRef::<leptos::html::P>::new();
     let measure = move || {
-        if let Some(el) = host.get_untracked() {
-            scrolls.set(el.scroll_width() > el.client_width());
+        let (Some(el), Some(hint)) = (host.get_untracked(), hint.get_untracked()) else {
+            return;
+        };
+        let scrolls = el.scroll_width() > el.client_width();
+        hint.set_hidden(!scrolls);
+        for (name, value) in [
+            ("tabindex", "0"),
+            ("role", "group"),
+            ("aria-label", "Flow diagram, scrolls sideways"),
+        ] {
+            let _ = if scrolls {
+                el.set_attribute(name, value)
+            } else {
+                el.remove_attribute(name)
+            };
         }
     };
     // (In an effect: in the browser only, not when the page is rendered to HTML.)
@@ -112,16 +125,13 @@ pub fn DiagramView() -> impl IntoView {
     });
     view! {
         <figure class="diagram-figure" aria-labelledby="diagram-caption">
-            <p class="diagram-hint" hidden=move || !scrolls.get()>
+            <p class="diagram-hint" node_ref=hint hidden>
                 "The diagram is wider than the screen: scroll it sideways."
             </p>
             <div
                 id="diagram"
                 class="diagram"
                 node_ref=host
-                tabindex=move || scrolls.get().then_some("0")
-                role=move || scrolls.get().then_some("group")
-                aria-label=move || scrolls.get().then_some("Flow diagram, scrolls sideways")
                 on:click=move |ev| {
                     if let Some(n) = clicked_step(&ev) {
                         store.selected.set(Some(n));
@@ -138,39 +148,37 @@ pub fn DiagramView() -> impl IntoView {
 /// The diagram as text: the core's [`Diagram::text`](credflow_core::Diagram), the same lines
 /// as the SVG's `<desc>` and the embed view's, one button a step, for screen readers (a list
 /// to move through, not one long description) and the keyboard. The list is one tab stop:
-/// the arrow keys, Home and End move between the steps, the diagram rings the step in focus
-/// and the focused step's text shows under the diagram; Enter (or a click) selects the step
-/// and moves to its details.
+/// the arrow keys, Home and End move between the steps (the diagram rings the step in focus,
+/// and the step's text shows under the diagram); Enter (or a click) selects the step and
+/// moves to its details.
 #[component]
 fn DiagramText() -> impl IntoView {
     let store = Store::get();
     // A frame after the diagram changes: a change paints the diagram first (see `after_paint`).
     let painted = crate::after_paint(store.diagram);
-    let lines = Memo::new(move |_| {
-        painted.track();
-        store.diagram.with_untracked(|d| {
-            d.edges
-                .iter()
-                .map(|e| e.step)
-                .zip(d.text.iter().cloned())
-                .collect::<Vec<(usize, String)>>()
-        })
-    });
     let list = NodeRef::<leptos::html::Ol>::new();
+    // Drawn by this effect, as plain elements (text nodes only), rather than by the view: a
+    // list of up to 52 steps redrawn whole is all it needs, and costs the page less code.
+    Effect::new(move |_| {
+        painted.track();
+        if let Some(list) = list.get() {
+            store.diagram.with_untracked(|d| fill(&list, &d.edges, &d.text));
+        }
+    });
+    let step_of = |ev: &web_sys::Event| -> Option<usize> {
+        let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+        target.get_attribute("data-step")?.parse().ok()
+    };
     let on_key = move |ev: KeyboardEvent| {
         let Some(list) = list.get_untracked() else {
             return;
         };
         let buttons = list.get_elements_by_tag_name("button");
         let count = buttons.length();
-        let Some(at) = (0..count).find(|&i| {
-            let current = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.active_element());
-            buttons
-                .item(i)
-                .is_some_and(|b| Some(&b) == current.as_ref())
-        }) else {
+        let current = document().active_element();
+        let Some(at) =
+            (0..count).find(|&i| buttons.item(i).is_some_and(|b| Some(&b) == current.as_ref()))
+        else {
             return;
         };
         let to = match ev.key().as_str() {
@@ -194,41 +202,41 @@ fn DiagramText() -> impl IntoView {
             let _ = b.focus();
         }
     };
-    let items = move || {
-        lines.with(|lines| {
-            lines
-                .iter()
-                .enumerate()
-                .map(|(i, (n, line))| {
-                    let n = *n;
-                    view! {
-                        <li>
-                            <button
-                                type="button"
-                                data-step=n
-                                tabindex=if i == 0 { "0" } else { "-1" }
-                                on:focus=move |_| ring(Some(n))
-                                on:blur=move |_| ring(None)
-                                on:click=move |_| {
-                                    store.selected.set(Some(n));
-                                    // Once the details have been drawn for it.
-                                    request_animation_frame(|| {
-                                        crate::browser::focus("step-details")
-                                    });
-                                }
-                            >
-                                {line.clone()}
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
     view! {
-        <ol id="diagram-text" class="diagram-text" aria-label="Steps of the diagram" node_ref=list on:keydown=on_key>
-            {items}
-        </ol>
+        <ol
+            id="diagram-text"
+            class="diagram-text"
+            aria-label="Steps of the diagram"
+            node_ref=list
+            on:keydown=on_key
+            on:focusin=move |ev| ring(step_of(&ev))
+            on:focusout=move |_| ring(None)
+            on:click=move |ev| {
+                if let Some(n) = step_of(&ev) {
+                    store.selected.set(Some(n));
+                    // Once the details have been drawn for it.
+                    request_animation_frame(|| crate::browser::focus("step-details"));
+                }
+            }
+        ></ol>
+    }
+}
+
+/// The list's items: a button a drawn step, its text the step's line of the diagram's text.
+fn fill(list: &web_sys::HtmlElement, edges: &[credflow_core::Edge], text: &[String]) {
+    list.set_text_content(None);
+    let doc = document();
+    for (i, (edge, line)) in edges.iter().zip(text).enumerate() {
+        let (Ok(item), Ok(button)) = (doc.create_element("li"), doc.create_element("button"))
+        else {
+            return;
+        };
+        let _ = button.set_attribute("type", "button");
+        let _ = button.set_attribute("data-step", &edge.step.to_string());
+        let _ = button.set_attribute("tabindex", if i == 0 { "0" } else { "-1" });
+        button.set_text_content(Some(line));
+        let _ = item.append_child(&button);
+        let _ = list.append_child(&item);
     }
 }
 

@@ -53,7 +53,8 @@ fn Announcer() -> impl IntoView {
             format!("Result: {} {}", b.headline, b.reason)
         })
     });
-    let said = RwSignal::new(String::new());
+    // Written into the region directly when due: a text node, nothing else.
+    let region = NodeRef::<leptos::html::P>::new();
     let last = StoredValue::new(verdict.get_untracked());
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |first: Option<()>| {
@@ -67,9 +68,12 @@ fn Announcer() -> impl IntoView {
         let handle = set_timeout_with_handle(
             move || {
                 // (The page may have gone meanwhile: then there is nothing to say.)
+                let Some(region) = region.try_get_untracked().flatten() else {
+                    return;
+                };
                 if last.try_get_value().is_some_and(|last| last != now) {
                     last.set_value(now.clone());
-                    said.set(now);
+                    region.set_text_content(Some(&now));
                 }
             },
             SETTLED,
@@ -82,9 +86,8 @@ fn Announcer() -> impl IntoView {
         }
     });
     view! {
-        <p id="verdict-announce" class="sr-only" role="status" aria-live="polite" aria-atomic="true">
-            {move || said.get()}
-        </p>
+        <p id="verdict-announce" class="sr-only" role="status" aria-live="polite" aria-atomic="true"
+            node_ref=region></p>
     }
 }
 
@@ -94,18 +97,25 @@ fn Announcer() -> impl IntoView {
 pub fn VerdictBar() -> impl IntoView {
     let store = Store::get();
     let shown = Memo::new(move |_| store.plan.with(|p| (p.verdict, present::headline(p))));
-    // Not while the verdict itself is on screen: the bar would only cover the page.
-    let in_sight = RwSignal::new(false);
+    // Not while the verdict itself is on screen: the bar would only cover the page. (Marked
+    // `data-in-sight` on the bar, which the style sheet hides, and so takes out of the tab
+    // order too.)
+    let bar = NodeRef::<leptos::html::A>::new();
     let pending = StoredValue::new(false);
     let check = move || {
-        if pending.get_value() {
+        if pending.try_get_value() != Some(false) {
             return;
         }
         pending.set_value(true);
         // Once a frame at most, however fast the page scrolls.
         request_animation_frame(move || {
-            pending.set_value(false);
-            let Some(verdict) = document().get_element_by_id("verdict") else {
+            if pending.try_set_value(false).is_some() {
+                return;
+            }
+            let (Some(verdict), Some(bar)) = (
+                document().get_element_by_id("verdict"),
+                bar.get_untracked(),
+            ) else {
                 return;
             };
             let rect = verdict.get_bounding_client_rect();
@@ -114,7 +124,11 @@ pub fn VerdictBar() -> impl IntoView {
                 .ok()
                 .and_then(|h| h.as_f64())
                 .unwrap_or(0.0);
-            in_sight.set(rect.bottom() > 0.0 && rect.top() < height - 40.0);
+            let _ = if rect.bottom() > 0.0 && rect.top() < height - 40.0 {
+                bar.set_attribute("data-in-sight", "")
+            } else {
+                bar.remove_attribute("data-in-sight")
+            };
         });
     };
     Effect::new(move |_| {
@@ -127,8 +141,7 @@ pub fn VerdictBar() -> impl IntoView {
     view! {
         <a
             class=move || format!("verdict-bar outcome-{}", shown.get().0.key())
-            // (Hidden by the style sheet, which takes it out of the tab order too.)
-            class:in-sight=move || in_sight.get()
+            node_ref=bar
             href="#verdict"
             on:click=|ev| {
                 ev.prevent_default();
