@@ -55,13 +55,19 @@ pub fn DiagramView() -> impl IntoView {
     // Whether the diagram is wider than its box (on a phone): then it says so, and its box
     // takes the keyboard focus, so that it can be scrolled without a mouse. The diagram's width
     // is fixed, so this changes only with the window's.
-    let hint = NodeRef::<leptos::html::P>::new();
     let measure = move || {
-        let (Some(el), Some(hint)) = (host.get_untracked(), hint.get_untracked()) else {
+        let (Some(el), Some(hint)) = (
+            host.get_untracked(),
+            document().get_element_by_id("diagram-hint"),
+        ) else {
             return;
         };
         let scrolls = el.scroll_width() > el.client_width();
-        hint.set_hidden(!scrolls);
+        let _ = if scrolls {
+            hint.remove_attribute("hidden")
+        } else {
+            hint.set_attribute("hidden", "")
+        };
         for (name, value) in [
             ("tabindex", "0"),
             ("role", "group"),
@@ -125,7 +131,7 @@ pub fn DiagramView() -> impl IntoView {
     });
     view! {
         <figure class="diagram-figure" aria-labelledby="diagram-caption">
-            <p class="diagram-hint" node_ref=hint hidden>
+            <p id="diagram-hint" class="diagram-hint" hidden>
                 "The diagram is wider than the screen: scroll it sideways."
             </p>
             <div
@@ -139,7 +145,7 @@ pub fn DiagramView() -> impl IntoView {
                 }
             ></div>
             <figcaption id="diagram-caption" class="sr-only">"Flow diagram of the plan. Its steps, as a list:"</figcaption>
-            <crate::Later><DiagramText /></crate::Later>
+            <DiagramText />
         </figure>
         <crate::Later><StepPicker /></crate::Later>
     }
@@ -155,14 +161,23 @@ pub fn DiagramView() -> impl IntoView {
 fn DiagramText() -> impl IntoView {
     let store = Store::get();
     // A frame after the diagram changes: a change paints the diagram first (see `after_paint`).
-    let painted = crate::after_paint(store.diagram);
-    let list = NodeRef::<leptos::html::Ol>::new();
+    let painted = crate::after_paint(store.plan);
     // Drawn by this effect, as plain elements (text nodes only), rather than by the view: a
-    // list of up to 52 steps redrawn whole is all it needs, and costs the page less code.
-    Effect::new(move |_| {
+    // list of up to 52 steps redrawn whole is all it needs, and costs the page less code. The
+    // first drawing waits a frame too, after the diagram's.
+    let draw = move || {
+        if let Some(list) = document().get_element_by_id("diagram-text") {
+            store
+                .diagram
+                .try_with_untracked(|d| fill(&list, &d.edges, &d.text));
+        }
+    };
+    Effect::new(move |first: Option<()>| {
         painted.track();
-        if let Some(list) = list.get() {
-            store.diagram.with_untracked(|d| fill(&list, &d.edges, &d.text));
+        if first.is_none() {
+            request_animation_frame(draw);
+        } else {
+            draw();
         }
     });
     let step_of = |ev: &web_sys::Event| -> Option<usize> {
@@ -170,15 +185,17 @@ fn DiagramText() -> impl IntoView {
         target.get_attribute("data-step")?.parse().ok()
     };
     let on_key = move |ev: KeyboardEvent| {
-        let Some(list) = list.get_untracked() else {
+        let Some(list) = document().get_element_by_id("diagram-text") else {
             return;
         };
         let buttons = list.get_elements_by_tag_name("button");
         let count = buttons.length();
         let current = document().active_element();
-        let Some(at) =
-            (0..count).find(|&i| buttons.item(i).is_some_and(|b| Some(&b) == current.as_ref()))
-        else {
+        let Some(at) = (0..count).find(|&i| {
+            buttons
+                .item(i)
+                .is_some_and(|b| Some(&b) == current.as_ref())
+        }) else {
             return;
         };
         let to = match ev.key().as_str() {
@@ -207,7 +224,6 @@ fn DiagramText() -> impl IntoView {
             id="diagram-text"
             class="diagram-text"
             aria-label="Steps of the diagram"
-            node_ref=list
             on:keydown=on_key
             on:focusin=move |ev| ring(step_of(&ev))
             on:focusout=move |_| ring(None)
@@ -223,7 +239,7 @@ fn DiagramText() -> impl IntoView {
 }
 
 /// The list's items: a button a drawn step, its text the step's line of the diagram's text.
-fn fill(list: &web_sys::HtmlElement, edges: &[credflow_core::Edge], text: &[String]) {
+fn fill(list: &web_sys::Element, edges: &[credflow_core::Edge], text: &[String]) {
     list.set_text_content(None);
     let doc = document();
     for (i, (edge, line)) in edges.iter().zip(text).enumerate() {

@@ -34,7 +34,7 @@ pub fn Verdict() -> impl IntoView {
     };
     view! {
         {banner}
-        <Announcer />
+        <Announcer shown=shown />
     }
 }
 
@@ -45,16 +45,9 @@ const SETTLED: Duration = Duration::from_millis(1000);
 /// typing a share path changes the plan at every key, and a screen reader should hear the
 /// result, not every verdict on the way to it (nor the one it started from again).
 #[component]
-fn Announcer() -> impl IntoView {
-    let store = Store::get();
-    let verdict = Memo::new(move |_| {
-        store.plan.with(|p| {
-            let b = banner(p);
-            format!("Result: {} {}", b.headline, b.reason)
-        })
-    });
-    // Written into the region directly when due: a text node, nothing else.
-    let region = NodeRef::<leptos::html::P>::new();
+fn Announcer(shown: Memo<present::Banner>) -> impl IntoView {
+    let verdict =
+        Memo::new(move |_| shown.with(|b| format!("Result: {} {}", b.headline, b.reason)));
     let last = StoredValue::new(verdict.get_untracked());
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |first: Option<()>| {
@@ -67,8 +60,9 @@ fn Announcer() -> impl IntoView {
         }
         let handle = set_timeout_with_handle(
             move || {
-                // (The page may have gone meanwhile: then there is nothing to say.)
-                let Some(region) = region.try_get_untracked().flatten() else {
+                // Written into the region directly: a text node, nothing else. (The page may
+                // have gone meanwhile: then there is nothing to say.)
+                let Some(region) = document().get_element_by_id("verdict-announce") else {
                     return;
                 };
                 if last.try_get_value().is_some_and(|last| last != now) {
@@ -86,8 +80,7 @@ fn Announcer() -> impl IntoView {
         }
     });
     view! {
-        <p id="verdict-announce" class="sr-only" role="status" aria-live="polite" aria-atomic="true"
-            node_ref=region></p>
+        <p id="verdict-announce" class="sr-only" role="status" aria-live="polite" aria-atomic="true"></p>
     }
 }
 
@@ -100,7 +93,6 @@ pub fn VerdictBar() -> impl IntoView {
     // Not while the verdict itself is on screen: the bar would only cover the page. (Marked
     // `data-in-sight` on the bar, which the style sheet hides, and so takes out of the tab
     // order too.)
-    let bar = NodeRef::<leptos::html::A>::new();
     let pending = StoredValue::new(false);
     let check = move || {
         if pending.try_get_value() != Some(false) {
@@ -114,7 +106,7 @@ pub fn VerdictBar() -> impl IntoView {
             }
             let (Some(verdict), Some(bar)) = (
                 document().get_element_by_id("verdict"),
-                bar.get_untracked(),
+                document().get_element_by_id("verdict-bar"),
             ) else {
                 return;
             };
@@ -140,8 +132,8 @@ pub fn VerdictBar() -> impl IntoView {
     });
     view! {
         <a
+            id="verdict-bar"
             class=move || format!("verdict-bar outcome-{}", shown.get().0.key())
-            node_ref=bar
             href="#verdict"
             on:click=|ev| {
                 ev.prevent_default();

@@ -66,106 +66,160 @@ pub const STYLE: &str = "\
 .cf .lm-ok{fill:#15803d}.cf .lm-at-risk{fill:#b45309}.cf .lm-waits{fill:#475569}.cf .lm-fails{fill:#b91c1c}\
 ";
 
-/// The diagram's colours for a page with a light and a dark theme: each rule of [`STYLE`] that
-/// sets a colour, as `(selector after .cf, property, light, dark)`. The exported SVG stays
-/// light and self-contained ([`STYLE`] only); the page adds [`themed_style`], so that the
-/// diagram it shows follows the page's theme instead of staying a white card in dark mode.
-/// Dark text colours have at least 4.5:1 contrast on the dark card (#171b21), lines and fills
-/// at least 3:1. A test checks that every colour of [`STYLE`] is here, with the same light
-/// value.
-pub const PALETTE: &[(&str, &str, &str, &str)] = &[
-    ("text", "fill", "#0f172a", "#e6e9ed"),
-    (".bg", "fill", "#fff", "#171b21"),
-    (".bg", "stroke", "#e2e8f0", "#343c47"),
-    (".cap", "fill", "#475569", "#a3adb8"),
-    (".v-ok rect", "fill", "#f0fdf4", "#11271a"),
-    (".v-ok rect", "stroke", "#86efac", "#2f7a4a"),
-    (".v-ok text", "fill", "#15803d", "#6fd08c"),
-    (".v-at-risk rect", "fill", "#fffbeb", "#2c2110"),
-    (".v-at-risk rect", "stroke", "#fcd34d", "#8a6a1f"),
-    (".v-at-risk text", "fill", "#b45309", "#ffc266"),
-    (".v-waits rect", "fill", "#f8fafc", "#232a33"),
-    (".v-waits rect", "stroke", "#cbd5e1", "#5b6675"),
-    (".v-waits text", "fill", "#475569", "#c0c8d2"),
-    (".v-fails rect", "fill", "#fef2f2", "#2d1513"),
-    (".v-fails rect", "stroke", "#fca5a5", "#9a3f37"),
-    (".v-fails text", "fill", "#b91c1c", "#ff8a80"),
-    (".kp .nb", "fill", "#eef2ff", "#1d2040"),
-    (".kp .nb", "stroke", "#a5b4fc", "#6f76d9"),
-    (".kp .ac", "fill", "#6366f1", "#9aa0f5"),
-    (".ki .nb", "fill", "#f0f9ff", "#0f2433"),
-    (".ki .nb", "stroke", "#7dd3fc", "#2f7fa8"),
-    (".ki .ac", "fill", "#0284c7", "#4cc3f7"),
-    (".kr .nb", "fill", "#f0fdfa", "#0e2a26"),
-    (".kr .nb", "stroke", "#5eead4", "#2a8a79"),
-    (".kr .ac", "fill", "#0d9488", "#3fd8c0"),
-    (".nf .nb", "stroke", "#dc2626", "#f87171"),
-    (".nf .ac", "fill", "#dc2626", "#f87171"),
-    (".na .nb", "stroke", "#d97706", "#fbbf24"),
-    (".na .ac", "fill", "#d97706", "#fbbf24"),
-    (".nc", "fill", "#475569", "#b6c0cc"),
-    (".hit", "fill", "#fff", "#171b21"),
-    (".ln", "stroke", "#64748b", "#94a3b8"),
-    (".ah", "fill", "#64748b", "#94a3b8"),
-    (".bd", "fill", "#334155", "#cbd5e1"),
-    (".bn", "fill", "#fff", "#0f1216"),
-    (".w", "fill", "#475569", "#b6c0cc"),
-    (".outcome-ok .st", "fill", "#15803d", "#6fd08c"),
-    (".outcome-at-risk .ln", "stroke", "#d97706", "#f5a524"),
-    (".outcome-at-risk .ah", "fill", "#b45309", "#fbbf24"),
-    (".outcome-at-risk .bd", "fill", "#b45309", "#fbbf24"),
-    (".outcome-at-risk .st", "fill", "#b45309", "#ffc266"),
-    (".outcome-waits .ln", "stroke", "#94a3b8", "#94a3b8"),
-    (".outcome-waits .bd", "fill", "#475569", "#c0c8d2"),
-    (".outcome-waits .st", "fill", "#475569", "#c0c8d2"),
-    (".outcome-fails .ln", "stroke", "#dc2626", "#f87171"),
-    (".outcome-fails .ah", "fill", "#dc2626", "#f87171"),
-    (".outcome-fails .bd", "fill", "#dc2626", "#f87171"),
-    (".outcome-fails .st", "fill", "#b91c1c", "#ff8a80"),
-    (".not-reached .bd", "fill", "#fff", "#171b21"),
-    (".not-reached .bd", "stroke", "#94a3b8", "#94a3b8"),
-    (".not-reached .bn", "fill", "#475569", "#c0c8d2"),
-    (".not-reached .a", "fill", "#475569", "#c0c8d2"),
-    (".not-reached .st", "fill", "#475569", "#c0c8d2"),
-    (".co rect", "fill", "#f8fafc", "#1f252d"),
-    (".co rect", "stroke", "#cbd5e1", "#4b5563"),
-    (".co text", "fill", "#334155", "#d5dbe2"),
-    (".outcome-fails .co rect", "fill", "#fef2f2", "#2d1513"),
-    (".outcome-fails .co rect", "stroke", "#fca5a5", "#9a3f37"),
-    (".outcome-fails .co text", "fill", "#991b1b", "#ffb4ab"),
-    (".outcome-at-risk .co rect", "fill", "#fffbeb", "#2c2110"),
-    (".outcome-at-risk .co rect", "stroke", "#fcd34d", "#8a6a1f"),
-    (".outcome-at-risk .co text", "fill", "#92400e", "#ffd699"),
-    (".lg", "fill", "#475569", "#b6c0cc"),
-    (".wn", "fill", "#92400e", "#ffc266"),
-    (".lm-ok", "fill", "#15803d", "#6fd08c"),
-    (".lm-at-risk", "fill", "#b45309", "#ffc266"),
-    (".lm-waits", "fill", "#475569", "#c0c8d2"),
-    (".lm-fails", "fill", "#b91c1c", "#ff8a80"),
+/// The diagram's colours for a page with a light and a dark theme: every colour [`STYLE`]
+/// sets, as `(property, light, dark, selectors after .cf)`. The exported SVG stays light and
+/// self-contained ([`STYLE`] only); the page adds [`themed_style`], so that the diagram it
+/// shows follows the page's theme instead of staying a white card in dark mode. Dark text
+/// colours have at least 4.5:1 contrast on the dark card (#171b21) and on the dark boxes and
+/// callouts they sit on, lines and fills at least 3:1. A test checks that every colour of
+/// [`STYLE`] is here, with the same light value.
+pub const PALETTE: &[(&str, &str, &str, &[&str])] = &[
+    ("fill", "#0f172a", "#e6e9ed", &["text"]),
+    (
+        "fill",
+        "#fff",
+        "#171b21",
+        &[".bg", ".hit", ".not-reached .bd"],
+    ),
+    ("stroke", "#e2e8f0", "#343c47", &[".bg"]),
+    (
+        "fill",
+        "#475569",
+        "#b6c0cc",
+        &[
+            ".cap",
+            ".v-waits text",
+            ".nc",
+            ".w",
+            ".outcome-waits .bd",
+            ".outcome-waits .st",
+            ".not-reached .bn",
+            ".not-reached .a",
+            ".not-reached .st",
+            ".lg",
+            ".lm-waits",
+        ],
+    ),
+    ("fill", "#f0fdf4", "#11271a", &[".v-ok rect"]),
+    ("stroke", "#86efac", "#2f7a4a", &[".v-ok rect"]),
+    (
+        "fill",
+        "#15803d",
+        "#6fd08c",
+        &[".v-ok text", ".outcome-ok .st", ".lm-ok"],
+    ),
+    (
+        "fill",
+        "#fffbeb",
+        "#2c2110",
+        &[".v-at-risk rect", ".outcome-at-risk .co rect"],
+    ),
+    (
+        "stroke",
+        "#fcd34d",
+        "#8a6a1f",
+        &[".v-at-risk rect", ".outcome-at-risk .co rect"],
+    ),
+    (
+        "fill",
+        "#b45309",
+        "#ffc266",
+        &[".v-at-risk text", ".outcome-at-risk .st", ".lm-at-risk"],
+    ),
+    (
+        "fill",
+        "#b45309",
+        "#fbbf24",
+        &[".outcome-at-risk .ah", ".outcome-at-risk .bd"],
+    ),
+    ("fill", "#f8fafc", "#1f252d", &[".v-waits rect", ".co rect"]),
+    (
+        "stroke",
+        "#cbd5e1",
+        "#5b6675",
+        &[".v-waits rect", ".co rect"],
+    ),
+    (
+        "fill",
+        "#fef2f2",
+        "#2d1513",
+        &[".v-fails rect", ".outcome-fails .co rect"],
+    ),
+    (
+        "stroke",
+        "#fca5a5",
+        "#9a3f37",
+        &[".v-fails rect", ".outcome-fails .co rect"],
+    ),
+    (
+        "fill",
+        "#b91c1c",
+        "#ff8a80",
+        &[".v-fails text", ".outcome-fails .st", ".lm-fails"],
+    ),
+    ("fill", "#eef2ff", "#1d2040", &[".kp .nb"]),
+    ("stroke", "#a5b4fc", "#6f76d9", &[".kp .nb"]),
+    ("fill", "#6366f1", "#9aa0f5", &[".kp .ac"]),
+    ("fill", "#f0f9ff", "#0f2433", &[".ki .nb"]),
+    ("stroke", "#7dd3fc", "#2f7fa8", &[".ki .nb"]),
+    ("fill", "#0284c7", "#4cc3f7", &[".ki .ac"]),
+    ("fill", "#f0fdfa", "#0e2a26", &[".kr .nb"]),
+    ("stroke", "#5eead4", "#2a8a79", &[".kr .nb"]),
+    ("fill", "#0d9488", "#3fd8c0", &[".kr .ac"]),
+    (
+        "stroke",
+        "#dc2626",
+        "#f87171",
+        &[".nf .nb", ".outcome-fails .ln"],
+    ),
+    (
+        "fill",
+        "#dc2626",
+        "#f87171",
+        &[".nf .ac", ".outcome-fails .ah", ".outcome-fails .bd"],
+    ),
+    (
+        "stroke",
+        "#d97706",
+        "#fbbf24",
+        &[".na .nb", ".outcome-at-risk .ln"],
+    ),
+    ("fill", "#d97706", "#fbbf24", &[".na .ac"]),
+    ("stroke", "#64748b", "#94a3b8", &[".ln"]),
+    ("fill", "#64748b", "#94a3b8", &[".ah"]),
+    ("fill", "#334155", "#cbd5e1", &[".bd"]),
+    ("fill", "#fff", "#0f1216", &[".bn"]),
+    (
+        "stroke",
+        "#94a3b8",
+        "#94a3b8",
+        &[".outcome-waits .ln", ".not-reached .bd"],
+    ),
+    ("fill", "#334155", "#d5dbe2", &[".co text"]),
+    ("fill", "#991b1b", "#ffb4ab", &[".outcome-fails .co text"]),
+    (
+        "fill",
+        "#92400e",
+        "#ffd699",
+        &[".outcome-at-risk .co text", ".wn"],
+    ),
 ];
 
-/// The page's overrides of [`STYLE`]'s colours: every [`PALETTE`] rule as
-/// `light-dark(light, dark)`, so that the inline diagram follows the page's `color-scheme`
-/// (the system's, or the one the page's toggle pins; light when printing). Each selector is
-/// `scope` followed by `.cf` and the rule's own: one class more than [`STYLE`]'s, so it wins.
+/// The page's overrides of [`STYLE`]'s colours: [`PALETTE`] as `light-dark(light, dark)`, so
+/// that the inline diagram follows the page's `color-scheme` (the system's, or the one the
+/// page's toggle pins; light when printing). Nested in `scope .cf`: one class more than
+/// [`STYLE`]'s selectors, so it wins.
 pub fn themed_style(scope: &str) -> String {
-    let mut out = String::with_capacity(PALETTE.len() * 64);
-    for (selector, property, light, dark) in PALETTE {
-        for part in [
-            scope,
-            " .cf ",
-            selector,
-            "{",
-            property,
-            ":light-dark(",
-            light,
-            ",",
-            dark,
-            ")}",
-        ] {
+    let mut out = String::with_capacity(2048);
+    out.push_str(scope);
+    out.push_str(" .cf{");
+    for (property, light, dark, selectors) in PALETTE {
+        out.push_str(&selectors.join(","));
+        for part in ["{", property, ":light-dark(", light, ",", dark, ")}"] {
             out.push_str(part);
         }
     }
+    out.push('}');
     out
 }
 
