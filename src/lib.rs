@@ -43,9 +43,16 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Page(store: Store) -> impl IntoView {
     provide_context(store);
+    // The diagram's style sheet, once (the shown SVG leaves it out; see `svg_inline`), and its
+    // colours for the page's theme: the exported SVG stays light, the one on the page follows
+    // the page into dark mode.
+    let style = format!(
+        "{}{}",
+        credflow_core::svg::STYLE,
+        credflow_core::svg::themed_style(".diagram")
+    );
     view! {
-        // The diagram's style sheet, once (the shown SVG leaves it out; see `svg_inline`).
-        <style>{credflow_core::svg::STYLE}</style>
+        <style>{style}</style>
         {move || match store.view.get() {
             // A link that could not be read in full: no planner until the reader chooses.
             _ if store.unread.get() => view! { <UnreadLink /> }.into_any(),
@@ -71,6 +78,7 @@ fn full() -> impl IntoView {
         </header>
         <main id="main">
             <NoticeBar />
+            <Intro />
             <div class="planner">
                 <section class="wizard-column" aria-label="Scenario">
                     <Wizard />
@@ -93,11 +101,36 @@ fn full() -> impl IntoView {
                 <Library />
                 <Sources />
             </Later>
+            // Fixed to the bottom of a narrow window; inside the main landmark like the rest.
+            <Later><VerdictBar /></Later>
         </main>
-        <Later><VerdictBar /></Later>
         <footer class="site-footer">
             <p>"credflow runs entirely in your browser: nothing you choose or type leaves this page."</p>
         </footer>
+    }
+}
+
+/// One line for a first visitor, while the scenario is still the default one: where to
+/// start. (The wizard is on the left of the result on a wide screen, above it on a narrow one.)
+#[component]
+fn Intro() -> impl IntoView {
+    let store = Store::get();
+    let fresh = Memo::new(move |_| {
+        store
+            .scenario
+            .with(|s| *s == credflow_core::Scenario::default())
+    });
+    move || {
+        fresh.get().then(|| {
+            view! {
+                <p id="intro" class="intro">
+                    "Describe your deployment "
+                    <span class="wide-only">"on the left"</span>
+                    <span class="narrow-only">"below"</span>
+                    ": the verdict and the diagram follow every choice, and show which account touches what at each step."
+                </p>
+            }
+        })
     }
 }
 

@@ -1,9 +1,9 @@
-//! The flow diagram (the core's SVG), the step picker that makes every step reachable by
-//! keyboard, and the details of the selected step.
+//! The flow diagram (the core's SVG), its text (a list of its steps, for screen readers and
+//! the keyboard), the step picker for touch, and the details of the selected step.
 
 use credflow_core::present::{self, Shown};
 use credflow_core::{svg_inline_band, Step};
-use leptos::ev::MouseEvent;
+use leptos::ev::{KeyboardEvent, MouseEvent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -52,12 +52,42 @@ pub fn DiagramView() -> impl IntoView {
             crate::browser::mark("credflow:diagram-complete");
         }
     };
+    // Whether the diagram is wider than its box (on a phone): then it says so, and its box
+    // takes the keyboard focus, so that it can be scrolled without a mouse. The diagram's width
+    // is fixed, so this changes only with the window's.
+    let measure = move || {
+        let (Some(el), Some(hint)) = (
+            host.get_untracked(),
+            document().get_element_by_id("diagram-hint"),
+        ) else {
+            return;
+        };
+        let scrolls = el.scroll_width() > el.client_width();
+        let _ = if scrolls {
+            hint.remove_attribute("hidden")
+        } else {
+            hint.set_attribute("hidden", "")
+        };
+        for (name, value) in [
+            ("tabindex", "0"),
+            ("role", "group"),
+            ("aria-label", "Flow diagram, scrolls sideways"),
+        ] {
+            let _ = if scrolls {
+                el.set_attribute(name, value)
+            } else {
+                el.remove_attribute(name)
+            };
+        }
+    };
     // (In an effect: in the browser only, not when the page is rendered to HTML.)
     Effect::new(move |_| {
         for event in ["scroll", "resize", "beforeprint"] {
             let handle = window_event_listener_untyped(event, move |_| complete());
             on_cleanup(move || handle.remove());
         }
+        let handle = window_event_listener_untyped("resize", move |_| measure());
+        on_cleanup(move || handle.remove());
     });
     // A new diagram: drawn, highlighted, and marked for the benchmark (the app's first diagram
     // in the DOM, then every update). The effect's value is the width of the diagram it drew
@@ -83,6 +113,7 @@ pub fn DiagramView() -> impl IntoView {
         if drawn_before.is_some() {
             crate::browser::mark("credflow:diagram-updated");
         } else {
+            measure();
             // A first visit has seen the prerendered diagram already (public/first.js marked it).
             crate::browser::mark("credflow:app-diagram");
             if !crate::browser::marked("credflow:first-diagram") {
@@ -99,7 +130,10 @@ pub fn DiagramView() -> impl IntoView {
         }
     });
     view! {
-        <figure class="diagram-figure">
+        <figure class="diagram-figure" aria-labelledby="diagram-caption">
+            <p id="diagram-hint" class="diagram-hint" hidden>
+                "The diagram is wider than the screen: scroll it sideways."
+            </p>
             <div
                 id="diagram"
                 class="diagram"
@@ -110,9 +144,152 @@ pub fn DiagramView() -> impl IntoView {
                     }
                 }
             ></div>
-            <figcaption class="sr-only">"Flow diagram of the plan; the findings below list the same steps as text."</figcaption>
+            <figcaption id="diagram-caption" class="sr-only">"Flow diagram of the plan. Its steps, as a list:"</figcaption>
+            <DiagramText />
         </figure>
         <crate::Later><StepPicker /></crate::Later>
+    }
+}
+
+/// The diagram as text: the core's [`Diagram::text`](credflow_core::Diagram), the same lines
+/// as the SVG's `<desc>` and the embed view's, one button a step, for screen readers (a list
+/// to move through, not one long description) and the keyboard. The list is one tab stop:
+/// the arrow keys, Home and End move between the steps (the diagram rings the step in focus,
+/// and the step's text shows under the diagram); Enter (or a click) selects the step and
+/// moves to its details.
+#[component]
+fn DiagramText() -> impl IntoView {
+    let store = Store::get();
+    // A frame after the diagram changes: a change paints the diagram first (see `after_paint`).
+    let painted = crate::after_paint(store.plan);
+    // Drawn by this effect, as plain elements (text nodes only), rather than by the view: a
+    // list of up to 52 steps redrawn whole is all it needs, and costs the page less code. The
+    // first drawing waits a frame too, after the diagram's.
+    let draw = move || {
+        if let Some(list) = document().get_element_by_id("diagram-text") {
+            store
+                .diagram
+                .try_with_untracked(|d| fill(&list, &d.edges, &d.text));
+        }
+    };
+    Effect::new(move |first: Option<()>| {
+        painted.track();
+        if first.is_none() {
+            request_animation_frame(draw);
+        } else {
+            draw();
+        }
+    });
+    let step_of = |ev: &web_sys::Event| -> Option<usize> {
+        let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+        target.get_attribute("data-step")?.parse().ok()
+    };
+    let on_key = move |ev: KeyboardEvent| {
+        let Some(list) = document().get_element_by_id("diagram-text") else {
+            return;
+        };
+        let buttons = list.get_elements_by_tag_name("button");
+        let count = buttons.length();
+        let current = document().active_element();
+        let Some(at) = (0..count).find(|&i| {
+            buttons
+                .item(i)
+                .is_some_and(|b| Some(&b) == current.as_ref())
+        }) else {
+            return;
+        };
+        let to = match ev.key().as_str() {
+            "ArrowDown" | "ArrowRight" => (at + 1).min(count - 1),
+            "ArrowUp" | "ArrowLeft" => at.saturating_sub(1),
+            "Home" => 0,
+            "End" => count - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        // A roving tab stop: the list is one stop, on the step last in focus.
+        for i in 0..count {
+            if let Some(b) = buttons.item(i) {
+                let _ = b.set_attribute("tabindex", if i == to { "0" } else { "-1" });
+            }
+        }
+        if let Some(b) = buttons
+            .item(to)
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = b.focus();
+        }
+    };
+    view! {
+        <ol
+            id="diagram-text"
+            class="diagram-text"
+            aria-label="Steps of the diagram"
+            on:keydown=on_key
+            on:focusin=move |ev| ring(step_of(&ev))
+            on:focusout=move |_| ring(None)
+            on:click=move |ev| {
+                if let Some(n) = step_of(&ev) {
+                    store.selected.set(Some(n));
+                    // Once the details have been drawn for it.
+                    request_animation_frame(|| crate::browser::focus("step-details"));
+                }
+            }
+        ></ol>
+    }
+}
+
+/// The list's items: a button a drawn step, its text the step's line of the diagram's text.
+fn fill(list: &web_sys::Element, edges: &[credflow_core::Edge], text: &[String]) {
+    list.set_text_content(None);
+    let doc = document();
+    for (i, (edge, line)) in edges.iter().zip(text).enumerate() {
+        let (Ok(item), Ok(button)) = (doc.create_element("li"), doc.create_element("button"))
+        else {
+            return;
+        };
+        let _ = button.set_attribute("type", "button");
+        let _ = button.set_attribute("data-step", &edge.step.to_string());
+        let _ = button.set_attribute("tabindex", if i == 0 { "0" } else { "-1" });
+        button.set_text_content(Some(line));
+        let _ = item.append_child(&button);
+        let _ = list.append_child(&item);
+    }
+}
+
+/// Takes `class` off an element of the SVG (whose `class` is not a `DOMTokenList` in web-sys's
+/// features here).
+fn drop_class(el: &web_sys::Element, class: &str) {
+    let classes = el.get_attribute("class").unwrap_or_default();
+    let kept: Vec<&str> = classes.split(' ').filter(|c| *c != class).collect();
+    let _ = el.set_attribute("class", &kept.join(" "));
+}
+
+/// Rings the diagram's step `n` (`kf`: the keyboard's focus is on its line of the diagram's
+/// text) and brings it into view; `None` takes the ring away.
+fn ring(step: Option<usize>) {
+    let Some(diagram) = document().get_element_by_id("diagram") else {
+        return;
+    };
+    if let Ok(Some(old)) = diagram.query_selector(".kf") {
+        drop_class(&old, "kf");
+    }
+    let Some(n) = step else {
+        return;
+    };
+    // A step in the summary row of the shares beyond the first 50 rings that row.
+    let Ok(Some(row)) = diagram.query_selector(&format!("[data-step=\"{n}\"]")) else {
+        return;
+    };
+    let class = row.get_attribute("class").unwrap_or_default();
+    let _ = row.set_attribute("class", &format!("{class} kf"));
+    let rect = row.get_bounding_client_rect();
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if rect.top() < 0.0 || rect.bottom() > height {
+        row.scroll_into_view_with_bool(rect.top() < 0.0);
     }
 }
 
@@ -151,11 +328,11 @@ fn band(
 }
 
 /// Marks the drawn row of the selected step (`sel`) and the diagram as having one (`has-sel`):
-/// the style sheet fades the other rows.
+/// the style sheet sets that row on a tinted, outlined band. The other rows stay as they are:
+/// fading them would take their text below a readable contrast (WCAG 1.4.3).
 fn highlight(diagram: &web_sys::HtmlDivElement, step: Option<usize>) {
     if let Ok(Some(old)) = diagram.query_selector(".sel") {
-        let class = old.get_attribute("class").unwrap_or_default();
-        let _ = old.set_attribute("class", class.trim_end_matches(" sel"));
+        drop_class(&old, "sel");
     }
     let row = step.and_then(|n| {
         diagram
@@ -253,7 +430,7 @@ pub fn StepDetails() -> impl IntoView {
         shown.with(|shown| match shown {
             Some((step, names)) => details(step, names).into_any(),
             None => view! {
-                <section id="step-details" class="step-details empty">
+                <section id="step-details" class="step-details empty" tabindex="-1">
                     <p>"Every step succeeds. Select a step in the diagram or above to see who does what, and why."</p>
                 </section>
             }
@@ -292,9 +469,10 @@ fn details(step: &Step, names: &[&'static str]) -> impl IntoView {
             id="step-details"
             class=format!("step-details outcome-{}", Shown::of(step).key())
             data-step=step.n
-            aria-live="polite"
+            tabindex="-1"
+            aria-labelledby="step-details-title"
         >
-            <h3>
+            <h3 id="step-details-title">
                 <span class="marker" aria-hidden="true">{Shown::of(step).marker()}</span>
                 {format!("Step {}: {} — {}", step.n, present::step_name(step), Shown::of(step).words())}
             </h3>

@@ -2,6 +2,8 @@
 //! replaces the current scenario and can be undone.
 
 use credflow_core::presets::PRESETS;
+use credflow_core::scenario::INPUTS;
+use credflow_core::Scenario;
 use leptos::prelude::*;
 
 use crate::state::Store;
@@ -14,8 +16,17 @@ pub fn Library() -> impl IntoView {
         .enumerate()
         .map(|(i, p)| {
             let load = move |_| {
-                store.replace(p.scenario(), format!("Loaded classic case {}: {}.", i + 1, p.title));
-                if let Some(el) = document().get_element_by_id("verdict") {
+                let to = p.scenario();
+                let changed = store.scenario.with_untracked(|from| changes(from, &to));
+                let mut what = format!("Loaded classic case {}: {}.", i + 1, p.title);
+                if !changed.is_empty() {
+                    what.push(' ');
+                    what.push_str(&changed);
+                }
+                store.replace(to, what);
+                // The top of the planner: the message with its Undo (which then stays in sight
+                // while the page scrolls), the wizard that changed and the verdict.
+                if let Some(el) = document().get_element_by_id("main") {
                     el.scroll_into_view();
                 }
             };
@@ -35,5 +46,34 @@ pub fn Library() -> impl IntoView {
             <p class="help">"The rule book's seventeen classic cases, for training. Loading one replaces the current scenario; Undo or the browser's Back button brings it back."</p>
             <ol class="presets">{cards}</ol>
         </section>
+    }
+}
+
+/// What loading `to` over `from` changes, in words, so that the choices it made on tabs out of
+/// sight are said: `Changed: Client type to “SMS 2003 Legacy Client”; shares to \\fs01\apps.`
+fn changes(from: &Scenario, to: &Scenario) -> String {
+    let mut parts: Vec<String> = INPUTS
+        .iter()
+        .filter(|i| from.value(i.key) != to.value(i.key))
+        .map(|i| {
+            let label = to.value(i.key).and_then(|v| i.label(v)).unwrap_or_default();
+            format!("{} to “{label}”", i.title)
+        })
+        .collect();
+    if from.dpacl != to.dpacl {
+        parts.push(format!("DP share readers to {}", to.dpacl.labels()));
+    }
+    if from.shares != to.shares {
+        let shares: Vec<&str> = to.shares.iter().map(|s| s.unc.as_str()).collect();
+        parts.push(if shares.is_empty() {
+            "no other shares".to_string()
+        } else {
+            format!("shares to {}", shares.join(", "))
+        });
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("Changed: {}.", parts.join("; "))
     }
 }

@@ -7,13 +7,14 @@ use leptos::prelude::*;
 use super::choice_group::ChoiceGroup;
 use super::shares::Content;
 
-/// The wizard's steps: id and title.
-pub const STEPS: [(&str, &str); 5] = [
-    ("client", "Client"),
-    ("program", "Program"),
-    ("runtime", "At run time"),
-    ("accounts", "Accounts"),
-    ("content", "Content and shares"),
+/// The wizard's steps: id, title, and the title on a tab of a narrow screen (where the full
+/// titles ran into each other).
+pub const STEPS: [(&str, &str, &str); 5] = [
+    ("client", "Client", "Client"),
+    ("program", "Program", "Program"),
+    ("runtime", "At run time", "Run time"),
+    ("accounts", "Accounts", "Accounts"),
+    ("content", "Content and shares", "Shares"),
 ];
 
 fn focus_tab(i: usize) {
@@ -45,7 +46,7 @@ pub fn Wizard() -> impl IntoView {
     let tabs = STEPS
         .iter()
         .enumerate()
-        .map(|(i, (id, title))| {
+        .map(|(i, (id, title, short))| {
             view! {
                 <button
                     type="button"
@@ -58,13 +59,16 @@ pub fn Wizard() -> impl IntoView {
                     on:keydown=on_key
                 >
                     <span class="tab-n" aria-hidden="true">{i + 1}</span>
+                    // One of the two shows (the style sheet picks by width); the hidden one is
+                    // not part of the tab's name.
                     <span class="tab-title">{*title}</span>
+                    <span class="tab-short">{*short}</span>
                 </button>
             }
         })
         .collect_view();
     let panel = move |i: usize, body: AnyView| {
-        let (id, title) = STEPS[i];
+        let (id, title, _) = STEPS[i];
         let nav = view! {
             <div class="wizard-nav">
                 {(i > 0).then(|| view! {

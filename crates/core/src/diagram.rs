@@ -208,12 +208,17 @@ pub struct Edge {
     /// `✕ fails`, `✓ ok`, ..., or `– not reached`: drawn under the arrow, followed by
     /// `after`, then the identity.
     pub status: &'static str,
-    /// What follows the status: ` · ` before the identity, or for a step that is not reached
-    /// what it would do (` · would also fail`), with the identity on the next line.
+    /// What follows the status: ` · ` before the identity beside it; for a step that is not
+    /// reached, what it would do (` · would also fail`); for the summary row, ` · not
+    /// reached` when none of its steps is, else nothing. On the status line when
+    /// `after_inline`, else (without its ` · `) on the line under it.
     pub after: &'static str,
-    /// The identity's name as drawn after the status; for a summary row (`collapsed`), on the
-    /// line under it ([`WHO_LINE`](crate::layout::WHO_LINE) lower).
-    pub who: String,
+    pub after_inline: bool,
+    /// The identity's name as drawn: after the status when `who_inline` (one line), else on
+    /// the lines under it ([`WHO_LINE`](crate::layout::WHO_LINE) apart), whole: the summary
+    /// row, a step that is not reached, and a name too long to go beside the status.
+    pub who: Vec<String>,
+    pub who_inline: bool,
     /// Everything the step draws in its row: badge, text, callout. Rows never overlap.
     pub label_rect: Rect,
     pub callout: Option<Callout>,
@@ -257,8 +262,11 @@ pub struct Diagram {
     pub height: f32,
     /// `credflow: SMS 2003 Advanced Client — fails at step 4`.
     pub title: String,
-    /// Every step in one paragraph, for screen readers.
-    pub desc: String,
+    /// The diagram as text, one sentence per drawn step, in order: who acts on what, the
+    /// outcome and the reason (`Step 4, Connect to share: Local System connects to
+    /// \\fs01\apps — fails: …`). The page lists them for screen readers and the keyboard;
+    /// the SVG's `<desc>` has the same lines ([`Diagram::desc`]).
+    pub text: Vec<String>,
     /// The client, shown as the heading.
     pub heading: String,
     pub verdict: Outcome,
@@ -280,6 +288,20 @@ pub struct Diagram {
 }
 
 impl Diagram {
+    /// The SVG's `<desc>`: the title, then [`Diagram::text`], one line each.
+    pub fn desc(&self) -> String {
+        let mut out = String::with_capacity(
+            self.title.len() + 2 + self.text.iter().map(|t| t.len() + 1).sum::<usize>(),
+        );
+        out.push_str(&self.title);
+        out.push('.');
+        for line in &self.text {
+            out.push('\n');
+            out.push_str(line);
+        }
+        out
+    }
+
     /// The step drawn for step `n`: `n` itself, or the first step of the summary row that
     /// stands for it (its `data-step`).
     pub fn drawn_step(&self, n: usize) -> usize {

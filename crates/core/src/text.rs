@@ -52,7 +52,13 @@ fn advance(c: char, font: Font) -> u32 {
         _ if invisible(c) => 0,
         _ if wide(c) => 1000,
         (_, Font::Mono) => 610,
-        ('…', _) => 1000,
+        ('…' | '—', _) => 1000,
+        // The punctuation and markers the diagram's own words use.
+        ('·' | '’' | '‘', Font::Regular) => 318,
+        ('·' | '’' | '‘', Font::Bold) => 380,
+        ('–', _) => 500,
+        ('“' | '”', _) => 521,
+        ('✓' | '✕' | '◷', _) => 838,
         // Other scripts and symbols: about a capital letter.
         _ => 850,
     }
@@ -126,7 +132,9 @@ pub fn fit_middle(text: &str, max: f32, px: f32, font: Font) -> String {
 }
 
 /// `text` wrapped at spaces into at most `lines` lines of `max` px; the last line is
-/// shortened with an ellipsis when the text goes on. A word longer than a line is cut.
+/// shortened with an ellipsis when the text goes on. A word longer than a line breaks after a
+/// backslash, a slash or a hyphen in it (`DOMAIN\` / `COMPUTER$`, a path's folders), or else
+/// where it overflows.
 pub fn wrap(text: &str, max: f32, px: f32, font: Font, lines: usize) -> Vec<String> {
     let limit = milli(max, px);
     let mut out: Vec<String> = Vec::with_capacity(lines);
@@ -136,27 +144,38 @@ pub fn wrap(text: &str, max: f32, px: f32, font: Font, lines: usize) -> Vec<Stri
             out.push(fit(rest, max, px, font));
             break;
         }
-        // Where the text overflows the line, and the last space before that.
+        // Where the text overflows the line, the last space before that, and the last place
+        // inside a word to break after.
         let mut w = 0;
         let mut last_space = None;
+        let mut last_mark = None;
         let mut overflow = None;
-        for (i, c) in rest.char_indices() {
+        let mut before = ' ';
+        let mut chars = rest.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
             w += advance(c, font);
             if w > limit {
                 overflow = Some(i);
                 break;
             }
+            let next = chars.peek().map_or(' ', |&(_, n)| n);
             if c == ' ' {
                 last_space = Some(i);
+            } else if matches!(c, '\\' | '/' | '-') && before != c && next != c && next != ' ' {
+                // (Not inside the `\\` that starts a path.)
+                last_mark = Some(i + c.len_utf8());
             }
+            before = c;
         }
         let Some(over) = overflow else {
             out.push(drawable(rest));
             break;
         };
         let first = rest.chars().next().map_or(1, char::len_utf8);
-        let cut = match last_space {
-            Some(i) if i > 0 => i,
+        let cut = match (last_space, last_mark) {
+            (Some(s), Some(m)) if m > s + 1 => m,
+            (Some(i), _) if i > 0 => i,
+            (_, Some(m)) => m,
             _ => over.max(first),
         };
         out.push(drawable(rest[..cut].trim_end()));

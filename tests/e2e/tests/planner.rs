@@ -829,13 +829,15 @@ async fn keyboard_only_case_4_from_the_defaults() {
     expect_verdict(&page, &CASE_4).await;
     expect_hash(&page, LINK_4).await;
 
-    // On to the steps of the plan: Space and Enter pick a step.
+    // On to the steps of the plan: the diagram's steps come first (its text, one tab stop,
+    // on step 1); Space and Enter pick a step, and move to its details.
     let f = tab_until(&page, false, 20, |f| f["step"] == "1").await;
     assert_focus_visible(&f);
     page.press(&[Key::Space.into()]).await;
     page.wait_for_text("#step-details[data-step=\"1\"]", "Schedule")
         .await;
-    tab_until(&page, false, 3, |f| f["step"] == "4").await;
+    // Back from the details to the step chips, to step 4's.
+    tab_until(&page, true, 12, |f| f["step"] == "4").await;
     page.press(&[Key::Enter.into()]).await;
     page.wait_for_text("#step-details[data-step=\"4\"]", "SMSAPM32.log")
         .await;

@@ -27,7 +27,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::diagram::{Callout, Column, Diagram, Edge, Node, NodeKind, Rect, Side};
+use crate::diagram::{Callout, Column, Diagram, Edge, Node, NodeKind, Rect, Side, NONE_REACHED};
 use crate::identity::Identity;
 use crate::model::{Outcome, Plan, Resource, Step};
 use crate::present::{self, marker, outcome_word, status, Shown};
@@ -48,71 +48,93 @@ pub const MORE_SHARES_ID: &str = "more-shares";
 
 // ── Geometry ─────────────────────────────────────────────────────────────────────────────
 // Columns and lanes, left to right. Every x is fixed; only heights depend on the plan.
+//
+// The page shows the diagram scaled to its column: at 1366 px wide, beside the wizard, about
+// 965 px for these 1000 units. The smallest text is 13 px so that it still reads at 12 px
+// there (a projector's laptop width); the lanes are as narrow as their text allows.
 
-pub const MARGIN: f32 = 20.0;
+pub const MARGIN: f32 = 14.0;
 const PROGRAM_X: f32 = MARGIN;
-const PROGRAM_W: f32 = 140.0;
+const PROGRAM_W: f32 = 136.0;
 /// The label lane of the program's steps.
-const LEFT_LANE: f32 = 216.0;
+const LEFT_LANE: f32 = 196.0;
 /// The curves between the left lane and the identities.
-const LEFT_GUTTER: f32 = 44.0;
+const LEFT_GUTTER: f32 = 30.0;
 const IDENTITY_X: f32 = PROGRAM_X + PROGRAM_W + LEFT_LANE + LEFT_GUTTER;
-const IDENTITY_W: f32 = 192.0;
-const RIGHT_GUTTER: f32 = 52.0;
+const IDENTITY_W: f32 = 164.0;
+const RIGHT_GUTTER: f32 = 34.0;
 const RIGHT_LANE_X: f32 = IDENTITY_X + IDENTITY_W + RIGHT_GUTTER;
-const RIGHT_LANE: f32 = 266.0;
+const RIGHT_LANE: f32 = 248.0;
 const RESOURCE_X: f32 = RIGHT_LANE_X + RIGHT_LANE;
-const RESOURCE_W: f32 = 204.0;
-const WIDTH: f32 = RESOURCE_X + RESOURCE_W + MARGIN;
+const RESOURCE_W: f32 = 164.0;
+/// The diagram's width (its height grows with the plan).
+pub const WIDTH: f32 = RESOURCE_X + RESOURCE_W + MARGIN;
 
+/// The baselines of the heading and of the column captions.
+pub const HEADING_Y: f32 = 36.0;
+pub const CAPTION_Y: f32 = 70.0;
 /// Where the first row starts: below the heading and the column captions.
-const TOP: f32 = 88.0;
+const TOP: f32 = 84.0;
 /// A row with a one-line action and no callout.
-const ROW_H: f32 = 52.0;
+const ROW_H: f32 = 58.0;
 /// The arrow's height in a row with a one-line action; a one-row box is centred on it.
-const ARROW_DY: f32 = 22.0;
-/// The distance between two lines of a label.
-pub const LINE: f32 = 15.0;
-const BOX_H: f32 = 44.0;
-/// The program box's least height: its name, run mode and installer.
-const PROGRAM_MIN_H: f32 = 84.0;
+const ARROW_DY: f32 = 25.0;
+/// The distance between two lines of a label, of the identity under the outcome, and of a
+/// callout.
+pub const LINE: f32 = 17.0;
+/// The baseline of a step's last action line above its arrow, and of its outcome below it.
+pub const ACTION_DY: f32 = 8.0;
+pub const STATUS_DY: f32 = 18.0;
+/// A box's label lines and caption lines.
+pub const NODE_LINE: f32 = 17.0;
+pub const CAPTION_LINE: f32 = 16.0;
+/// A resource box's least height: its label and two caption lines.
+const BOX_H: f32 = 60.0;
 /// Space between two resources' rows.
 const GROUP_GAP: f32 = 14.0;
 /// Space between two identity boxes.
 const IDENTITY_GAP: f32 = 20.0;
 /// Space between two arrows' ends on an identity box.
 const PORT_GAP: f32 = 8.0;
-pub const BADGE_R: f32 = 10.0;
+pub const BADGE_R: f32 = 11.0;
 /// The font size of a badge's number, and the padding left and right of the summary row's
 /// range (`55–504`) in its pill-shaped badge.
-pub const BADGE_PX: f32 = 11.0;
+pub const BADGE_PX: f32 = 13.0;
 const BADGE_PAD: f32 = 7.0;
-/// The summary row has the identity on its own line, under the outcome: the range badge leaves
-/// too little room beside it.
-pub const WHO_LINE: f32 = 14.0;
+/// A line of the identity under the outcome (when it does not fit beside it).
+pub const WHO_LINE: f32 = LINE;
 /// The arrowhead's length.
 pub const HEAD: f32 = 8.0;
-/// The callout's top, below the arrow.
-const CALLOUT_DY: f32 = 24.0;
-const CALLOUT_LINE: f32 = 14.0;
-/// The most lines a callout shows.
-pub const CALLOUT_LINES: usize = 3;
+/// The callout's top, below the arrow (and below the identity's lines, if any).
+const CALLOUT_DY: f32 = 27.0;
+const CALLOUT_LINE: f32 = LINE;
+/// The most lines a callout shows: nearly every reason in full; a longer one ends with an
+/// ellipsis, and its callout's tooltip (`<title>`) and the diagram's text have all of it.
+pub const CALLOUT_LINES: usize = 10;
 /// Left and right padding of a callout's text.
 pub const CALLOUT_PAD: f32 = 8.0;
-/// Gaps between a label's parts and the lane's ends.
-const PAD: f32 = 6.0;
+/// The most lines a step's action and its identity's name take.
+pub const ACTION_LINES: usize = 2;
+pub const WHO_LINES: usize = 3;
+/// Gaps between a label's parts and the lane's ends; the badge's (and the callout's) indent
+/// after the lane's start; the gap between the badge and the text after it.
+const PAD: f32 = 4.0;
+const INDENT: f32 = 2.0;
+pub const BADGE_GAP: f32 = 6.0;
 /// Inside a box: left and right padding of its text.
 const BOX_PAD: f32 = 12.0;
 
-/// Font sizes, in px, shared with the SVG writer's style sheet.
-pub const ACTION_PX: f32 = 12.0;
-pub const SMALL_PX: f32 = 11.0;
+/// Font sizes, in px, shared with the SVG writer's style sheet. Nothing is smaller than 13 px.
+pub const ACTION_PX: f32 = 13.0;
+pub const SMALL_PX: f32 = 13.0;
 /// The size of a warning's text under the diagram, and its line height.
-pub const WARNING_PX: f32 = 12.0;
-const WARNING_LINE: f32 = 16.0;
-pub const NODE_PX: f32 = 12.0;
-pub const CAPTION_PX: f32 = 10.5;
-pub const MONO_PX: f32 = 11.5;
+pub const WARNING_PX: f32 = 13.0;
+pub const WARNING_LINE: f32 = 17.0;
+pub const NODE_PX: f32 = 13.0;
+pub const CAPTION_PX: f32 = 13.0;
+pub const MONO_PX: f32 = 13.0;
+pub const HEADING_PX: f32 = 17.0;
+pub const LEGEND_PX: f32 = 13.0;
 
 /// One step's place: its row, side and resource box.
 struct Row {
@@ -122,10 +144,16 @@ struct Row {
     h: f32,
     /// The arrow's height below `y`: lower when the action takes two lines.
     arrow: f32,
-    /// The room under the outcome line: [`WHO_LINE`] for the summary row.
+    /// The room under the outcome line: the identity's lines, when it is not beside it.
     below: f32,
     action: Vec<String>,
     callout: Vec<String>,
+    /// What follows the outcome, beside it or on the line under it.
+    after: &'static str,
+    after_inline: bool,
+    /// The identity's name as drawn: beside the outcome (one line) or under it.
+    who: Vec<String>,
+    who_inline: bool,
 }
 
 impl Row {
@@ -142,10 +170,6 @@ pub fn layout(plan: &Plan) -> Diagram {
     let (steps, more) = collapse(plan);
     let steps: &[Cow<'_, Step>] = &steps;
     let is_more = |i: usize| more.as_ref().is_some_and(|m| m.at == i);
-    // How much wider than a number's round badge the summary's pill is.
-    let extra = more
-        .as_ref()
-        .map_or(0.0, |m| m.collapsed.badge_w - 2.0 * BADGE_R);
 
     // Resources in order of first appearance; steps on one resource are grouped in one box.
     let mut resource_ids: Vec<String> = Vec::new();
@@ -202,7 +226,8 @@ pub fn layout(plan: &Plan) -> Diagram {
                     }
                 }
             };
-            let r = row(step, Side::Right, y, is_more(i).then_some(extra), same_as);
+            let summary = more.as_ref().filter(|m| m.at == i);
+            let r = row(plan, step, Side::Right, y, summary, same_as);
             top = top.min(r.arrow_y());
             last = r.arrow_y();
             y += r.h;
@@ -231,7 +256,8 @@ pub fn layout(plan: &Plan) -> Diagram {
         order.push((centre, i, step.identity));
     }
     order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    let mut placed: Vec<(Identity, Rect, Vec<String>)> = Vec::with_capacity(order.len());
+    let mut placed: Vec<(Identity, Rect, Vec<String>, Vec<String>)> =
+        Vec::with_capacity(order.len());
     let mut floor = TOP;
     for &(centre, _, id) in &order {
         let lines = wrap(
@@ -239,8 +265,9 @@ pub fn layout(plan: &Plan) -> Diagram {
             IDENTITY_W - 2.0 * BOX_PAD,
             NODE_PX,
             Font::Bold,
-            2,
+            3,
         );
+        let captions = identity_captions(plan, id);
         let ports = |on_program: bool| {
             steps
                 .iter()
@@ -248,9 +275,16 @@ pub fn layout(plan: &Plan) -> Diagram {
                 .count()
         };
         let ports = ports(true).max(ports(false));
-        let h = (lines.len() as f32 * 16.0 + 36.0).max(20.0 + PORT_GAP * ports as f32);
+        // Its name, its captions, and padding; or room for its arrows' ends.
+        let h = (lines.len() as f32 * NODE_LINE + captions.len() as f32 * CAPTION_LINE + 22.0)
+            .max(20.0 + PORT_GAP * ports as f32);
         let top = (centre - h / 2.0).max(floor).round();
-        placed.push((id, Rect::new(IDENTITY_X, top, IDENTITY_W, h), lines));
+        placed.push((
+            id,
+            Rect::new(IDENTITY_X, top, IDENTITY_W, h),
+            lines,
+            captions,
+        ));
         floor = top + h + IDENTITY_GAP;
     }
     let centre_of = |id: Identity| {
@@ -264,7 +298,7 @@ pub fn layout(plan: &Plan) -> Diagram {
     // that their arrows stay short. The program box spans them.
     let left: Vec<Row> = program_steps
         .iter()
-        .map(|&i| row(&steps[i], Side::Left, 0.0, None, None))
+        .map(|&i| row(plan, &steps[i], Side::Left, 0.0, None, None))
         .collect();
     // The span from the first arrow to the last, to centre on the identities.
     let span = left.iter().map(|r| r.h).sum::<f32>()
@@ -280,7 +314,9 @@ pub fn layout(plan: &Plan) -> Diagram {
             / program_steps.len() as f32
     };
     let first_arrow = left.first().map_or(ARROW_DY, |r| r.arrow);
-    let mut y = ((centre - span / 2.0).max(TOP + PROGRAM_MIN_H / 2.0) - first_arrow).round();
+    let program_captions = program_captions(s);
+    let program_min_h = NODE_LINE + CAPTION_LINE * program_captions.len() as f32 + 20.0;
+    let mut y = ((centre - span / 2.0).max(TOP + program_min_h / 2.0) - first_arrow).round();
     let mut span_y = (f32::MAX, y + first_arrow);
     for (mut r, &i) in left.into_iter().zip(&program_steps) {
         r.y = y;
@@ -288,11 +324,11 @@ pub fn layout(plan: &Plan) -> Diagram {
         span_y = (span_y.0.min(r.arrow_y()), r.arrow_y());
         rows[i] = Some(r);
     }
-    // The program box spans its arrows and is tall enough for its four lines.
+    // The program box spans its arrows and is tall enough for its lines.
     let program_rect = {
         let (first, last) = (span_y.0.min(span_y.1), span_y.1);
         let mid = (first + last) / 2.0;
-        let h = (last - first + BOX_H).max(PROGRAM_MIN_H);
+        let h = (last - first + BOX_H).max(program_min_h);
         Rect::new(PROGRAM_X, (mid - h / 2.0).round(), PROGRAM_W, h)
     };
     let left_bottom = y;
@@ -303,7 +339,7 @@ pub fn layout(plan: &Plan) -> Diagram {
     // that arrows from one identity do not cross each other.
     let mut edges: Vec<Edge> = Vec::with_capacity(steps.len());
     let mut port_y = vec![0.0f32; steps.len()];
-    for (id, rect, _) in &placed {
+    for (id, rect, _, _) in &placed {
         for side in [Side::Left, Side::Right] {
             let mut mine: Vec<usize> = (0..steps.len())
                 .filter(|&i| steps[i].identity == *id && rows[i].side == side)
@@ -355,9 +391,14 @@ pub fn layout(plan: &Plan) -> Diagram {
 
     // Boxes: the program, the identities, the resources.
     let mut nodes: Vec<Node> = Vec::with_capacity(2 + placed.len() + groups.len());
-    nodes.push(program_node(plan, program_rect, &program_steps));
-    for (id, rect, lines) in placed {
-        nodes.push(identity_node(plan, id, rect, lines));
+    nodes.push(program_node(
+        plan,
+        program_rect,
+        &program_steps,
+        program_captions,
+    ));
+    for (id, rect, lines, captions) in placed {
+        nodes.push(identity_node(plan, id, rect, lines, captions));
     }
     for (g, rect) in group_rects.into_iter().enumerate() {
         let resource = &steps[groups[g][0]].resource;
@@ -404,7 +445,7 @@ pub fn layout(plan: &Plan) -> Diagram {
     Diagram {
         width: WIDTH,
         height: legend_y + MARGIN,
-        desc: describe(plan, &title, steps, more.as_ref()),
+        text: describe(plan, steps, more.as_ref()),
         title,
         heading: s.client.label().to_string(),
         verdict: plan.verdict,
@@ -422,27 +463,42 @@ pub fn layout(plan: &Plan) -> Diagram {
     }
 }
 
-/// A step's row at height `y`: taller when its action takes two lines, and when it has a
-/// callout. `summary`: for the summary row, how much wider than a round badge its badge is.
-/// `same_as`: the step above with the same reason, which its callout names instead of
-/// repeating the reason.
-fn row(step: &Step, side: Side, y: f32, summary: Option<f32>, same_as: Option<usize>) -> Row {
-    let extra = summary.unwrap_or(0.0);
-    // The summary row, and a step that is not reached (its status says what it would do),
-    // have the identity on a line of its own.
-    let below = if summary.is_some() || !step.reached {
-        WHO_LINE
-    } else {
-        0.0
-    };
-    let action = wrap(
-        &step.action,
-        lane_text_w(side) - extra,
-        ACTION_PX,
-        Font::Regular,
-        2,
-    );
+/// A step's row at height `y`: taller when its action takes two lines, when its identity does
+/// not fit beside its outcome, and when it has a callout. `summary`: for the summary row, what
+/// it stands for. `same_as`: the step above with the same reason, which its callout names
+/// instead of repeating the reason.
+fn row(
+    plan: &Plan,
+    step: &Step,
+    side: Side,
+    y: f32,
+    summary: Option<&More>,
+    same_as: Option<usize>,
+) -> Row {
+    // How much wider than a number's round badge the summary's pill is.
+    let extra = summary.map_or(0.0, |m| m.collapsed.badge_w - 2.0 * BADGE_R);
+    let text_w = lane_text_w(side) - extra;
+    let action = wrap(&step.action, text_w, ACTION_PX, Font::Regular, ACTION_LINES);
     let arrow = ARROW_DY + LINE * action.len().saturating_sub(1) as f32;
+    // Under the arrow: the outcome, what follows it, and the identity, on one line when they
+    // fit there; else what follows and the identity go on lines of their own (the summary
+    // row and a step that is not reached always have the identity under it). Never cut.
+    let name = who_name(plan, step, summary);
+    let (status, after) = status_of(step, summary.is_some());
+    let status_w = text_width(status, SMALL_PX, Font::Bold);
+    let beside = text_w - status_w - text_width(after, SMALL_PX, Font::Regular);
+    let plain = summary.is_none() && step.reached;
+    let who_inline = plain && text_width(name, SMALL_PX, Font::Regular) <= beside;
+    // ` · ` only separates the identity from the status.
+    let after = if plain && !who_inline { "" } else { after };
+    let after_inline = status_w + text_width(after, SMALL_PX, Font::Regular) <= text_w;
+    let who = if who_inline {
+        vec![fit(name, beside, SMALL_PX, Font::Regular)]
+    } else {
+        wrap(name, text_w, SMALL_PX, Font::Regular, WHO_LINES)
+    };
+    let lines_below = usize::from(!after_inline) + if who_inline { 0 } else { who.len() };
+    let below = WHO_LINE * lines_below as f32;
     let callout = if step.outcome == Outcome::Ok {
         Vec::new()
     } else if let Some(n) = same_as {
@@ -476,12 +532,36 @@ fn row(step: &Step, side: Side, y: f32, summary: Option<f32>, same_as: Option<us
         below,
         action,
         callout,
+        after,
+        after_inline,
+        who,
+        who_inline,
+    }
+}
+
+/// The name of the identity that acts, as a step's label gives it.
+fn who_name<'a>(plan: &'a Plan, step: &Step, summary: Option<&More>) -> &'a str {
+    match summary {
+        Some(m) if m.collapsed.various => "various identities",
+        _ => plan.identity_name(step.identity),
+    }
+}
+
+/// The outcome under a step's arrow and what follows it: `✕ fails`, ` · ` (then the
+/// identity); for a step that is not reached, `– not reached`, ` · would also fail`; for the
+/// summary row, nothing, or ` · not reached` when none of its steps is.
+fn status_of(step: &Step, summary: bool) -> (&'static str, &'static str) {
+    match (summary, step.reached) {
+        (true, true) => (status(step.outcome), ""),
+        (true, false) => (status(step.outcome), NONE_REACHED),
+        (false, true) => (status(step.outcome), " · "),
+        (false, false) => ("– not reached", would_after(step.outcome)),
     }
 }
 
 /// The width of a callout's text: the callout starts under the badge and ends with the lane.
 fn callout_text_w(side: Side) -> f32 {
-    lane_w(side) - 2.0 * PAD - 8.0 - 2.0 * CALLOUT_PAD
+    lane_w(side) - 2.0 * PAD - INDENT - 2.0 * CALLOUT_PAD
 }
 
 fn lane_w(side: Side) -> f32 {
@@ -497,7 +577,7 @@ fn callout_h(lines: usize) -> f32 {
 
 /// The width left for a step's text in its lane, after the badge.
 fn lane_text_w(side: Side) -> f32 {
-    lane_w(side) - 2.0 * BADGE_R - 3.0 * PAD - 8.0
+    lane_w(side) - 2.0 * PAD - INDENT - 2.0 * BADGE_R - BADGE_GAP
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -514,36 +594,19 @@ fn edge(
     let ay = r.arrow_y();
     // A round badge, or the summary's pill, its left end where the round one's is.
     let badge_w = more.map_or(2.0 * BADGE_R, |m| m.collapsed.badge_w);
-    let badge = (lane_x + PAD + 8.0 + badge_w / 2.0, ay);
-    let text_w = lane_text_w(r.side) - (badge_w - 2.0 * BADGE_R);
-    let who_name = match more {
-        Some(m) if m.collapsed.various => "various identities",
-        _ => plan.identity_name(step.identity),
-    };
-    let (status, after) = if step.reached || more.is_some() {
-        (status(step.outcome), " · ")
-    } else {
-        ("– not reached", would_after(step.outcome))
-    };
-    let status_w =
-        text_width(status, SMALL_PX, Font::Bold) + text_width(after, SMALL_PX, Font::Regular);
-    // The summary row and a step that is not reached have the identity on a line of its own.
-    let who_w = if more.is_some() || !step.reached {
-        text_w
-    } else {
-        text_w - status_w
-    };
-    let who = fit(who_name, who_w, SMALL_PX, Font::Regular);
+    let badge = (lane_x + PAD + INDENT + badge_w / 2.0, ay);
+    let who_name = who_name(plan, step, more);
+    let status = status_of(step, more.is_some()).0;
     let bottom = if r.callout.is_empty() {
-        ay + 20.0 + r.below
+        ay + STATUS_DY + 5.0 + r.below
     } else {
         ay + CALLOUT_DY + r.below + callout_h(r.callout.len())
     };
     let callout = (!r.callout.is_empty()).then(|| Callout {
         rect: Rect::new(
-            lane_x + PAD + 8.0,
+            lane_x + PAD + INDENT,
             ay + CALLOUT_DY + r.below,
-            lane_w - 2.0 * PAD - 8.0,
+            lane_w - 2.0 * PAD - INDENT,
             callout_h(r.callout.len()),
         ),
         lines: r.callout,
@@ -595,8 +658,10 @@ fn edge(
         badge,
         label: r.action,
         status,
-        after,
-        who,
+        after: r.after,
+        after_inline: r.after_inline,
+        who: r.who,
+        who_inline: r.who_inline,
         label_rect: Rect::new(
             lane_x + PAD,
             r.y + 2.0,
@@ -609,18 +674,23 @@ fn edge(
     }
 }
 
-fn program_node(plan: &Plan, rect: Rect, steps: &[usize]) -> Node {
-    let s = &plan.scenario;
+/// The program box's captions: the run mode, then the installer on up to three lines.
+fn program_captions(s: &Scenario) -> Vec<String> {
     let w = PROGRAM_W - 2.0 * BOX_PAD;
+    std::iter::once(fit(run_short(s), w, CAPTION_PX, Font::Regular))
+        .chain(wrap(s.installer.label(), w, CAPTION_PX, Font::Regular, 3))
+        .collect()
+}
+
+fn program_node(plan: &Plan, rect: Rect, steps: &[usize], captions: Vec<String>) -> Node {
+    let s = &plan.scenario;
     let worst = steps.iter().map(|&i| plan.steps[i].outcome).max();
     Node {
         id: Resource::Program.id(),
         kind: NodeKind::Program,
         label: "Program".into(),
         lines: vec!["Program".into()],
-        captions: std::iter::once(fit(run_short(s), w, CAPTION_PX, Font::Regular))
-            .chain(wrap(s.installer.label(), w, CAPTION_PX, Font::Regular, 2))
-            .collect(),
+        captions,
         rect,
         title: cat(&[
             "The advertised program: ",
@@ -644,14 +714,45 @@ fn run_short(s: &Scenario) -> &'static str {
     }
 }
 
-fn identity_node(plan: &Plan, id: Identity, rect: Rect, lines: Vec<String>) -> Node {
-    let name = plan.identity_name(id);
+/// A site account the plan names but the site does not have: the step that needs it fails,
+/// and its box says why.
+fn not_configured(s: &Scenario, id: Identity) -> bool {
+    match id {
+        Identity::NetworkAccessAccount => s.naa == Account::None,
+        Identity::SoftwareInstallationAccount => s.siacct == Account::None,
+        _ => false,
+    }
+}
+
+/// An identity box's captions: the steps it acts in, and whether the site lacks it.
+fn identity_captions(plan: &Plan, id: Identity) -> Vec<String> {
     let numbers: Vec<usize> = plan
         .steps
         .iter()
         .filter(|s| s.identity == id)
         .map(|s| s.n)
         .collect();
+    let mut caption = step_list(&numbers);
+    if not_configured(&plan.scenario, id) {
+        caption.push_str(" · not configured");
+    }
+    wrap(
+        &caption,
+        IDENTITY_W - 2.0 * BOX_PAD,
+        CAPTION_PX,
+        Font::Regular,
+        2,
+    )
+}
+
+fn identity_node(
+    plan: &Plan,
+    id: Identity,
+    rect: Rect,
+    lines: Vec<String>,
+    captions: Vec<String>,
+) -> Node {
+    let name = plan.identity_name(id);
     let mut title = cat(&[name, ": ", id.help(), " On the network it counts as "]);
     let counts_as = id.counts_as(plan.scenario.domain, plan.scenario.role);
     if counts_as.is_empty() {
@@ -664,17 +765,7 @@ fn identity_node(plan: &Plan, id: Identity, rect: Rect, lines: Vec<String>) -> N
         title.push_str(p.label());
     }
     title.push('.');
-    // A site account the plan names but the site does not have: the step that needs it
-    // fails, and the box says why.
-    let s = &plan.scenario;
-    let mut caption = step_list(&numbers);
-    let missing = match id {
-        Identity::NetworkAccessAccount => s.naa == Account::None,
-        Identity::SoftwareInstallationAccount => s.siacct == Account::None,
-        _ => false,
-    };
-    if missing {
-        caption.push_str(" · not configured");
+    if not_configured(&plan.scenario, id) {
         title.push_str(" The site has none configured.");
     }
     Node {
@@ -682,12 +773,7 @@ fn identity_node(plan: &Plan, id: Identity, rect: Rect, lines: Vec<String>) -> N
         kind: NodeKind::Identity,
         label: name.to_string(),
         lines,
-        captions: vec![fit(
-            &caption,
-            IDENTITY_W - 2.0 * BOX_PAD,
-            CAPTION_PX,
-            Font::Regular,
-        )],
+        captions,
         rect,
         title,
         outcome: None,
@@ -749,12 +835,17 @@ fn resource_node(
         ),
     };
     let title = cat(&[&label, ": ", what, "; ", &caption, "."]);
+    let line = match resource {
+        Resource::Share(_) => line,
+        _ => fit(&line, w, NODE_PX, Font::Bold),
+    };
     Node {
         id,
         kind: NodeKind::of(resource),
         label,
         lines: vec![line],
-        captions: vec![fit(&caption, w, CAPTION_PX, Font::Regular)],
+        // Two lines: "readers: Domain Users, Domain Computers" does not fit one at 13 px.
+        captions: wrap(&caption, w, CAPTION_PX, Font::Regular, 2),
         rect,
         title,
         outcome: worst,
@@ -796,43 +887,49 @@ fn titles(plan: &Plan) -> (String, String) {
     )
 }
 
-/// Every step in one paragraph; the summary row as the range of steps it stands for.
-fn describe(plan: &Plan, title: &str, steps: &[Cow<'_, Step>], more: Option<&More>) -> String {
-    let mut out = String::with_capacity(120 + steps.len() * 160);
-    out.push_str(title);
-    out.push('.');
+/// The diagram as text: one sentence per drawn step, in order, with who acts on what, the
+/// outcome and the reason; a reason an earlier step already gave is named, not repeated
+/// (fifty shares that fail alike). The summary row: the range of steps it stands for, how they
+/// turn out, and the reason of the first with the worst outcome.
+fn describe(plan: &Plan, steps: &[Cow<'_, Step>], more: Option<&More>) -> Vec<String> {
+    let mut out = Vec::with_capacity(steps.len());
+    let mut told: Vec<(&str, usize)> = Vec::new();
     for (i, step) in steps.iter().enumerate() {
+        let mut line = String::with_capacity(160 + step.reason.len());
         if let Some(m) = more.filter(|m| m.at == i) {
             let c = &m.collapsed;
-            let who = if c.various {
-                "various identities"
-            } else {
-                plan.identity_name(step.identity)
-            };
-            out.push(' ');
             for part in [
                 &steps_range(c, "Step"),
                 ", ",
                 step.step.label(),
                 ": ",
-                who,
+                who_name(plan, step, Some(m)),
                 " ",
                 &step.action,
                 " — ",
                 &tally(&c.outcomes, ", "),
             ] {
-                out.push_str(part);
+                line.push_str(part);
             }
             if c.reached < c.count {
-                out.push_str(", ");
-                out.push_str(number(c.count - c.reached, &mut [0; 20]));
-                out.push_str(" not reached");
+                line.push_str(", ");
+                line.push_str(number(c.count - c.reached, &mut [0; 20]));
+                line.push_str(" not reached");
             }
-            out.push_str("; the findings list every step.");
+            for part in [
+                "; step ",
+                number(m.worst, &mut [0; 20]),
+                ", the first with the worst outcome: ",
+                &step.reason,
+                " The findings list every step.",
+            ] {
+                line.push_str(part);
+            }
+            out.push(line);
             continue;
         }
         for part in [
-            " Step ",
+            "Step ",
             number(step.n, &mut [0; 20]),
             ", ",
             step.step.label(),
@@ -841,25 +938,23 @@ fn describe(plan: &Plan, title: &str, steps: &[Cow<'_, Step>], more: Option<&Mor
             " ",
             &step.action,
             " — ",
-            if step.reached {
-                outcome_word(step.outcome)
-            } else {
-                "not reached"
-            },
+            &present::state_words(step),
+            ": ",
         ] {
-            out.push_str(part);
+            line.push_str(part);
         }
-        if !step.reached {
-            out.push_str(", not reached");
-            out.push_str(not_reached_suffix(step.outcome));
+        match told.iter().find(|(r, _)| *r == step.reason) {
+            Some(&(_, n)) => {
+                line.push_str("same reason as step ");
+                line.push_str(number(n, &mut [0; 20]));
+                line.push('.');
+            }
+            None => {
+                told.push((&step.reason, step.n));
+                line.push_str(&step.reason);
+            }
         }
-        // Why, for the problems the run meets; the others repeat the same reasons.
-        if step.outcome == Outcome::Ok || !step.reached {
-            out.push('.');
-        } else {
-            out.push_str(": ");
-            out.push_str(&step.reason);
-        }
+        out.push(line);
     }
     out
 }

@@ -12,7 +12,7 @@ use super::{
 use crate::diagram::{Collapsed, Node, NodeKind, Rect};
 use crate::model::{Outcome, Plan, Step, StepKind};
 use crate::present::outcome_word;
-use crate::text::{fit, text_width, Font};
+use crate::text::{fit, text_width, wrap, Font};
 
 /// The summary row: where it is among the drawn steps, and what it stands for.
 pub(super) struct More {
@@ -185,7 +185,7 @@ pub(super) fn more_node(c: &Collapsed, rect: Rect, worst: Option<Outcome>) -> No
     Node {
         id: MORE_SHARES_ID.to_string(),
         kind: NodeKind::MoreShares,
-        lines: vec![fit(&label, w, NODE_PX, Font::Bold)],
+        lines: wrap(&label, w, NODE_PX, Font::Bold, 2),
         label,
         captions: vec![fit(
             &tally(&c.outcomes, " \u{b7} "),
