@@ -29,12 +29,13 @@ use state::Store;
 #[component]
 pub fn App() -> impl IntoView {
     apply_saved_theme();
-    let (link, notice) = state::initial();
+    let (link, notice, undo) = state::initial();
     if link.view == View::Embed {
         components::embed::apply_theme(link.theme);
     }
     let store = Store::new(link.scenario, link.view);
     store.notice.set(notice);
+    store.undo.set(undo);
     state::sync(store);
     view! { <Page store=store /> }
 }

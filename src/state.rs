@@ -246,6 +246,17 @@ impl Store {
     }
 }
 
+/// The notice for a link opened over the reader's own scenario: what happened, then whatever
+/// normalising the link's scenario changed, with an Undo back to the reader's own.
+fn opened_over(what: &str, changes: &[Change]) -> Notice {
+    let mut text = what.to_string();
+    for change in changes {
+        text.push(' ');
+        text.push_str(&change_sentence(change));
+    }
+    Notice::Undoable(text)
+}
+
 fn adjusted(changes: &[Change]) -> Option<Notice> {
     (!changes.is_empty()).then(|| Notice::Adjusted(changes.iter().map(change_sentence).collect()))
 }
@@ -255,7 +266,7 @@ fn adjusted(changes: &[Change]) -> Option<Notice> {
 /// not replaced by another scenario: the page shows what was wrong and what could be read
 /// ([`Notice::Unread`]) until the reader chooses. A scenario restored from storage says so,
 /// and its link goes into the address bar.
-pub fn initial() -> (Link, Option<Notice>) {
+pub fn initial() -> (Link, Option<Notice>, Option<Scenario>) {
     let hash = browser::fragment();
     if !hash.is_empty() {
         let (link, errors) = decode_lenient(&hash);
@@ -273,13 +284,30 @@ pub fn initial() -> (Link, Option<Notice>) {
                     scenario: Scenario::default(),
                     view,
                     theme,
+                    ..Link::default()
                 },
                 Some(Notice::Unread(unread)),
+                None,
             );
         }
         let (scenario, changes) = normalise(link.scenario);
-        let notice = adjusted(&changes);
-        return (Link { scenario, ..link }, notice);
+        let mut notice = adjusted(&changes);
+        // The reader's own last scenario is about to be overwritten in storage by the link's:
+        // it stays one Undo away (never in the embed view, which does not save).
+        let mut undo = None;
+        if link.view == View::Full {
+            if let (Some(own), _) = saved() {
+                if own != scenario && own != Scenario::default() {
+                    notice = Some(opened_over(
+                        "You opened a link to a scenario. The one you last worked on in this \
+                         browser is one Undo away.",
+                        &changes,
+                    ));
+                    undo = Some(own);
+                }
+            }
+        }
+        return (Link { scenario, ..link }, notice, undo);
     }
     match saved() {
         (Some(s), _) if s != Scenario::default() => {
@@ -289,16 +317,17 @@ pub fn initial() -> (Link, Option<Notice>) {
                 ..Link::default()
             };
             browser::replace_fragment(&encode_link(&link));
-            (link, Some(Notice::Restored))
+            (link, Some(Notice::Restored), None)
         }
-        (Some(_), _) => (Link::default(), None),
+        (Some(_), _) => (Link::default(), None, None),
         (None, Some(e)) => (
             Link::default(),
             Some(Notice::Error(format!(
                 "The saved scenario could not be read: {e}. Showing the defaults."
             ))),
+            None,
         ),
-        (None, None) => (Link::default(), None),
+        (None, None) => (Link::default(), None, None),
     }
 }
 
@@ -371,7 +400,18 @@ pub fn sync(store: Store) {
             return;
         }
         let (scenario, changes) = normalise(link.scenario);
-        store.notice.set(adjusted(&changes));
+        let old = store.scenario.get_untracked();
+        if old != scenario && link.view == View::Full && store.view.get_untracked() == View::Full {
+            // A link followed in the open page (pasted, Back, Forward): what was open stays one
+            // Undo away.
+            store.notice.set(Some(opened_over(
+                "The scenario of the address bar is open. The one you had is one Undo away.",
+                &changes,
+            )));
+            store.undo.set(Some(old));
+        } else {
+            store.notice.set(adjusted(&changes));
+        }
         store.view.set(link.view);
         store.saved_as(hash);
         if store.scenario.with_untracked(|old| *old != scenario) {

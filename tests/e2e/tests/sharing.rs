@@ -841,3 +841,54 @@ async fn ten_shares_give_a_short_link_and_two_hundred_warn_that_it_is_long() {
         "the warning does not give the link's length {chars}: {warning:?}"
     );
 }
+
+/// A shared link opened over the reader's own scenario never loses it: the link's scenario is
+/// shown, and one Undo brings the reader's back, in the wizard, the address bar and storage.
+/// The same holds for a link pasted into the address bar of the open page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shared_link_keeps_the_readers_own_scenario_one_undo_away() {
+    let page = Harness::start().await;
+    let saved = "localStorage.getItem('credflow.scenario')";
+    // The reader's own work, saved in this browser: the ConfigMgr 2007 client.
+    page.open("").await;
+    page.wait_verdict("ok", "Succeeds").await;
+    page.open_tab("client").await;
+    page.choose("client-cm07").await;
+    page.wait_until(&format!(
+        "{saved} === location.hash.slice(1) && location.hash.includes('client=cm07')"
+    ))
+    .await;
+    let own = page.eval("return location.hash").await;
+    let own = own.as_str().unwrap().to_string();
+    let back_to_own = async |page: &Harness| {
+        page.click("#undo").await;
+        page.wait_verdict("ok", "Succeeds").await;
+        page.wait_until(&format!(
+            "location.hash === {} && {saved} === {}",
+            js(&own),
+            js(&own[1..])
+        ))
+        .await;
+        assert_eq!(
+            page.shown_choices().await["radios"]["client"],
+            json!("cm07")
+        );
+    };
+    // A colleague's link, opened in a new page load: its verdict, and the way back.
+    page.open(LINK_2).await;
+    page.wait_verdict("fails", "Connect to share").await;
+    let notice = page.wait_for_text("#notice", "one Undo away").await;
+    assert!(notice.contains("You opened a link"), "{notice}");
+    assert_eq!(
+        page.shown_choices().await["radios"]["client"],
+        json!("advanced")
+    );
+    back_to_own(&page).await;
+    // The same link pasted into the open page's address bar.
+    page.eval(&format!("location.hash = {}; return null", js(LINK_2)))
+        .await;
+    page.wait_verdict("fails", "Connect to share").await;
+    page.wait_for_text("#notice", "The one you had is one Undo away")
+        .await;
+    back_to_own(&page).await;
+}
