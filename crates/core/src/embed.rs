@@ -90,6 +90,7 @@ pub fn wikis(embed: &Embed) -> Vec<Wiki> {
             scenario: scenario.clone(),
             view: View::Embed,
             theme: embed.theme,
+            ..Link::default()
         })
     );
     let full = format!(

@@ -3,6 +3,7 @@
 
 pub mod availability;
 pub mod choice;
+pub mod compare;
 pub mod diagnose;
 pub mod identity;
 pub mod model;

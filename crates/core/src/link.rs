@@ -68,6 +68,9 @@ impl Theme {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Link {
     pub scenario: Scenario,
+    /// A comparison's second scenario (`b.client=legacy`): the keys that differ from the
+    /// first, `b.share` listing all of its shares when they differ (an empty `b.share`: none).
+    pub compare: Option<Scenario>,
     pub view: View,
     pub theme: Theme,
 }
@@ -138,7 +141,7 @@ impl fmt::Display for LinkError {
         match self {
             LinkError::UnknownKey { key } => write!(
                 f,
-                "unknown key \"{}\": a credflow link has only v, {}, dpacl, share, view and theme",
+                "unknown key \"{}\": a credflow link has only v, {}, dpacl, share, view and theme, and b. before a scenario's key for a comparison's second scenario",
                 quoted(key),
                 INPUTS.iter().map(|i| i.key).collect::<Vec<_>>().join(", ")
             ),
@@ -198,34 +201,60 @@ pub fn encode(s: &Scenario) -> String {
 
 /// The fragment for a link, without the leading `#`.
 pub fn encode_link(link: &Link) -> String {
-    let s = &link.scenario;
-    let d = Scenario::default();
     let mut out = format!("v={VERSION}");
-    let mut pair = |key: &str, value: &str| {
-        out.push('&');
-        out.push_str(key);
-        out.push('=');
-        out.extend(utf8_percent_encode(value, VALUE));
+    scenario_pairs(&mut out, "", &link.scenario, &Scenario::default());
+    if let Some(b) = &link.compare {
+        let before = out.len();
+        scenario_pairs(&mut out, "b.", b, &link.scenario);
+        if out.len() == before {
+            // The same scenario twice is still a comparison: one key says so.
+            pair(&mut out, "b.client", b.client.key());
+        }
+    }
+    if link.view == View::Embed {
+        pair(&mut out, "view", "embed");
+    }
+    if let Some(theme) = link.theme.key() {
+        pair(&mut out, "theme", theme);
+    }
+    out
+}
+
+/// `&key=value`, the value percent-encoded.
+fn pair(out: &mut String, key: &str, value: &str) {
+    out.push('&');
+    out.push_str(key);
+    out.push('=');
+    out.extend(utf8_percent_encode(value, VALUE));
+}
+
+/// The keys of `s` that differ from `base`, each named with `prefix`; its shares, all of them,
+/// when they differ (an empty `share` when `s` has none and `base` has some).
+fn scenario_pairs(out: &mut String, prefix: &str, s: &Scenario, base: &Scenario) {
+    let key_of = |out: &mut String, key: &str, value: &str| {
+        pair(out, &format!("{prefix}{key}"), value);
     };
     for input in INPUTS {
         let value = s.value(input.key);
-        if value != d.value(input.key) {
-            pair(input.key, value.unwrap_or_default());
+        if value != base.value(input.key) {
+            key_of(out, input.key, value.unwrap_or_default());
         }
     }
-    if s.dpacl != d.dpacl {
-        pair("dpacl", &s.dpacl.keys());
+    if s.dpacl != base.dpacl {
+        key_of(out, "dpacl", &s.dpacl.keys());
     }
-    for share in &s.shares {
-        pair("share", &format!("{}~{}", share.unc, share.readers.keys()));
+    if s.shares != base.shares {
+        if s.shares.is_empty() {
+            key_of(out, "share", "");
+        }
+        for share in &s.shares {
+            key_of(
+                out,
+                "share",
+                &format!("{}~{}", share.unc, share.readers.keys()),
+            );
+        }
     }
-    if link.view == View::Embed {
-        pair("view", "embed");
-    }
-    if let Some(theme) = link.theme.key() {
-        pair("theme", theme);
-    }
-    out
 }
 
 /// The scenario in a fragment, a fragment starting with `#`, or a whole URL.
@@ -276,9 +305,11 @@ pub fn decode_lenient(input: &str) -> (Link, Vec<LinkError>) {
     }
     let mut link = Link::default();
     let mut errors = Vec::new();
+    let shares = pairs.iter().filter(|(k, _)| k == "share").count();
+    let mut second: Vec<(&str, &str)> = Vec::new();
     for (key, value) in &pairs {
         let key = key.as_str();
-        if key != "share" {
+        if key != "share" && key != "b.share" {
             let (all, met) = count.get(key).copied().unwrap_or_default();
             count.insert(key, (all, met + 1));
             // Which of two values was meant is anybody's guess: neither is read. Said where
@@ -290,30 +321,16 @@ pub fn decode_lenient(input: &str) -> (Link, Vec<LinkError>) {
                 continue;
             }
         }
-        let s = &mut link.scenario;
         let value = value.as_str();
+        if let Some(rest) = key.strip_prefix("b.") {
+            second.push((rest, value));
+            continue;
+        }
         match key {
             "v" => {
                 if let Err(e) = version(value) {
                     errors.push(e);
                 }
-            }
-            "dpacl" => match readers("dpacl", value) {
-                Ok(r) => s.dpacl = r,
-                Err(e) => errors.push(e),
-            },
-            "share" => {
-                if s.shares.len() == MAX_SHARES {
-                    let count = pairs.iter().filter(|(k, _)| k == "share").count();
-                    if !errors
-                        .iter()
-                        .any(|e| matches!(e, LinkError::TooManyShares { .. }))
-                    {
-                        errors.push(LinkError::TooManyShares { count });
-                    }
-                    continue;
-                }
-                share(value, &mut s.shares, &mut errors);
             }
             "theme" => match value {
                 "light" => link.theme = Theme::Light,
@@ -333,25 +350,79 @@ pub fn decode_lenient(input: &str) -> (Link, Vec<LinkError>) {
                     expected: "full or embed".into(),
                 }),
             },
-            _ => match s.set(key, value.trim()) {
-                Ok(()) => {}
-                Err(SetError::UnknownKey) => {
-                    errors.push(LinkError::UnknownKey { key: quoted(key) })
-                }
-                Err(SetError::UnknownValue) => {
-                    let expected = Input::by_key(key)
-                        .map(|i| one_of(i.options.iter().map(|o| o.key)))
-                        .unwrap_or_default();
-                    errors.push(LinkError::UnknownValue {
-                        key: key.to_string(),
-                        value: quoted(value),
-                        expected,
-                    });
-                }
-            },
+            _ => scenario_pair(&mut link.scenario, "", key, value, shares, &mut errors),
         }
     }
+    if !second.is_empty() {
+        // The second scenario is the first with what the `b.` keys change; its shares, when
+        // it lists any, are its own.
+        let mut b = link.scenario.clone();
+        if second.iter().any(|(k, _)| *k == "share") {
+            b.shares.clear();
+        }
+        let b_shares = second
+            .iter()
+            .filter(|(k, v)| *k == "share" && !v.is_empty())
+            .count();
+        for (key, value) in second {
+            match key {
+                "share" if value.is_empty() => {}
+                "v" | "view" | "theme" => errors.push(LinkError::UnknownKey {
+                    key: quoted(&format!("b.{key}")),
+                }),
+                _ => scenario_pair(&mut b, "b.", key, value, b_shares, &mut errors),
+            }
+        }
+        link.compare = Some(b);
+    }
     (link, errors)
+}
+
+/// Reads one of a scenario's keys (an input, `dpacl`, `share`) into `s`, or says why not;
+/// `prefix` is how the link names the scenario (`b.` for a comparison's second), `shares` how
+/// many shares the link lists for it.
+fn scenario_pair(
+    s: &mut Scenario,
+    prefix: &str,
+    key: &str,
+    value: &str,
+    shares: usize,
+    errors: &mut Vec<LinkError>,
+) {
+    match key {
+        "dpacl" => match readers(&format!("{prefix}dpacl"), value) {
+            Ok(r) => s.dpacl = r,
+            Err(e) => errors.push(e),
+        },
+        "share" => {
+            if s.shares.len() == MAX_SHARES {
+                if !errors
+                    .iter()
+                    .any(|e| matches!(e, LinkError::TooManyShares { .. }))
+                {
+                    errors.push(LinkError::TooManyShares { count: shares });
+                }
+                return;
+            }
+            share(value, &mut s.shares, errors);
+        }
+        _ => match s.set(key, value.trim()) {
+            Ok(()) => {}
+            Err(SetError::UnknownKey) => errors.push(LinkError::UnknownKey {
+                key: quoted(&format!("{prefix}{key}")),
+            }),
+            Err(SetError::UnknownValue) => {
+                let expected = Input::by_key(key)
+                    .map(|i| one_of(i.options.iter().map(|o| o.key)))
+                    .unwrap_or_default();
+                errors.push(LinkError::UnknownValue {
+                    key: format!("{prefix}{key}"),
+                    value: quoted(value),
+                    expected,
+                });
+            }
+        },
+    }
 }
 
 fn version(value: &str) -> Result<(), LinkError> {

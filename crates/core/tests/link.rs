@@ -368,6 +368,7 @@ fn the_embed_views_theme_round_trips_and_is_left_out_at_its_default() {
             scenario: issue_scenario(),
             view: View::Embed,
             theme,
+            ..Link::default()
         };
         let text = encode_link(&link);
         assert!(

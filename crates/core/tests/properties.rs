@@ -218,7 +218,7 @@ proptest! {
         embed in any::<bool>(),
         theme in choice(&[Theme::System, Theme::Light, Theme::Dark]),
     ) {
-        let link = Link { scenario: s, view: if embed { View::Embed } else { View::Full }, theme };
+        let link = Link { scenario: s, view: if embed { View::Embed } else { View::Full }, theme, ..Link::default() };
         let text = encode_link(&link);
         prop_assert_eq!(decode_link(&text), Ok(link));
     }
