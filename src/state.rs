@@ -246,6 +246,20 @@ impl Store {
     }
 }
 
+/// What the page says of a link that compares two scenarios (`b.` keys): it shows the first.
+const COMPARISON: &str = "This link compares two scenarios. The page shows the first of them; \
+     the command-line tool draws both side by side (credflow compare LINK, or credflow render \
+     LINK for the SVG).";
+
+/// The notice for a comparison link: that the page shows its first scenario, before an Undo
+/// back to the reader's own when there is one.
+fn comparison(notice: Option<Notice>) -> Notice {
+    match notice {
+        Some(Notice::Undoable(text)) => Notice::Undoable(format!("{COMPARISON} {text}")),
+        _ => Notice::Info(COMPARISON.into()),
+    }
+}
+
 /// The notice for a link opened over the reader's own scenario: what happened, then whatever
 /// normalising the link's scenario changed, with an Undo back to the reader's own.
 fn opened_over(what: &str, changes: &[Change]) -> Notice {
@@ -306,6 +320,9 @@ pub fn initial() -> (Link, Option<Notice>, Option<Scenario>) {
                     undo = Some(own);
                 }
             }
+        }
+        if link.compare.is_some() {
+            notice = Some(comparison(notice));
         }
         return (Link { scenario, ..link }, notice, undo);
     }
@@ -404,11 +421,18 @@ pub fn sync(store: Store) {
         if old != scenario && link.view == View::Full && store.view.get_untracked() == View::Full {
             // A link followed in the open page (pasted, Back, Forward): what was open stays one
             // Undo away.
-            store.notice.set(Some(opened_over(
+            let notice = opened_over(
                 "The scenario of the address bar is open. The one you had is one Undo away.",
                 &changes,
-            )));
+            );
+            store.notice.set(Some(if link.compare.is_some() {
+                comparison(Some(notice))
+            } else {
+                notice
+            }));
             store.undo.set(Some(old));
+        } else if link.compare.is_some() {
+            store.notice.set(Some(comparison(None)));
         } else {
             store.notice.set(adjusted(&changes));
         }

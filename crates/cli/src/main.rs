@@ -11,8 +11,9 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use credflow_core::compare;
 use credflow_core::export::svg_dark;
-use credflow_core::link::decode_lenient;
+use credflow_core::link::{decode_lenient, encode_link, Link};
 use credflow_core::presets::PRESETS;
 use credflow_core::{layout, plan, render, Plan};
 
@@ -23,6 +24,9 @@ const USAGE: &str = "usage:
   credflow plan LINK [--json]   print the plan for a share link (as JSON with --json)
   credflow render LINK [--dark] write the SVG diagram to standard output (--dark: its dark
                                 variant, for pages that follow the reader's dark mode)
+  credflow compare LINK [LINK_B] [--json]
+                                two scenarios side by side (a comparison link, or two
+                                links): their verdicts, the steps aligned and each difference
   credflow presets              list the rule book's classic cases
   credflow rules [--json]       print the whole rule table with its sources (Markdown or JSON)
   credflow diagnose [LINK] [FILE|-] [--json]
@@ -63,10 +67,17 @@ fn run(args: &[&str]) -> Result<String, String> {
                 text::plan(&plan)
             })
         }
-        ["render", link] => Ok(render(&scenario_for(link)?)),
+        ["render", link] => {
+            let link = link_for(link)?;
+            Ok(match &link.compare {
+                Some(b) => compare::svg(&compare::compare(&link.scenario, b)),
+                None => render(&link.scenario),
+            })
+        }
         ["render", link, "--dark"] | ["render", "--dark", link] => {
             Ok(svg_dark(&layout(&plan(&scenario_for(link)?))))
         }
+        ["compare", rest @ ..] => compare_cmd(rest),
         ["presets"] => Ok(presets()),
         ["rules"] => Ok(credflow_core::rulebook::markdown()),
         ["rules", "--json"] => Ok(
@@ -83,8 +94,50 @@ fn plan_for(link: &str) -> Result<Plan, String> {
     Ok(plan(&scenario_for(link)?))
 }
 
-/// The scenario of a link given on the command line, or on standard input for `-`.
+/// The scenario of a link given on the command line, or on standard input for `-` (the first
+/// scenario of a comparison link).
 fn scenario_for(link: &str) -> Result<credflow_core::Scenario, String> {
+    Ok(link_for(link)?.scenario)
+}
+
+/// `credflow compare`: a comparison link, or two links, as text or JSON.
+fn compare_cmd(args: &[&str]) -> Result<String, String> {
+    let json = args.contains(&"--json");
+    let links: Vec<&str> = args.iter().copied().filter(|a| *a != "--json").collect();
+    let (a, b) = match links[..] {
+        [one] => {
+            let link = link_for(one)?;
+            let b = link.compare.ok_or_else(|| {
+                format!("compare: this link holds one scenario; give a second LINK, or a link with b. keys\n{USAGE}")
+            })?;
+            (link.scenario, b)
+        }
+        [first, second] if first != "-" || second != "-" => {
+            (scenario_for(first)?, scenario_for(second)?)
+        }
+        _ => {
+            return Err(format!(
+                "compare takes a comparison LINK, or two LINKs\n{USAGE}"
+            ))
+        }
+    };
+    let c = compare::compare(&a, &b);
+    let link = encode_link(&Link {
+        scenario: a,
+        compare: Some(b),
+        ..Link::default()
+    });
+    if json {
+        let value =
+            serde_json::json!({ "link": format!("#{link}"), "a": c.a, "b": c.b, "rows": c.rows });
+        return Ok(serde_json::to_string_pretty(&value).unwrap_or_default() + "\n");
+    }
+    Ok(text::comparison(&c, &link))
+}
+
+/// The link given on the command line, or on standard input for `-`: every part that is
+/// wrong is named, one line each.
+fn link_for(link: &str) -> Result<Link, String> {
     let text;
     let link = if link == "-" {
         let mut input = String::new();
@@ -98,7 +151,7 @@ fn scenario_for(link: &str) -> Result<credflow_core::Scenario, String> {
     // Every part that is wrong, one line each, not only the first.
     let (read, errors) = decode_lenient(link);
     if errors.is_empty() {
-        return Ok(read.scenario);
+        return Ok(read);
     }
     let lines: Vec<String> = errors.iter().map(|e| format!("bad link: {e}")).collect();
     Err(lines.join("\ncredflow: "))

@@ -1,6 +1,7 @@
 //! The plan as text a person reads in a terminal. The words come from the core's
 //! presentation module, as on the page.
 
+use credflow_core::compare::{self, Comparison};
 use credflow_core::present::{self, Shown};
 use credflow_core::{Outcome, Plan};
 
@@ -76,4 +77,46 @@ pub fn plan(plan: &Plan) -> String {
         }
     }
     out
+}
+
+/// A comparison as text: each side's verdict, the differences, the steps both take alike, and
+/// the comparison's link.
+pub fn comparison(c: &Comparison, link: &str) -> String {
+    let mut out = format!(
+        "A: {}\n   {}\nB: {}\n   {}\n\n",
+        present::headline(&c.a),
+        summary(&c.a.scenario),
+        present::headline(&c.b),
+        summary(&c.b.scenario),
+    );
+    let differences: Vec<&str> = compare::differences(&c.rows).collect();
+    if differences.is_empty() {
+        out.push_str("No differences: both take the same steps, as the same accounts, alike.\n");
+    } else {
+        out.push_str("Differences:\n");
+        for d in &differences {
+            out.push_str(&format!(" - {d}\n"));
+        }
+    }
+    let same: Vec<String> = c
+        .rows
+        .iter()
+        .filter(|r| r.same)
+        .map(|r| r.step.label().to_string())
+        .collect();
+    if !same.is_empty() {
+        out.push_str(&format!("Alike in both: {}.\n", same.join(", ")));
+    }
+    out.push_str(&format!("\nLink: #{link}\n"));
+    out
+}
+
+/// A scenario in one line: what it changes from the defaults.
+fn summary(s: &credflow_core::Scenario) -> String {
+    let lines = present::scenario_lines(s);
+    if lines.is_empty() {
+        "The defaults".to_string()
+    } else {
+        lines.join("; ")
+    }
 }

@@ -399,3 +399,24 @@ fn the_svg_holds_every_steps_text() {
         );
     }
 }
+
+#[test]
+fn librsvg_renders_a_comparison_with_both_names_and_every_step() {
+    let Some(rsvg) = rsvg_convert() else {
+        return;
+    };
+    let link = "#v=1&share=%5C%5Cfs01%5Capps~users&b.client=legacy";
+    let svg = credflow(&["render", link]);
+    let (png, warnings) = convert(&rsvg, "png", &svg);
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(warnings, "", "rsvg-convert warned");
+    let texts: Vec<String> = lines(&svg).into_iter().map(|l| l.text).collect();
+    for name in ["A: SMS 2003 Advanced Client", "B: SMS 2003 Legacy Client"] {
+        assert!(texts.iter().any(|t| t == name), "{name} not in {texts:?}");
+    }
+    // Both diagrams' step badges: five steps each.
+    for n in 1..=5 {
+        let badges = texts.iter().filter(|t| t.trim() == n.to_string()).count();
+        assert_eq!(badges, 2, "badge {n} in {texts:?}");
+    }
+}

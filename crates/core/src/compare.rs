@@ -164,3 +164,55 @@ pub fn number(row: &Row, side: Side) -> Option<usize> {
         Side::B => row.b,
     }
 }
+
+/// Space between the two diagrams, and the height of the strip that names them.
+const GAP: f32 = 24.0;
+const STRIP: f32 = 28.0;
+
+/// The comparison as one SVG: A's diagram on the left, B's on the right, each named above it,
+/// and the differences in the `<desc>`. The page's download and `credflow render` of a
+/// comparison link write these same bytes.
+pub fn svg(c: &Comparison) -> String {
+    let a = crate::layout(&c.a);
+    let b = crate::layout(&c.b);
+    let width = a.width + GAP + b.width;
+    let height = STRIP + a.height.max(b.height);
+    let mut out = String::with_capacity(64 * 1024);
+    out.push_str(&format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cf-compare\" role=\"img\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"13\"><title>",
+        w = width.ceil(),
+        h = height.ceil()
+    ));
+    crate::svg::escape(&mut out, &title(c));
+    out.push_str("</title><desc>");
+    let mut desc = title(c);
+    desc.push('.');
+    for line in differences(&c.rows) {
+        desc.push('\n');
+        desc.push_str(line);
+    }
+    crate::svg::escape(&mut out, &desc);
+    out.push_str("</desc><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>");
+    for (label, d, x) in [("A", &a, 0.0), ("B", &b, a.width + GAP)] {
+        out.push_str(&format!(
+            "<text x=\"{}\" y=\"19\" font-size=\"15\" font-weight=\"700\" fill=\"#0f172a\">",
+            x + 8.0
+        ));
+        crate::svg::escape(&mut out, &format!("{label}: {}", d.heading));
+        out.push_str(&format!("</text><svg x=\"{x}\" y=\"{STRIP}\""));
+        let inner = crate::svg::svg(d);
+        // The diagram's own root element, placed: its attributes after `<svg`.
+        out.push_str(inner.strip_prefix("<svg").unwrap_or(&inner));
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// `credflow comparison — A: succeeds; B: fails at step 4 (Connect to share)`.
+pub fn title(c: &Comparison) -> String {
+    format!(
+        "credflow comparison — A: {}; B: {}",
+        present::verdict_short(&c.a),
+        present::verdict_short(&c.b)
+    )
+}

@@ -892,3 +892,21 @@ async fn a_shared_link_keeps_the_readers_own_scenario_one_undo_away() {
         .await;
     back_to_own(&page).await;
 }
+
+/// A link that compares two scenarios opens its first, and says so: the page never shows one
+/// of them as if it were the whole link.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_comparison_link_opens_its_first_scenario_and_says_so() {
+    let page = Harness::start().await;
+    page.open("#v=1&share=%5C%5Cfs01%5Capps~users&b.client=legacy")
+        .await;
+    page.wait_verdict("ok", "Succeeds").await;
+    let notice = page
+        .wait_for_text("#notice", "compares two scenarios")
+        .await;
+    assert!(notice.contains("credflow compare"), "{notice}");
+    assert_eq!(
+        page.shown_choices().await["radios"]["client"],
+        json!("advanced")
+    );
+}
