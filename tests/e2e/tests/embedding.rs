@@ -296,7 +296,7 @@ async fn the_embed_view_takes_the_wikis_theme_not_the_readers() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_share_name_with_markup_stays_text_in_every_snippet() {
-    const SHARE: &str = r#"\\fs01\<img src=x onerror="window.__xss=1">'&amp;|]]"#;
+    const SHARE: &str = r#"\\fs01\&lt;img src=x onerror=window.__xss=1&gt;'&amp;]]"#;
     let link = format!(
         "#v=1&client=legacy&share={}",
         percent_encode(&format!("{SHARE}~users"))
@@ -366,7 +366,7 @@ async fn a_share_name_with_markup_stays_text_in_every_snippet() {
         .wait_until(&format!(
             "document.querySelector('#diagram svg')?.textContent.includes({}) &&\
              [window.__xss ?? null, document.querySelectorAll('main img').length]",
-            js(r"\\fs01\<img")
+            js(r"\\fs01\&lt;img")
         ))
         .await;
     page.client().enter_parent_frame().await.unwrap();
