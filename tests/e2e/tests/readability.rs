@@ -563,6 +563,51 @@ async fn a_first_visit_says_where_to_start() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_classic_cases_say_what_they_are_in_plain_words() {
+    let page = start(LAPTOP).await;
+    open(&page, "").await;
+    page.wait_for("#library li.preset").await;
+    let shown = page
+        .eval(
+            "return [document.querySelector('#library .help').textContent,\
+                     document.querySelectorAll('#library li.preset').length]",
+        )
+        .await;
+    let (intro, listed) = (shown[0].as_str().unwrap(), shown[1].as_u64().unwrap());
+    // No words a newcomer cannot know ("the rule book's ten classic cases").
+    assert!(!intro.to_lowercase().contains("rule book"), "{intro:?}");
+    assert!(intro.contains("lesson"), "what a case is: {intro:?}");
+    // The number it names is the number listed.
+    const NUMBERS: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    let named = intro
+        .split(|c: char| !c.is_alphanumeric())
+        .find_map(|w| NUMBERS.iter().position(|n| w.eq_ignore_ascii_case(n)));
+    assert_eq!(named, Some(listed as usize), "{intro:?} lists {listed}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dark_mode_is_a_switch_that_shows_its_state_and_darkens_the_diagram() {
     let page = start(LAPTOP).await;
     open(&page, CASE_2).await;
