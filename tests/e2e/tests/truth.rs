@@ -321,6 +321,18 @@ async fn eight_shares_that_fail_alike_are_one_finding_listing_them() {
         .await;
     let details = page.wait_for_text("#step-details", "Why").await;
     assert_eq!(details.matches("local rights only").count(), 1, "{details}");
+    // "Why" gives the reason, not the headline again, and no sentence of it twice.
+    let headline = page.text("#verdict .verdict-title").await;
+    let headline = headline.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let why = page.text("#step-details dd.reason").await;
+    assert!(!why.contains(headline), "{why:?} restates {headline:?}");
+    let sentences: Vec<&str> = why.split(". ").map(str::trim).collect();
+    for (i, sentence) in sentences.iter().enumerate() {
+        assert!(
+            !sentences[..i].contains(sentence),
+            "{why:?} says {sentence:?} twice"
+        );
+    }
 }
 
 /// Types `text` into the add-share field and submits it.
