@@ -31,6 +31,13 @@ const PHONE: Screen = Screen {
     scale: 2.0,
     mobile: true,
 };
+/// The narrowest phone the page is made for.
+const NARROW_PHONE: Screen = Screen {
+    width: 320,
+    height: 640,
+    scale: 2.0,
+    mobile: true,
+};
 /// A 1280×720 laptop at 200% zoom: 640×360 CSS pixels.
 const ZOOM_200: Screen = Screen {
     width: 640,
@@ -339,7 +346,7 @@ async fn sideways(page: &Harness, width: u32) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_long_share_path_never_makes_the_page_scroll_sideways() {
-    for screen in [LAPTOP, PHONE] {
+    for screen in [LAPTOP, PHONE, NARROW_PHONE] {
         let page = start(screen).await;
         for len in [219, 260] {
             let unc = long_unc(len);
@@ -363,6 +370,16 @@ async fn a_long_share_path_never_makes_the_page_scroll_sideways() {
             assert!(
                 shown.as_str().unwrap().contains(&unc),
                 "the details show the whole path"
+            );
+            // The embed view a wiki shows, too.
+            page.open(&format!("{link}&view=embed")).await;
+            page.wait_for("main.embed #diagram svg").await;
+            let wide = sideways(&page, screen.width).await;
+            assert_eq!(
+                wide,
+                Value::Null,
+                "{} px, a {len}-character path, the embed view",
+                screen.width
             );
         }
     }
