@@ -1,5 +1,5 @@
-//! The scenario library: the rule book's classic cases, each with its lesson. Loading one
-//! replaces the current scenario and can be undone.
+//! The scenario library: the classic cases, typical deployments each with its lesson.
+//! Loading one replaces the current scenario and can be undone.
 
 use credflow_core::presets::PRESETS;
 use credflow_core::scenario::INPUTS;
@@ -43,7 +43,7 @@ pub fn Library() -> impl IntoView {
     view! {
         <section id="library" class="library-section" aria-labelledby="library-title">
             <h2 id="library-title">"Classic cases"</h2>
-            <p class="help">"The rule book's seventeen classic cases, for training. Loading one replaces the current scenario; Undo or the browser's Back button brings it back."</p>
+            <p class="help">"Seventeen typical deployments, each with the lesson it teaches about which account reaches what. Loading one replaces the current scenario; Undo or the browser's Back button brings it back."</p>
             <ol class="presets">{cards}</ol>
         </section>
     }

@@ -11,8 +11,10 @@ use credflow_core::presets::PRESETS;
 use credflow_core::svg::STYLE;
 use credflow_core::{decode, layout, plan, svg, Client, Principal, Readers, Scenario, Share};
 
-/// A share whose name is markup of every kind a snippet could be broken by.
-const HOSTILE: &str = r#"\\fs01\<img src=x onerror=alert(1)>"'&amp;|]]}}[x](y)`$x#set(a)"#;
+/// A share whose name is markup of every kind a snippet could be broken by, as far as a path
+/// can hold it (Windows allows no `<`, `>`, `"` or `|` in a name): entity text, quotes, wiki
+/// link and template ends, a Markdown link, Velocity.
+const HOSTILE: &str = r#"\\fs01\&lt;img src=x onerror=alert(1)&gt;'&amp;]]}}[x](y)`$x#set(a)"#;
 
 fn hostile() -> Scenario {
     Scenario {

@@ -213,6 +213,46 @@ async fn downloads_are_named_after_the_scenario() {
     );
 }
 
+/// Classic case 8: the Legacy Client on a domain controller; the lesson is its warning that
+/// the token account can be locked out for every domain controller.
+const LINK_8: &str = "#v=1&client=legacy&role=domain-controller&share=%5C%5Cfs01%5Capps~users";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_lock_out_warning_goes_into_the_downloaded_diagram_and_the_printout() {
+    let page = Harness::start().await;
+    let downloads = Downloads::attach(&page).await;
+    page.open(LINK_8).await;
+    page.wait_for("#diagram svg").await;
+    let warning = page.text("#verdict .verdict-warning").await;
+    assert!(warning.contains("lock it out"), "{warning}");
+    // The file a trainer downloads (and so the PNG, drawn from it) says it in full.
+    page.click("#export-svg").await;
+    let names = downloads.wait_for(1).await;
+    let svg = std::fs::read_to_string(downloads.0.join(&names[0])).unwrap();
+    let lines: Vec<&str> = svg
+        .split("<text class=\"wn\"")
+        .skip(1)
+        .filter_map(|t| t.split_once('>').and_then(|(_, r)| r.split_once("</text>")))
+        .map(|(line, _)| line)
+        .collect();
+    assert_eq!(
+        lines.join(" ").replace("&amp;", "&"),
+        format!("⚠ {warning}"),
+        "the warning in {}",
+        names[0]
+    );
+    // On paper, beside the verdict.
+    page.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
+        .await
+        .expect("emulate print media");
+    page.wait_until("matchMedia('print').matches").await;
+    assert_eq!(
+        rendered(&page, &["#verdict .verdict-warning", "#diagram svg .wn"]).await,
+        json!({ "#verdict .verdict-warning": true, "#diagram svg .wn": true }),
+        "printed"
+    );
+}
+
 /// Which of `selectors` take up space on the page.
 async fn rendered(page: &Harness, selectors: &[&str]) -> Value {
     page.eval_args(

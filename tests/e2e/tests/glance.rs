@@ -137,3 +137,78 @@ async fn steps_are_named_by_what_they_do_and_waits_has_one_marker() {
     assert_eq!(schedule["marker"], legend, "{schedule} {c}");
     assert_eq!(legend, "◷");
 }
+
+/// Every marker the page shows, compared with the diagram's legend: the step chips, the
+/// diagram's steps, the findings, the verdict and the step's details. Returns the ones that
+/// differ.
+const MARKERS_AS_THE_LEGEND: &str = r#"
+const legend = {};
+for (const t of document.querySelectorAll('#diagram .lg tspan[class^="lm-"]'))
+  legend[t.getAttribute('class').slice(3)] = t.textContent;
+const notReached = [...document.querySelectorAll('#diagram .lg')]
+  .map(t => t.textContent).find(t => t.includes('not reached'));
+legend['not-reached'] = notReached.split(' ')[0];
+const state = n => {
+  const g = document.querySelector('#diagram g[data-step="' + n + '"]');
+  return g.dataset.reached === 'false' ? 'not-reached' : g.dataset.outcome;
+};
+const out = [];
+let seen = 0;
+const expect = (what, key, shown) => {
+  seen++;
+  if (legend[key] !== shown)
+    out.push(what + ': ' + key + ' is "' + shown + '", the legend\'s is "' + legend[key] + '"');
+};
+for (const b of document.querySelectorAll('.step-picker button[data-step]'))
+  expect('chip ' + b.dataset.step, state(b.dataset.step), b.querySelector('.marker').textContent);
+for (const g of document.querySelectorAll('#diagram g[data-step]:not([data-steps])'))
+  expect('diagram step ' + g.dataset.step, state(g.dataset.step),
+    g.querySelector('.st').textContent.split(' ')[0]);
+for (const f of document.querySelectorAll('#findings .finding'))
+  expect('finding of step ' + f.dataset.step, state(f.dataset.step),
+    f.querySelector('.marker').textContent);
+const v = document.getElementById('verdict');
+expect('verdict', v.dataset.outcome, v.querySelector('.verdict-title .marker').textContent);
+const h = document.querySelector('#step-details h3');
+expect('details of step', state(h.textContent.match(/Step (\d+)/)[1]),
+  h.querySelector('.marker').textContent);
+return { wrong: out, seen, legend };
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_outcome_has_one_marker_everywhere() {
+    let page = Harness::start().await;
+    for (link, outcomes) in [
+        // ok, at risk, fails and not reached: three shares, the NAA reads two, nobody the
+        // third.
+        (
+            "#v=1&naa=set&share=%5C%5Cfs01%5Capps~naa&share=%5C%5Cfs02%5Ctools~naa\
+             &share=%5C%5Cfs03%5Cdrivers~",
+            ["ok", "at-risk", "fails", "not-reached"].as_slice(),
+        ),
+        // waits.
+        (
+            "#v=1&when=user&share=%5C%5Cfs01%5Capps~domain-computers",
+            ["ok", "waits"].as_slice(),
+        ),
+    ] {
+        page.open(link).await;
+        page.wait_for("#findings .finding").await;
+        page.wait_for("#step-details h3").await;
+        let found = page.eval(MARKERS_AS_THE_LEGEND).await;
+        assert_eq!(found["wrong"], serde_json::json!([]), "{link}: {found}");
+        assert!(found["seen"].as_u64().unwrap() > 10, "{link}: {found}");
+        let shown = page
+            .eval(
+                "return [...document.querySelectorAll('.step-picker .step-chip')].map(b =>\
+                     b.className.match(/outcome-([a-z-]+)/)[1])",
+            )
+            .await;
+        for outcome in outcomes {
+            assert!(
+                shown.as_array().unwrap().iter().any(|o| o == outcome),
+                "{link}: no step {outcome}: {shown}"
+            );
+        }
+    }
+}

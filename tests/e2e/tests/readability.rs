@@ -31,6 +31,13 @@ const PHONE: Screen = Screen {
     scale: 2.0,
     mobile: true,
 };
+/// The narrowest phone the page is made for.
+const NARROW_PHONE: Screen = Screen {
+    width: 320,
+    height: 640,
+    scale: 2.0,
+    mobile: true,
+};
 /// A 1280×720 laptop at 200% zoom: 640×360 CSS pixels.
 const ZOOM_200: Screen = Screen {
     width: 640,
@@ -339,7 +346,7 @@ async fn sideways(page: &Harness, width: u32) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_long_share_path_never_makes_the_page_scroll_sideways() {
-    for screen in [LAPTOP, PHONE] {
+    for screen in [LAPTOP, PHONE, NARROW_PHONE] {
         let page = start(screen).await;
         for len in [219, 260] {
             let unc = long_unc(len);
@@ -363,6 +370,16 @@ async fn a_long_share_path_never_makes_the_page_scroll_sideways() {
             assert!(
                 shown.as_str().unwrap().contains(&unc),
                 "the details show the whole path"
+            );
+            // The embed view a wiki shows, too.
+            page.open(&format!("{link}&view=embed")).await;
+            page.wait_for("main.embed #diagram svg").await;
+            let wide = sideways(&page, screen.width).await;
+            assert_eq!(
+                wide,
+                Value::Null,
+                "{} px, a {len}-character path, the embed view",
+                screen.width
             );
         }
     }
@@ -560,6 +577,51 @@ async fn a_first_visit_says_where_to_start() {
         intro.contains("Describe your deployment below"),
         "{intro:?}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_classic_cases_say_what_they_are_in_plain_words() {
+    let page = start(LAPTOP).await;
+    open(&page, "").await;
+    page.wait_for("#library li.preset").await;
+    let shown = page
+        .eval(
+            "return [document.querySelector('#library .help').textContent,\
+                     document.querySelectorAll('#library li.preset').length]",
+        )
+        .await;
+    let (intro, listed) = (shown[0].as_str().unwrap(), shown[1].as_u64().unwrap());
+    // No words a newcomer cannot know ("the rule book's ten classic cases").
+    assert!(!intro.to_lowercase().contains("rule book"), "{intro:?}");
+    assert!(intro.contains("lesson"), "what a case is: {intro:?}");
+    // The number it names is the number listed.
+    const NUMBERS: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    let named = intro
+        .split(|c: char| !c.is_alphanumeric())
+        .find_map(|w| NUMBERS.iter().position(|n| w.eq_ignore_ascii_case(n)));
+    assert_eq!(named, Some(listed as usize), "{intro:?} lists {listed}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1100,7 +1100,7 @@ async fn accessibility_scan_of_the_new_inputs_the_new_steps_and_seventeen_classi
         .await;
     scroll_to(&page, "#library").await;
     // Its introduction counts them as they are (it said "ten" after v2 added seven).
-    page.wait_for_text("#library .help", "seventeen classic cases")
+    page.wait_for_text("#library .help", "Seventeen typical deployments")
         .await;
     page.wait_for_text(
         "#library",

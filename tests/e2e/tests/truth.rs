@@ -321,6 +321,18 @@ async fn eight_shares_that_fail_alike_are_one_finding_listing_them() {
         .await;
     let details = page.wait_for_text("#step-details", "Why").await;
     assert_eq!(details.matches("local rights only").count(), 1, "{details}");
+    // "Why" gives the reason, not the headline again, and no sentence of it twice.
+    let headline = page.text("#verdict .verdict-title").await;
+    let headline = headline.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let why = page.text("#step-details dd.reason").await;
+    assert!(!why.contains(headline), "{why:?} restates {headline:?}");
+    let sentences: Vec<&str> = why.split(". ").map(str::trim).collect();
+    for (i, sentence) in sentences.iter().enumerate() {
+        assert!(
+            !sentences[..i].contains(sentence),
+            "{why:?} says {sentence:?} twice"
+        );
+    }
 }
 
 /// Types `text` into the add-share field and submits it.
@@ -396,4 +408,38 @@ async fn share_paths_are_read_as_windows_reads_them() {
     page.open("#v=1&share=//fs01/apps~domain-computers").await;
     page.wait_verdict("ok", "Succeeds").await;
     assert_eq!(share_fields(&page).await, json!([r"\\fs01\apps"]));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_sixty_shares_the_first_screen_of_the_diagram_shows_where_its_arrows_start() {
+    let page = start().await;
+    // A trainer's laptop, 1366×768.
+    page.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 1366, "height": 768, "deviceScaleFactor": 1, "mobile": false }),
+    )
+    .await
+    .expect("emulate a laptop's screen");
+    let uncs: Vec<String> = (1..=60).map(|i| format!(r"\\fs{i:02}\apps")).collect();
+    page.open(&link_with_shares("", &uncs)).await;
+    page.wait_for("#diagram:not([data-partial]) svg [data-node=\"more-shares\"]")
+        .await;
+    // The diagram's top at the window's top, as a trainer scrolls to it: every arrow starts
+    // at the program's box or an identity's, so each of those shows its name on this screen.
+    let out_of_sight = page
+        .eval(
+            "const svg = document.querySelector('#diagram svg');\
+             window.scrollTo(0, scrollY + svg.getBoundingClientRect().top);\
+             return [...svg.querySelectorAll('.nd.kp, .nd.ki')].map(n => {\
+               const r = n.querySelector('text').getBoundingClientRect();\
+               return { box: n.dataset.node, top: Math.round(r.top), bottom: Math.round(r.bottom) };\
+             }).filter(b => b.top < 0 || b.bottom > innerHeight);",
+        )
+        .await;
+    let height = page.eval("return innerHeight").await;
+    assert_eq!(
+        out_of_sight,
+        json!([]),
+        "boxes whose arrows show on the first {height} px of the diagram, out of sight"
+    );
 }

@@ -94,6 +94,9 @@ const BOX_H: f32 = 60.0;
 const GROUP_GAP: f32 = 14.0;
 /// Space between two identity boxes.
 const IDENTITY_GAP: f32 = 20.0;
+/// How far down the program's and the identities' boxes may end: within the first screen of the diagram (768
+/// pixels high at the 0.96 a 1366-pixel laptop draws it at, with room for the window's top).
+const FIRST_SCREEN: f32 = 640.0;
 /// Space between two arrows' ends on an identity box.
 const PORT_GAP: f32 = 8.0;
 pub const BADGE_R: f32 = 11.0;
@@ -287,6 +290,20 @@ pub fn layout(plan: &Plan) -> Diagram {
         ));
         floor = top + h + IDENTITY_GAP;
     }
+    // Many shares put the middle of the rows far down: boxes centred there would leave the
+    // first screen of the diagram showing arrows that start out of sight. The boxes rise, in
+    // the same order (so no arrows cross that did not), until the last ends within the first
+    // screen, as far as they fit under the top; the program's box follows them.
+    let mut ceiling = FIRST_SCREEN;
+    for (_, rect, _, _) in placed.iter_mut().rev() {
+        rect.y = rect.y.min((ceiling - rect.h).round());
+        ceiling = rect.y - IDENTITY_GAP;
+    }
+    let mut floor = TOP;
+    for (_, rect, _, _) in placed.iter_mut() {
+        rect.y = rect.y.max(floor);
+        floor = rect.y + rect.h + IDENTITY_GAP;
+    }
     let centre_of = |id: Identity| {
         placed
             .iter()
@@ -316,6 +333,8 @@ pub fn layout(plan: &Plan) -> Diagram {
     let first_arrow = left.first().map_or(ARROW_DY, |r| r.arrow);
     let program_captions = program_captions(s);
     let program_min_h = NODE_LINE + CAPTION_LINE * program_captions.len() as f32 + 20.0;
+    // Like the identities' boxes, the program's ends within the first screen.
+    let centre = centre.min(FIRST_SCREEN - (span + BOX_H).max(program_min_h) / 2.0);
     let mut y = ((centre - span / 2.0).max(TOP + program_min_h / 2.0) - first_arrow).round();
     let mut span_y = (f32::MAX, y + first_arrow);
     for (mut r, &i) in left.into_iter().zip(&program_steps) {
