@@ -324,7 +324,7 @@ async fn the_embed_view_shows_the_diagram_and_verdict_without_the_wizard() {
 
 #[wasm_bindgen_test]
 async fn a_hostile_share_name_is_only_ever_text() {
-    // Markup written with entities: since issue 15 a link refuses `<` and `>` in a share name
+    // Markup written with entities: since share paths are checked as Windows checks them, a link refuses `<` and `>` in a share name
     // (Windows allows neither), so entities and quotes are what a name can carry.
     let page = Mounted::page(
         "v=1&share=%5C%5Csrv%5C%26lt%3Bimg%20src%3Dx%20onerror%3D%27alert(1)%27%26gt%3B~users",
@@ -410,7 +410,7 @@ const DISTINCT_READERS: [&str; 25] = [
 #[wasm_bindgen_test]
 async fn a_long_findings_list_shows_ten_and_the_rest_on_request() {
     // No Network Access Account: each of the 25 shares fails (steps 4 to 28), each with its
-    // own readers (since issue 15, shares that fail alike are told as one finding).
+    // own readers (shares that fail alike are told as one finding).
     let link = shares_link("v=1", 25, |i| DISTINCT_READERS[i - 1]);
     let page = Mounted::page(&link, View::Full).await;
     let findings = || {

@@ -1,4 +1,4 @@
-//! `credflow` on a link with mistakes (issue 15, items 2 and 13): it exits 2, prints nothing
+//! `credflow` on a link with mistakes: it exits 2, prints nothing
 //! on standard output, and names every part that is wrong — the reader of a share, a share
 //! listed twice, a character Windows forbids — one line each; `//fs01/apps` is read as
 //! `\\fs01\apps`.

@@ -1,4 +1,4 @@
-//! Diagnose from a log (issue 16): the parser, the error-code table and decoder, the
+//! Diagnose from a log: the parser, the error-code table and decoder, the
 //! signatures and where they land in the plan, the suggestions, the redaction, and the
 //! properties (no panic on any input; a 5 MB log completes).
 //!

@@ -1,4 +1,4 @@
-//! Findings told once (issue 15, item 11): `Connect to share` steps that fail alike — the
+//! Findings told once: `Connect to share` steps that fail alike — the
 //! same identity, outcome, reason and fix but for the path — are one finding that lists the
 //! shares; steps that differ stay apart; a reason does not say the same thing twice.
 

@@ -1,4 +1,4 @@
-//! A link with a mistake (issue 15, item 2): `decode_lenient` keeps every part that can be
+//! A link with a mistake: `decode_lenient` keeps every part that can be
 //! read and names each part that cannot — the reader of a share, not `share=`; the strict
 //! decoder refuses the link with the first of them; a link without mistakes reads the same
 //! either way.

@@ -1,4 +1,4 @@
-//! Share paths as an administrator writes them (issue 15, item 13): `//fs01/apps` and the
+//! Share paths as an administrator writes them: `//fs01/apps` and the
 //! long-path form `\\?\UNC\fs01\apps` are `\\fs01\apps`; the characters Windows forbids in
 //! names, local and device paths are refused with a message that says why; the same share
 //! twice (`\\FS01\APPS` after `\\fs01\apps`) is refused in a link, naming both.

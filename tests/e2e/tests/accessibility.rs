@@ -1,4 +1,4 @@
-//! Read it without seeing it (issue 18): the diagram as a list of its steps — the same in the
+//! Read it without seeing it: the diagram as a list of its steps — the same in the
 //! page, the embed view and the exported SVG's `<desc>` — in Chromium's accessibility tree with
 //! every step's outcome and reason; the diagram's steps by keyboard with a visible focus; a new
 //! verdict announced once; and axe-core with no violations in light and dark mode, on a laptop,

@@ -2,7 +2,7 @@
 //! with unknown or repeated keys, too many shares or an over-long path each give a clear
 //! message (role=alert) naming what was wrong, and the page stays responsive. A corrupted
 //! saved scenario gives the defaults; a link that cannot be read shows no scenario at all
-//! until the reader chooses one (issue 15: never another scenario's verdict under the link),
+//! until the reader chooses one (never another scenario's verdict under the link),
 //! and one followed inside the open page lets the reader go back to the last good scenario.
 //! A link with the maximum of 500 shares draws its plan (the first 50 shares one by one, the
 //! rest in one summary row) and lists every share.
@@ -203,7 +203,7 @@ async fn a_bad_link_names_what_is_wrong_and_leads_back_to_the_last_good_scenario
         page.eval_args("location.hash = arguments[0]", vec![json!(bad)])
             .await;
         alert_naming(&page, words).await;
-        // Issue 15: the last good scenario is no longer shown under the broken link as if it
+        // The last good scenario is no longer shown under the broken link as if it
         // were its verdict; the page says the link could not be read, and the reader goes
         // back to the last good scenario with one click.
         assert_eq!(
@@ -232,7 +232,7 @@ async fn a_bad_link_names_what_is_wrong_and_leads_back_to_the_last_good_scenario
     }
 }
 
-/// Issue 15 changed this: a bad link on a new visit used to show the defaults, or the scenario
+/// This changed: a bad link on a new visit used to show the defaults, or the scenario
 /// saved in the browser, under the broken link. Now it shows neither until the reader
 /// chooses; the saved scenario (perhaps someone else's) is not offered, and stays saved.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

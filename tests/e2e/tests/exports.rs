@@ -1,5 +1,4 @@
-//! What leaves the page besides the link, as a trainer uses it (issue 15, "Embed and
-//! exports"): the embed view shows the fix, every button named "Copy" really copies, the files
+//! What leaves the page besides the link, as a trainer uses it: the embed view shows the fix, every button named "Copy" really copies, the files
 //! are named after the scenario, the printout carries the sources and the scenario's link,
 //! and the "Link copied" box does not move the header's buttons.
 

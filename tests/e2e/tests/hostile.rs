@@ -72,7 +72,7 @@ fn unc(payload: &str) -> String {
 }
 
 /// What Windows allows in no name (`< > : " | ? *`), and `/`, which a share path writes as
-/// `\`: since issue 15 a payload holding one is refused as a share name (checked below, and
+/// `\`: since share paths are checked as Windows checks them, a payload holding one is refused as a share name (checked below, and
 /// in tests/truth.rs), not drawn.
 fn allowed_in_a_name(payload: &str) -> bool {
     !payload.contains(['<', '>', ':', '"', '|', '?', '*', '/'])
@@ -463,7 +463,7 @@ async fn hostile_values_and_keys_in_a_link_are_quoted_as_text_in_the_message() {
                 shown.as_str().unwrap_or_default().contains(&quoted),
                 "{fragment}: the message does not quote {quoted:?}: {shown}"
             );
-            // Since issue 15 a link that cannot be read shows no scenario (and no diagram).
+            // Now that a link with a mistake is shown as such, a link that cannot be read shows no scenario (and no diagram).
             page.wait_for("#verdict[data-outcome=unread]").await;
             assert_nothing_injected(&page, &own, &fragment).await;
         }

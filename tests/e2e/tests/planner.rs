@@ -649,7 +649,7 @@ async fn malformed_link_keeps_the_last_good_scenario_and_the_page_stays_usable()
         alert.contains("client"),
         "the alert does not name the key: {alert:?}"
     );
-    // Since issue 15 the previous verdict is not shown under the broken link; one click
+    // Now that a link with a mistake is shown as such, the previous verdict is not shown under the broken link; one click
     // goes back to the previous scenario.
     page.wait_until("document.querySelector('#verdict').dataset.outcome === 'unread'")
         .await;

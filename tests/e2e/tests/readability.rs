@@ -1,4 +1,4 @@
-//! What a trainer projects must be readable (issue 15, items 6–10 and 15): the diagram's text
+//! What a trainer projects must be readable: the diagram's text
 //! at 12 px or more on a laptop, cut text available in full, a selected step that does not fade
 //! the others, long share paths that never widen the page, a wizard that is part of the page, a
 //! phone and 200% zoom, and dark mode. Each test measures what a person would see, in Chromium

@@ -1021,7 +1021,7 @@ const V1_LINKS: &[(&str, &str, &str)] = &[
         "Fails at step 4 (Connect to share)",
     ),
     // sharing.rs's SPECIAL: CM07, COMPUTER$ reads the first share, nobody the second. (Its
-    // first share was `R&D <tools> "x"` until issue 15: Windows allows `<>"` in no name, and a
+    // first share was `R&D <tools> "x"` until share paths were checked as Windows checks them: Windows allows `<>"` in no name, and a
     // link now refuses them; tests/truth.rs checks that.)
     (
         "#v=1&client=cm07&naa=set&share=%5C%5Cfs01%5CR%26D%20%27tools%27%20x~domain-computers\

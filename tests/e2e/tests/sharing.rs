@@ -236,7 +236,7 @@ async fn embed_posted_height_is_the_height_of_its_content() {
 // Downloads
 // ---------------------------------------------------------------------------------------
 
-/// A share path with characters that need escaping in SVG text. (Until issue 15 it also held
+/// A share path with characters that need escaping in SVG text. (Until share paths were checked as Windows checks them it also held
 /// `<tools> "x"`, which Windows allows in no name and a link now refuses; `&` and `'` remain.)
 const SPECIAL: &str =
     "#v=1&client=cm07&naa=set&share=%5C%5Cfs01%5CR%26D%20%27tools%27%20x~domain-computers\

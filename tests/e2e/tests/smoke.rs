@@ -23,7 +23,7 @@ async fn malformed_link_names_the_wrong_key_and_value_and_still_draws() {
         alert.contains("client"),
         "the alert does not name the key: {alert:?}"
     );
-    // Since issue 15 nothing is drawn for a link that cannot be read until the reader
+    // Now that a link with a mistake is shown as such, nothing is drawn for a link that cannot be read until the reader
     // chooses: here, the defaults.
     page.click("#open-defaults").await;
     page.wait_for(".diagram svg").await;
@@ -109,7 +109,7 @@ async fn shared_and_malformed_links_pass_an_accessibility_scan() {
     let page = Harness::start().await;
     for link in [CLASSIC_CASE_2, "#v=1&client=nope"] {
         page.open(link).await;
-        // A link that cannot be read shows what was wrong instead of a diagram (issue 15).
+        // A link that cannot be read shows what was wrong instead of a diagram.
         page.wait_for(".diagram svg, #verdict[data-outcome=unread]")
             .await;
         let violations: Vec<_> = page

@@ -1,4 +1,4 @@
-//! What the page presents as a link's is the link's (issue 15, items 2, 5, 11 and 13):
+//! What the page presents as a link's is the link's:
 //!
 //! - a link with a mistake shows no verdict and no diagram at all — not the defaults' green
 //!   "Succeeds" — but what was wrong (naming the part: the reader `bogus` of share
