@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use credflow_core::compare;
 use credflow_core::export::svg_dark;
-use credflow_core::link::{decode_lenient, encode_link, Link};
+use credflow_core::link::{decode_lenient, encode, encode_link, Link};
 use credflow_core::presets::PRESETS;
 use credflow_core::{layout, plan, render, Plan};
 
@@ -28,6 +28,8 @@ const USAGE: &str = "usage:
                                 two scenarios side by side (a comparison link, or two
                                 links): their verdicts, the steps aligned and each difference
   credflow presets              list the rule book's classic cases
+  credflow answers [LINK ...]   the answer key of a quiz: how each classic case (or each
+                                LINK) turns out, at which step and as which account
   credflow rules [--json]       print the whole rule table with its sources (Markdown or JSON)
   credflow diagnose [LINK] [FILE|-] [--json]
                                 read a log (FILE, or standard input) against the plan: the
@@ -79,6 +81,20 @@ fn run(args: &[&str]) -> Result<String, String> {
         }
         ["compare", rest @ ..] => compare_cmd(rest),
         ["presets"] => Ok(presets()),
+        ["answers"] => Ok(answers(
+            PRESETS
+                .iter()
+                .map(|p| (p.title.to_string(), plan(&p.scenario())))
+                .collect(),
+        )),
+        ["answers", links @ ..] => {
+            let mut plans = Vec::new();
+            for link in links {
+                let scenario = scenario_for(link)?;
+                plans.push((format!("#{}", encode(&scenario)), plan(&scenario)));
+            }
+            Ok(answers(plans))
+        }
         ["rules"] => Ok(credflow_core::rulebook::markdown()),
         ["rules", "--json"] => Ok(
             serde_json::to_string_pretty(&credflow_core::rulebook::rules()).unwrap_or_default()
@@ -160,6 +176,19 @@ fn link_for(link: &str) -> Result<Link, String> {
 fn json_of(plan: &Plan) -> String {
     // Serialising plain structs of strings and numbers cannot fail.
     serde_json::to_string_pretty(plan).unwrap_or_default() + "\n"
+}
+
+/// The answer key: each question's title, then how it turns out.
+fn answers(plans: Vec<(String, Plan)>) -> String {
+    let mut out = String::new();
+    for (i, (title, plan)) in plans.iter().enumerate() {
+        out.push_str(&format!(
+            "{}. {title}\n   {}\n",
+            i + 1,
+            credflow_core::quiz::key_line(plan)
+        ));
+    }
+    out
 }
 
 fn presets() -> String {

@@ -1,4 +1,5 @@
-//! `credflow compare` and `credflow render` of a comparison link, run as a trainer runs them.
+//! `credflow compare`, `credflow render` of a comparison link and `credflow answers`, run as a
+//! trainer runs them.
 
 use std::process::{Command, Output};
 
@@ -114,4 +115,20 @@ fn rendering_a_comparison_link_draws_both_diagrams_in_one_svg() {
     ));
     // The differences are its description, escaped.
     assert!(svg.contains(r"Step 4, connect to \\fs01\apps: Local System as DOMAIN\COMPUTER$ — succeeds; SMSCliToknLocalAcct&amp; — fails"));
+}
+
+#[test]
+fn the_answer_key_tells_each_classic_case_and_each_link_given() {
+    let key = ok(&["answers"]);
+    let questions = key.lines().filter(|l| !l.starts_with(' ')).count();
+    assert_eq!(questions, credflow_core::presets::PRESETS.len());
+    assert!(
+        key.contains("4. Legacy Client, non-SMS share, no Software Installation Account\n   Fails at step 4 (Connect to share), as SMSCliToknLocalAcct&\n"),
+        "{key}"
+    );
+    let key = ok(&["answers", "#v=1", "#v=1&run=user"]);
+    assert_eq!(
+        key,
+        "1. #v=1\n   Succeeds\n2. #v=1&run=user\n   Fails at step 4 (Install), as the logged-on user\n"
+    );
 }

@@ -11,6 +11,7 @@ pub mod normalise;
 pub mod plan;
 pub mod present;
 pub mod principal;
+pub mod quiz;
 pub mod rulebook;
 pub mod rules;
 pub mod scenario;

@@ -1,0 +1,109 @@
+//! Predict, then reveal: a classic case asked as a question and a learner's answers marked.
+
+use credflow_core::presets::PRESETS;
+use credflow_core::quiz::{answer, key_line, mark, question, Answer};
+use credflow_core::{decode, plan, Identity, Outcome};
+
+/// Rule book classic case 4: the Legacy Client reaches a non-SMS share as its token account,
+/// which has no domain rights.
+const CASE_4: &str = "v=1&client=legacy&share=%5C%5Cfs01%5Capps~users";
+
+#[test]
+fn the_plans_own_answer_scores_full_marks_in_every_classic_case() {
+    for p in PRESETS {
+        let plan = plan(&p.scenario());
+        let m = mark(&plan, answer(&plan));
+        assert_eq!(m.score, m.out_of, "{}: {:?}", p.id, m.lines);
+        assert!(
+            m.lines.iter().all(|l| l.starts_with("Right: ")),
+            "{}: {:?}",
+            p.id,
+            m.lines
+        );
+        // What the learner picks from holds the answer.
+        let q = question(&plan);
+        if let Some(who) = answer(&plan).identity {
+            assert!(q.identities.contains(&who), "{}", p.id);
+        }
+        assert_eq!(q.steps.len(), plan.steps.len());
+    }
+}
+
+#[test]
+fn case_4_asks_for_the_share_step_and_the_token_account() {
+    let plan = plan(&decode(CASE_4).unwrap());
+    assert_eq!(
+        answer(&plan),
+        Answer {
+            outcome: Outcome::Fails,
+            step: Some(4),
+            identity: Some(Identity::ClientToken),
+        }
+    );
+    let q = question(&plan);
+    assert_eq!(q.steps[3], (4, r"Connect to \\fs01\apps".to_string()));
+    // The token account, and the Legacy Client's other accounts to choose from.
+    assert_eq!(q.identities[0], Identity::ClientToken);
+    assert!(q
+        .identities
+        .contains(&Identity::SoftwareInstallationAccount));
+    assert_eq!(
+        key_line(&plan),
+        "Fails at step 4 (Connect to share), as SMSCliToknLocalAcct&"
+    );
+}
+
+#[test]
+fn a_wrong_answer_says_what_was_right_and_what_the_answer_is() {
+    let plan = plan(&decode(CASE_4).unwrap());
+    // "It succeeds": nothing right, and the step and the account are told.
+    let m = mark(
+        &plan,
+        Answer {
+            outcome: Outcome::Ok,
+            step: None,
+            identity: None,
+        },
+    );
+    assert_eq!((m.score, m.out_of), (0, 3));
+    assert_eq!(
+        m.lines,
+        [
+            "Not quite: it fails; you said it succeeds.",
+            "It is step 4 (Connect to share); you named no step.",
+            "SMSCliToknLocalAcct& is acting there; you named no account.",
+        ]
+    );
+    // The right outcome and account at the wrong step: two of three.
+    let m = mark(
+        &plan,
+        Answer {
+            outcome: Outcome::Fails,
+            step: Some(3),
+            identity: Some(Identity::ClientToken),
+        },
+    );
+    assert_eq!((m.score, m.out_of), (2, 3));
+    assert_eq!(m.step_right, Some(false));
+    assert_eq!(
+        m.lines[1],
+        "It is step 4 (Connect to share); you said step 3 (Fetch content)."
+    );
+    assert_eq!(m.lines[2], "Right: SMSCliToknLocalAcct& is acting there.");
+}
+
+#[test]
+fn a_scenario_that_succeeds_is_one_question() {
+    let plan = plan(&decode("v=1").unwrap());
+    let m = mark(
+        &plan,
+        Answer {
+            outcome: Outcome::Fails,
+            step: Some(4),
+            identity: Some(Identity::LocalSystem),
+        },
+    );
+    assert_eq!((m.score, m.out_of), (0, 1));
+    assert_eq!(m.lines, ["Not quite: it succeeds; you said it fails."]);
+    assert_eq!(m.step_right, None);
+}
