@@ -88,22 +88,23 @@ fn full() -> impl IntoView {
                     <Summary />
                     <Verdict />
                     <DiagramView />
+                    // One `Later` per place rather than per section: each is code of its own.
                     <Later>
                         <div class="result-actions">
                             <WalkThrough />
                             <ExportBar />
                         </div>
+                        <StepDetails />
                     </Later>
-                    <Later><StepDetails /></Later>
                 </section>
             </div>
             <Later>
                 <Findings />
                 <Library />
                 <Sources />
+                // Fixed to the bottom of a narrow window; inside the main landmark like the rest.
+                <VerdictBar />
             </Later>
-            // Fixed to the bottom of a narrow window; inside the main landmark like the rest.
-            <Later><VerdictBar /></Later>
         </main>
         <footer class="site-footer">
             <p>"credflow runs entirely in your browser: nothing you choose or type leaves this page."</p>
