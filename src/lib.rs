@@ -7,11 +7,13 @@
 pub mod browser;
 pub mod components;
 pub mod crash;
+pub mod log_worker;
 pub mod state;
 
 use credflow_core::link::View;
 use leptos::prelude::*;
 
+use components::diagnose::Diagnose;
 use components::diagram::{DiagramView, StepDetails};
 use components::embed::EmbedView;
 use components::export::ExportBar;
@@ -98,6 +100,7 @@ fn full() -> impl IntoView {
             </div>
             <Later>
                 <Findings />
+                <Diagnose />
                 <Library />
                 <Sources />
             </Later>

@@ -1,11 +1,13 @@
 //! The page's parts. Each reads the [`Store`](crate::state::Store) from context.
 
 pub mod choice_group;
+pub mod diagnose;
 pub mod diagram;
 pub mod embed;
 pub mod export;
 pub mod findings;
 pub mod library;
+pub mod log_report;
 pub mod notice;
 pub mod shares;
 pub mod summary;
