@@ -7,7 +7,6 @@
 pub mod browser;
 pub mod components;
 pub mod crash;
-pub mod log_worker;
 pub mod state;
 
 use credflow_core::link::View;

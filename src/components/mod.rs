@@ -7,7 +7,6 @@ pub mod embed;
 pub mod export;
 pub mod findings;
 pub mod library;
-pub mod log_report;
 pub mod notice;
 pub mod shares;
 pub mod summary;

@@ -36,6 +36,7 @@ fn an_access_denied_line_is_listed_with_its_code_and_marks_the_shares_step() {
     assert_eq!(step.agreement, "agrees");
     assert_eq!(step.evidence[0].numbers, vec![1]);
     assert_eq!(step.evidence[0].lines, "line 1");
+    assert_eq!(step.lines, "line 1");
     // Every other step is without evidence, and says so.
     for other in r.steps.iter().filter(|st| st.n != step.n) {
         assert_eq!(other.agreement, "no-evidence", "{other:?}");

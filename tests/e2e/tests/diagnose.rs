@@ -22,10 +22,16 @@ const LEGACY_FS01: &str = "#v=1&client=legacy&share=%5C%5Cfs01%5Capps~users";
 async fn diagnose(page: &Harness, link: &str, log: &str) {
     page.open(link).await;
     page.wait_for("#diagram svg").await;
-    page.click("#diagnose-panel summary").await;
+    open_panel(page).await;
     paste(page, log).await;
     page.click("#diagnose-run").await;
     page.wait_for("#diagnose-steps li").await;
+}
+
+/// Opens the panel and waits for its module to draw it.
+async fn open_panel(page: &Harness) {
+    page.click("#diagnose-panel summary").await;
+    page.wait_for("#diagnose-log").await;
 }
 
 async fn paste(page: &Harness, log: &str) {
@@ -172,7 +178,7 @@ async fn an_smsapm32_log_on_an_advanced_client_offers_the_legacy_client() {
 async fn empty_and_unreadable_logs_say_why_and_unknown_lines_are_listed() {
     let page = Harness::start().await;
     page.open(LEGACY_FS01).await;
-    page.click("#diagnose-panel summary").await;
+    open_panel(&page).await;
     page.click("#diagnose-run").await;
     page.wait_for_text("#diagnose-status", "nothing to read")
         .await;
@@ -194,7 +200,7 @@ async fn empty_and_unreadable_logs_say_why_and_unknown_lines_are_listed() {
 async fn a_5_mb_log_is_read_and_the_page_keeps_answering() {
     let page = Harness::start().await;
     page.open(LEGACY_FS01).await;
-    page.click("#diagnose-panel summary").await;
+    open_panel(&page).await;
     let copies = 5 * 1024 * 1024 / FS01.len() + 1;
     page.eval_args(
         "document.getElementById('diagnose-log').value = arguments[0].repeat(arguments[1])",

@@ -99,6 +99,7 @@ async fn a_whole_session_asks_only_the_pages_own_server_for_its_own_files() {
     // The Diagnose panel: its worker starts, reads a log naming a share, and one suggestion
     // is applied. (A file from the core's fixtures.)
     page.click("#diagnose-panel summary").await;
+    page.wait_for("#diagnose-log").await;
     page.eval_args(
         "document.getElementById('diagnose-log').value = arguments[0]",
         vec![json!(include_str!(

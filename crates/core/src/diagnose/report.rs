@@ -94,6 +94,8 @@ pub struct StepReport {
     /// `no-evidence`, `agrees`, `disagrees`.
     pub agreement: String,
     pub says: String,
+    /// Every line that is evidence for it: `line 4`, `lines 4 and 9`; empty without any.
+    pub lines: String,
     pub evidence: Vec<Proof>,
 }
 
@@ -236,6 +238,15 @@ fn steps(d: &Diagnosis, plan: &Plan) -> Vec<StepReport> {
             }
             .into(),
             says: f.says.clone(),
+            lines: match f.evidence.is_empty() {
+                true => String::new(),
+                false => line_list(
+                    &f.evidence
+                        .iter()
+                        .flat_map(|&i| d.evidence[i].lines.iter().copied())
+                        .collect::<Vec<_>>(),
+                ),
+            },
             evidence: f.evidence.iter().map(|&i| proof(&d.evidence[i])).collect(),
         })
         .collect()

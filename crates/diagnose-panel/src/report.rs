@@ -1,19 +1,18 @@
 //! The Diagnose panel's results, drawn from the log worker's answer (the `Report` of
-//! `credflow_core::diagnose::report`, parsed JSON) with plain DOM calls rather than Leptos
-//! views: they are drawn once per answer and never updated, and plain calls cost the page's
-//! first load a fraction of what the same views would. Every text from the log goes into a
-//! text node (`set_text_content`), never into HTML. Buttons carry `data-step` (show that step)
-//! or `data-offer` (apply that suggestion); the panel handles their clicks in one listener.
+//! `credflow_core::diagnose::report`, parsed JSON) with plain DOM calls: they are drawn once
+//! per answer and never updated. Every text from the log goes into a text node
+//! (`set_text_content`), never into HTML. Buttons carry `data-step` (show that step) or
+//! `data-offer` (apply that suggestion); the panel handles their clicks in one listener.
 
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
-use crate::log_worker::{field, items, number, text};
+use crate::worker::{field, items, number, text};
 
 /// Draws `report` into `into`, replacing what was there.
 pub fn draw(into: &Element, report: &JsValue) {
     into.set_text_content(None);
-    let d = Dom(leptos::prelude::document());
+    let d = Dom(document());
     let offers = items(report, "suggestions");
     if !offers.is_empty() {
         d.text(into, "h3", "", "Where the log and the scenario disagree");
@@ -80,10 +79,10 @@ pub fn draw(into: &Element, report: &JsValue) {
     d.lines(into, report);
 }
 
-struct Dom(Document);
+pub struct Dom(pub Document);
 
 impl Dom {
-    fn el(&self, parent: &Element, tag: &str, class: &str) -> Element {
+    pub fn el(&self, parent: &Element, tag: &str, class: &str) -> Element {
         // Only fixed tag names are created: this cannot fail.
         let e = self.0.create_element(tag).expect("create an element");
         if !class.is_empty() {
@@ -93,17 +92,17 @@ impl Dom {
         e
     }
 
-    fn text(&self, parent: &Element, tag: &str, class: &str, text: &str) -> Element {
+    pub fn text(&self, parent: &Element, tag: &str, class: &str, text: &str) -> Element {
         let e = self.el(parent, tag, class);
         e.set_text_content(Some(text));
         e
     }
 
-    fn add(&self, parent: &Element, text: &str) {
+    pub fn add(&self, parent: &Element, text: &str) {
         let _ = parent.append_child(&self.0.create_text_node(text));
     }
 
-    fn button(&self, parent: &Element, class: &str, label: &str) -> Element {
+    pub fn button(&self, parent: &Element, class: &str, label: &str) -> Element {
         let b = self.text(parent, "button", class, label);
         let _ = b.set_attribute("type", "button");
         b
@@ -232,15 +231,27 @@ impl Dom {
     }
 }
 
+/// The text with its first letter in capitals.
 pub fn capital(s: &str) -> String {
-    credflow_core::present::capitalised(s)
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+pub fn document() -> Document {
+    // The panel runs in the page, which has a document.
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("the page's document")
 }
 
 /// After "Copy a redacted excerpt": that it was copied, or (the browser refused the
 /// clipboard) the excerpt in a field to copy from.
 pub fn copied(at: &Element, ok: bool, excerpt: &str) {
     at.set_text_content(None);
-    let d = Dom(leptos::prelude::document());
+    let d = Dom(document());
     if ok {
         let p = d.text(at, "p", "", "Redacted excerpt copied to the clipboard.");
         let _ = p.set_attribute("role", "status");

@@ -1,12 +1,11 @@
-//! The page's side of the log worker (`crates/diagnose-web`): started the first time the
-//! Diagnose panel opens, so that the diagnosis is not part of the page's first load. It is a
-//! file next to `index.html`, asked for by a relative address (the page works from any
-//! folder) and from the page's own server only (the Content-Security-Policy's `script-src
-//! 'self'` covers workers). The log goes to the worker and nowhere else.
+//! The panel's side of the log worker (`crates/diagnose-web`), started when the panel first
+//! opens. It is a file next to `index.html`, asked for by a relative address (the page works
+//! from any folder) and from the page's own server only (the Content-Security-Policy's
+//! `script-src 'self'` covers workers). The log goes to the worker and nowhere else; reading a
+//! 5 MB log there never holds up the page.
 //!
 //! The worker answers with the `Report` (`credflow_core::diagnose::report`) as JSON; the page
-//! reads it with the browser's own `JSON.parse`, field by field (no serde, and none of the
-//! core's diagnosis, in the page's bundle).
+//! reads it with the browser's own `JSON.parse`, field by field (no serde here).
 
 use std::cell::RefCell;
 
