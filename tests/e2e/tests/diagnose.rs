@@ -107,6 +107,17 @@ async fn a_legacy_access_denied_line_marks_the_connect_step_of_its_share_with_it
     ] {
         assert!(row.contains(needed), "{needed} missing in {row:?}");
     }
+    // "Copy a redacted excerpt": the line with the server's name replaced.
+    page.eval(
+        "navigator.clipboard.writeText = text => { window.__copied = text; return Promise.resolve(); }",
+    )
+    .await;
+    page.click("#diagnose-copy").await;
+    page.wait_for_text("#diagnose-copied", "copied").await;
+    let copied = page.eval("return window.__copied").await;
+    let copied = copied.as_str().unwrap_or_default();
+    assert!(copied.contains("(#2147942405)"), "{copied}");
+    assert!(!copied.to_lowercase().contains("fs01"), "{copied}");
     // The log is in neither the link nor storage.
     let kept = page
         .eval(
