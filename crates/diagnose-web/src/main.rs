@@ -1,5 +1,5 @@
-//! The diagnosis as a web worker: the page's Diagnose panel starts it the first time it is
-//! opened (`src/components/diagnose.rs`), so the parser, the code table and the signatures are
+//! The diagnosis as a web worker: the Diagnose panel (`crates/diagnose-panel`, itself loaded
+//! when the panel first opens) starts it, so the parser, the code table and the signatures are
 //! not part of the page's first load, and reading a 5 MB log never holds up the page.
 //!
 //! Trunk builds it with the page (`index.html`: `data-type="worker"`, a loader shim) into
