@@ -264,3 +264,34 @@ async fn the_diagnosis_works_from_a_folder_of_the_server() {
         "{asked:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_chosen_log_file_is_read_in_the_page_even_in_utf16() {
+    let page = Harness::start().await;
+    page.open(LEGACY_FS01).await;
+    page.wait_for("#diagram svg").await;
+    open_panel(&page).await;
+    // SMSAPM32.log as some Windows tools save it: UTF-16 with a byte-order mark.
+    let dir = std::env::temp_dir().join(format!("credflow-diagnose-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("SMSAPM32.log");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(FS01.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&path, bytes).unwrap();
+    page.wait_for("#diagnose-file")
+        .await
+        .send_keys(path.to_str().unwrap())
+        .await
+        .expect("choose the file");
+    let (_, text) = {
+        page.wait_for_text("#diagnose-steps", "Line 1").await;
+        step_named(&page, r"Connect to \\fs01\apps").await
+    };
+    assert!(text.contains("Access denied"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+    // Only the page's own files were asked for: the file went nowhere.
+    for r in page.requests() {
+        assert_eq!(r.method, "GET", "{} {}", r.method, r.path);
+        assert!(!r.path.contains("SMSAPM32"), "{}", r.path);
+    }
+}
