@@ -8,6 +8,9 @@
 // a wrong MIME type, a proxy that blocks .wasm, a browser or policy that refuses WebAssembly), it
 // reports which file failed; the page's inline script (public/first.js) says why and what to
 // check, instead of leaving a blank page.
+// The Diagnose panel's module is imported only when the panel first opens; the page's
+// WebAssembly cannot write import() itself. Only files next to index.html.
+window.credflowImport = (file) => import(new URL(file, document.baseURI).href);
 const app = document.getElementById('credflow-app');
 const js = new URL(app.dataset.js, document.baseURI).href;
 const wasm = new URL(app.dataset.wasm, document.baseURI).href;

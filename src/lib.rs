@@ -12,6 +12,7 @@ pub mod state;
 use credflow_core::link::View;
 use leptos::prelude::*;
 
+use components::diagnose::Diagnose;
 use components::diagram::{DiagramView, StepDetails};
 use components::embed::EmbedView;
 use components::export::ExportBar;
@@ -100,6 +101,7 @@ fn full() -> impl IntoView {
             </div>
             <Later>
                 <Findings />
+                <Diagnose />
                 <Library />
                 <Sources />
                 // Fixed to the bottom of a narrow window; inside the main landmark like the rest.

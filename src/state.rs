@@ -58,6 +58,16 @@ impl Unread {
     }
 }
 
+/// The evidence a log gives for one step of the plan (the Diagnose panel).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogMark {
+    pub n: usize,
+    /// `line 4`, `lines 4 and 9`: every line that is evidence for the step.
+    pub lines: String,
+    /// Each piece of evidence: its lines and what it says.
+    pub says: Vec<String>,
+}
+
 /// The page's state, shared through context. Copy: every field is a signal.
 #[derive(Clone, Copy)]
 pub struct Store {
@@ -82,6 +92,9 @@ pub struct Store {
     /// The scenario before the last reset or preset, for Undo.
     pub undo: RwSignal<Option<Scenario>>,
     pub view: RwSignal<View>,
+    /// What a log read in the Diagnose panel says about each step of the current plan (the
+    /// steps with evidence only). Never in the link or storage: logs name servers and users.
+    pub log_marks: RwSignal<Vec<LogMark>>,
     /// The fragment last written to the URL and localStorage.
     saved: StoredValue<String>,
     /// The debounced write not yet done.
@@ -123,6 +136,7 @@ impl Store {
             unread,
             undo: RwSignal::new(None),
             view: RwSignal::new(view),
+            log_marks: RwSignal::new(Vec::new()),
             saved,
             pending: StoredValue::new(None),
         }

@@ -397,6 +397,9 @@ fn StepPicker() -> impl IntoView {
                             <span class="marker" aria-hidden="true">{shown.marker()}</span>
                             {format!("{}. {}", n, name)}
                             <span class="sr-only">{state}</span>
+                            {move || log_lines(store, n).map(|lines| view! {
+                                <span class="log-badge">{format!(" (log: {lines})")}</span>
+                            })}
                         </button>
                     }
                 })
@@ -439,8 +442,34 @@ pub fn StepDetails() -> impl IntoView {
     }
 }
 
+/// The lines of the log read in the Diagnose panel that are evidence for step `n`, if any.
+fn log_lines(store: Store, n: usize) -> Option<String> {
+    store
+        .log_marks
+        .with(|marks| marks.iter().find(|m| m.n == n).map(|m| m.lines.clone()))
+}
+
+/// What the log read in the Diagnose panel shows about step `n`.
+fn log_evidence(n: usize) -> Option<impl IntoView> {
+    let store = Store::get();
+    store.log_marks.with(|marks| {
+        marks.iter().find(|m| m.n == n).map(|m| {
+            let items = m
+                .says
+                .iter()
+                .map(|s| view! { <li>{s.clone()}</li> })
+                .collect_view();
+            view! {
+                <dt>"From your log"</dt>
+                <dd class="log-evidence"><ul>{items}</ul></dd>
+            }
+        })
+    })
+}
+
 /// `names`: the acting identity's display name, then each attempt's.
 fn details(step: &Step, names: &[&'static str]) -> impl IntoView {
+    let n = step.n;
     let who = names.first().copied().unwrap_or_default();
     let sources = step
         .sources
@@ -490,6 +519,7 @@ fn details(step: &Step, names: &[&'static str]) -> impl IntoView {
                 {attempts}
                 <dt>"Log"</dt>
                 <dd class="log"><code>{step.log.file}</code>" in "<code>{step.log.folder}</code></dd>
+                {move || log_evidence(n)}
                 <dt>"Says who"</dt>
                 <dd>
                     <ul class="sources">{sources}</ul>

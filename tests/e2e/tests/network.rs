@@ -96,6 +96,23 @@ async fn a_whole_session_asks_only_the_pages_own_server_for_its_own_files() {
     page.click("#undo").await;
     page.wait_until("document.getElementById('diagram').textContent.includes('fs02')")
         .await;
+    // The Diagnose panel: its worker starts, reads a log naming a share, and one suggestion
+    // is applied. (A file from the core's fixtures.)
+    page.click("#diagnose-panel summary").await;
+    page.wait_for("#diagnose-log").await;
+    page.eval_args(
+        "document.getElementById('diagnose-log').value = arguments[0]",
+        vec![json!(include_str!(
+            "../../../crates/core/tests/fixtures/legacy-fs02-denied.log"
+        )
+        .replace("fs02", "fs03"))],
+    )
+    .await;
+    page.click("#diagnose-run").await;
+    page.wait_for("#diagnose-offers .diagnose-offer").await;
+    page.click("#diagnose-offers .diagnose-offer").await;
+    page.wait_until("document.getElementById('diagram').textContent.includes('fs03')")
+        .await;
     // Both downloads arrived (SVG from a blob: URL, PNG from a data: URL).
     let downloads = page.downloads_dir();
     let deadline = Instant::now() + Duration::from_secs(30);

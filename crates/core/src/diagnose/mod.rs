@@ -16,6 +16,7 @@ pub mod cite;
 pub mod codes;
 pub mod parse;
 pub mod redact;
+pub mod report;
 pub mod signs;
 pub mod suggest;
 
