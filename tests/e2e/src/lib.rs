@@ -25,7 +25,9 @@ use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
 use chromedriver::Chromedriver;
-pub use hardening::{credflow_cli, link_with_shares, percent_encode, NetworkRequest, Options};
+pub use hardening::{
+    credflow_cli, foreign, link_with_shares, percent_encode, NetworkRequest, Options,
+};
 use server::StaticServer;
 pub use server::{Answer, Request};
 
@@ -500,4 +502,28 @@ impl Harness {
 /// A string as a JavaScript (JSON) string literal, for building scripts.
 pub fn js(s: &str) -> String {
     json!(s).to_string()
+}
+
+/// Fails with every axe-core violation on the page (its rule, impact, help and up to four of
+/// its elements), naming `what` was scanned.
+pub async fn assert_no_violations(page: &Harness, what: &str) {
+    let violations: Vec<String> = page
+        .axe()
+        .await
+        .iter()
+        .map(|v| {
+            let nodes: Vec<String> = v["nodes"]
+                .as_array()
+                .map(|n| n.iter().take(4).map(|n| n["target"].to_string()).collect())
+                .unwrap_or_default();
+            format!(
+                "{} ({}): {} at {}",
+                v["id"],
+                v["impact"],
+                v["help"],
+                nodes.join(" ")
+            )
+        })
+        .collect();
+    assert!(violations.is_empty(), "{what}: {violations:#?}");
 }
