@@ -30,6 +30,7 @@ use std::collections::BTreeMap;
 use crate::diagram::{Callout, Column, Diagram, Edge, Node, NodeKind, Rect, Side, NONE_REACHED};
 use crate::identity::Identity;
 use crate::model::{Outcome, Plan, Resource, Step};
+use crate::number;
 use crate::present::{self, marker, outcome_word, status, Shown};
 use crate::principal::Readers;
 use crate::scenario::{Account, Scenario};
@@ -503,7 +504,7 @@ fn row(
         Vec::new()
     } else if let Some(n) = same_as {
         wrap(
-            &cat(&["Same reason as step ", number(n, &mut [0; 20]), "."]),
+            &cat(&["Same reason as step ", number::whole(n, &mut [0; 20]), "."]),
             callout_text_w(side),
             SMALL_PX,
             Font::Regular,
@@ -614,7 +615,7 @@ fn edge(
             // Which step the reason is from.
             Some(m) => cat(&[
                 "Step ",
-                number(m.worst, &mut [0; 20]),
+                number::whole(m.worst, &mut [0; 20]),
                 ", the first of these with the worst outcome (",
                 outcome_word(step.outcome),
                 "): ",
@@ -629,7 +630,7 @@ fn edge(
         // repeated for every share of a large plan it would double the SVG's size.
         None => cat(&[
             "Step ",
-            number(step.n, &mut [0; 20]),
+            number::whole(step.n, &mut [0; 20]),
             ", ",
             step.step.label(),
             ": ",
@@ -868,10 +869,10 @@ fn step_list(numbers: &[usize]) -> String {
         if i > 0 {
             out.push_str(", ");
         }
-        out.push_str(number(numbers[i], &mut [0; 20]));
+        out.push_str(number::whole(numbers[i], &mut [0; 20]));
         if j > i {
             out.push_str(if j > i + 1 { "–" } else { ", " });
-            out.push_str(number(numbers[j], &mut [0; 20]));
+            out.push_str(number::whole(numbers[j], &mut [0; 20]));
         }
         i = j + 1;
     }
@@ -913,12 +914,12 @@ fn describe(plan: &Plan, steps: &[Cow<'_, Step>], more: Option<&More>) -> Vec<St
             }
             if c.reached < c.count {
                 line.push_str(", ");
-                line.push_str(number(c.count - c.reached, &mut [0; 20]));
+                line.push_str(number::whole(c.count - c.reached, &mut [0; 20]));
                 line.push_str(" not reached");
             }
             for part in [
                 "; step ",
-                number(m.worst, &mut [0; 20]),
+                number::whole(m.worst, &mut [0; 20]),
                 ", the first with the worst outcome: ",
                 &step.reason,
                 " The findings list every step.",
@@ -930,7 +931,7 @@ fn describe(plan: &Plan, steps: &[Cow<'_, Step>], more: Option<&More>) -> Vec<St
         }
         for part in [
             "Step ",
-            number(step.n, &mut [0; 20]),
+            number::whole(step.n, &mut [0; 20]),
             ", ",
             step.step.label(),
             ": ",
@@ -946,7 +947,7 @@ fn describe(plan: &Plan, steps: &[Cow<'_, Step>], more: Option<&More>) -> Vec<St
         match told.iter().find(|(r, _)| *r == step.reason) {
             Some(&(_, n)) => {
                 line.push_str("same reason as step ");
-                line.push_str(number(n, &mut [0; 20]));
+                line.push_str(number::whole(n, &mut [0; 20]));
                 line.push('.');
             }
             None => {
@@ -987,20 +988,6 @@ fn cat(parts: &[&str]) -> String {
         out.push_str(part);
     }
     out
-}
-
-/// `n` in decimal, written into `buf`.
-fn number(mut n: usize, buf: &mut [u8; 20]) -> &str {
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    std::str::from_utf8(&buf[i..]).unwrap_or("?")
 }
 
 fn round1(v: f32) -> f32 {
