@@ -24,11 +24,11 @@ pub fn install() {
 /// With the `panic-trigger` feature (test builds only), a `credflow-test-panic` event on the
 /// window panics, as a bug would.
 pub fn install_test_trigger() {
+    // The listener stays as long as the page (dropping its handle does not remove it).
     #[cfg(feature = "panic-trigger")]
-    std::mem::forget(leptos::prelude::window_event_listener_untyped(
-        "credflow-test-panic",
-        |_| panic!("test panic requested by a credflow-test-panic event"),
-    ));
+    let _ = leptos::prelude::window_event_listener_untyped("credflow-test-panic", |_| {
+        panic!("test panic requested by a credflow-test-panic event")
+    });
 }
 
 /// `?reset` in the address: forget the saved scenario, then drop the query.

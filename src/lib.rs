@@ -35,8 +35,8 @@ pub fn App() -> impl IntoView {
         components::embed::apply_theme(link.theme);
     }
     let store = Store::new(link.scenario, link.view);
-    store.notice.set(notice);
-    store.undo.set(undo);
+    store.tell(notice);
+    store.keep_for_undo(undo);
     state::sync(store);
     view! { <Page store=store /> }
 }
@@ -155,8 +155,8 @@ pub fn Later(children: ChildrenFn) -> impl IntoView {
 /// A trigger that fires a frame after `source` changes: the lists below the diagram (step
 /// chips, findings) read the plan untracked and follow this instead, so that a change paints
 /// the diagram and the verdict first and the lists in the next frame, instead of holding up
-/// the first one (with 50 shares their redraw took about 4 ms of a change). Changes within one
-/// frame fire it once.
+/// the first one (with many shares their redraw is a good part of a change; docs/performance.md).
+/// Changes within one frame fire it once.
 pub fn after_paint(source: impl Track + Send + Sync + 'static) -> Trigger {
     let painted = Trigger::new();
     let pending = StoredValue::new(false);

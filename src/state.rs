@@ -68,33 +68,70 @@ pub struct LogMark {
     pub says: Vec<String>,
 }
 
+/// A read-only handle on one of the store's signals: components read it (tracked or not);
+/// only the store's commands, in this module, reach the signal inside to write it.
+pub struct Reader<T: 'static>(RwSignal<T>);
+
+impl<T> Clone for Reader<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Reader<T> {}
+
+impl<T: Send + Sync + 'static> Reader<T> {
+    pub fn with<U>(&self, f: impl FnOnce(&T) -> U) -> U {
+        self.0.with(f)
+    }
+    pub fn with_untracked<U>(&self, f: impl FnOnce(&T) -> U) -> U {
+        self.0.with_untracked(f)
+    }
+    pub fn track(&self) {
+        self.0.track()
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> Reader<T> {
+    pub fn get(&self) -> T {
+        self.0.get()
+    }
+    pub fn get_untracked(&self) -> T {
+        self.0.get_untracked()
+    }
+}
+
 /// The page's state, shared through context. Copy: every field is a signal.
+///
+/// Components read it through the public read-only handles and change it only through the
+/// named commands ([`edit`](Store::edit), [`replace`](Store::replace), [`undo`](Store::undo),
+/// [`select`](Store::select), …), so that every change of the scenario is normalised and the
+/// non-SMS shares cannot fall out of step with it.
 #[derive(Clone, Copy)]
 pub struct Store {
-    pub scenario: RwSignal<Scenario>,
+    pub scenario: Reader<Scenario>,
     /// The non-SMS shares, set together with `scenario` (see [`Store::set_scenario`]) and only
     /// when they change: the share editor's rows follow this signal, so that a change elsewhere
     /// in the scenario does not even wake them (with hundreds of shares, thousands of effects).
-    pub shares: RwSignal<Vec<Share>>,
+    pub shares: Reader<Vec<Share>>,
     pub plan: Memo<Plan>,
     pub diagram: Memo<Diagram>,
     /// The diagram as the page shows it (without its style sheet, which the page has once).
     pub svg: Memo<String>,
     /// The step shown in the details panel.
-    pub selected: RwSignal<Option<usize>>,
+    pub selected: Reader<Option<usize>>,
     /// Every finding is listed, not only the first few: asked for with "Show N more findings",
     /// and always when printing (the printout lists every non-ok step).
-    pub all_findings: RwSignal<bool>,
-    pub notice: RwSignal<Option<Notice>>,
+    pub all_findings: Reader<bool>,
+    pub notice: Reader<Option<Notice>>,
     /// Whether the notice is a link that could not be read: the page then shows only that
     /// (changes only when that does, so the page is not redrawn for every other notice).
     pub unread: Memo<bool>,
     /// The scenario before the last reset or preset, for Undo.
-    pub undo: RwSignal<Option<Scenario>>,
-    pub view: RwSignal<View>,
+    before: RwSignal<Option<Scenario>>,
+    pub view: Reader<View>,
     /// What a log read in the Diagnose panel says about each step of the current plan (the
     /// steps with evidence only). Never in the link or storage: logs name servers and users.
-    pub log_marks: RwSignal<Vec<LogMark>>,
+    pub log_marks: Reader<Vec<LogMark>>,
     /// The fragment last written to the URL and localStorage.
     saved: StoredValue<String>,
     /// The debounced write not yet done.
@@ -104,17 +141,19 @@ pub struct Store {
 impl Store {
     /// The store for a scenario, without side effects (tests mount components with this).
     pub fn new(scenario: Scenario, view: View) -> Store {
-        let scenario = RwSignal::new(scenario);
-        let shares = RwSignal::new(scenario.with_untracked(|s| s.shares.clone()));
+        let write_shares = RwSignal::new(scenario.shares.clone());
+        let write_scenario = RwSignal::new(scenario);
+        let scenario = Reader(write_scenario);
         let plan = Memo::new(move |_| scenario.with(plan));
         let diagram = Memo::new(move |_| plan.with(layout));
         let svg = Memo::new(move |_| diagram.with(svg_inline));
-        let selected = RwSignal::new(default_step(&plan.get_untracked()));
+        let write_selected = RwSignal::new(default_step(&plan.get_untracked()));
+        let selected = Reader(write_selected);
         // A new plan selects its first failing step (or first problem) again.
         Effect::new(move |prev: Option<()>| {
             let step = plan.with(default_step);
             if prev.is_some() && selected.get_untracked() != step {
-                selected.set(step);
+                write_selected.set(step);
             }
         });
         let saved = StoredValue::new(encode_link(&Link {
@@ -122,21 +161,24 @@ impl Store {
             view,
             ..Link::default()
         }));
-        let notice = RwSignal::new(None::<Notice>);
+        let write_notice = RwSignal::new(None::<Notice>);
+        let notice = Reader(write_notice);
         let unread = Memo::new(move |_| notice.with(|n| matches!(n, Some(Notice::Unread(_)))));
+        let write_all_findings = RwSignal::new(false);
+        let write_view = RwSignal::new(view);
         Store {
             scenario,
-            shares,
+            shares: Reader(write_shares),
             plan,
             diagram,
             svg,
             selected,
-            all_findings: RwSignal::new(false),
+            all_findings: Reader(write_all_findings),
             notice,
             unread,
-            undo: RwSignal::new(None),
-            view: RwSignal::new(view),
-            log_marks: RwSignal::new(Vec::new()),
+            before: RwSignal::new(None),
+            view: Reader(write_view),
+            log_marks: Reader(RwSignal::new(Vec::new())),
             saved,
             pending: StoredValue::new(None),
         }
@@ -149,9 +191,40 @@ impl Store {
     /// Sets the scenario, and the shares when they differ.
     fn set_scenario(&self, s: Scenario) {
         if self.shares.with_untracked(|shares| *shares != s.shares) {
-            self.shares.set(s.shares.clone());
+            self.shares.0.set(s.shares.clone());
         }
-        self.scenario.set(s);
+        self.scenario.0.set(s);
+    }
+
+    /// Shows step `n` in the details panel (`None`: no step).
+    pub fn select(&self, n: Option<usize>) {
+        self.selected.0.set(n);
+    }
+
+    /// Lists every finding, not only the first few. After a test unmounts the page the store
+    /// is gone and this does nothing.
+    pub fn show_all_findings(&self) {
+        self.all_findings.0.try_set(true);
+    }
+
+    /// Shows a notice above the planner (`None`: none).
+    pub fn tell(&self, notice: Option<Notice>) {
+        self.notice.0.set(notice);
+    }
+
+    /// Keeps `old` for Undo: the reader's own scenario when the page opened over it.
+    pub fn keep_for_undo(&self, old: Option<Scenario>) {
+        self.before.set(old);
+    }
+
+    /// Marks the steps a log read in the Diagnose panel gives evidence for.
+    pub fn mark_log(&self, marks: Vec<LogMark>) {
+        self.log_marks.0.set(marks);
+    }
+
+    /// Closes the notice.
+    pub fn dismiss(&self) {
+        self.tell(None);
     }
 
     /// Applies an edit from the wizard, normalises the result and says what that changed.
@@ -159,7 +232,7 @@ impl Store {
         let mut s = self.scenario.get_untracked();
         f(&mut s);
         let (s, changes) = normalise(s);
-        self.notice.set(adjusted(&changes));
+        self.tell(adjusted(&changes));
         if self.scenario.with_untracked(|old| *old != s) {
             self.set_scenario(s);
         }
@@ -170,13 +243,13 @@ impl Store {
         let (s, _) = normalise(s);
         let old = self.scenario.get_untracked();
         if old == s {
-            self.notice.set(Some(Notice::Info(format!(
+            self.tell(Some(Notice::Info(format!(
                 "{what} It was already the current scenario."
             ))));
             return;
         }
-        self.undo.set(Some(old));
-        self.notice.set(Some(Notice::Undoable(what)));
+        self.before.set(Some(old));
+        self.tell(Some(Notice::Undoable(what)));
         self.set_scenario(s);
         // A new history entry, so the browser's Back button undoes it too.
         let fragment = self.fragment();
@@ -188,14 +261,14 @@ impl Store {
     /// defaults), and puts its own link in the address bar in place of the broken one.
     pub fn open_instead(&self, link: Link, what: &str) {
         let (scenario, changes) = normalise(link.scenario);
-        self.notice.set(Some(match adjusted(&changes) {
+        self.tell(Some(match adjusted(&changes) {
             Some(Notice::Adjusted(mut lines)) => {
                 lines.insert(0, what.to_string());
                 Notice::Adjusted(lines)
             }
             _ => Notice::Info(what.to_string()),
         }));
-        self.view.set(link.view);
+        self.view.0.set(link.view);
         if self.scenario.with_untracked(|old| *old != scenario) {
             self.set_scenario(scenario);
         }
@@ -207,7 +280,7 @@ impl Store {
     /// Goes back to the scenario that was open before a link that could not be read was
     /// followed: its link goes back into the address bar.
     pub fn keep_current(&self) {
-        self.notice.set(None);
+        self.tell(None);
         let fragment = self.fragment();
         browser::replace_fragment(&fragment);
         self.saved_as(fragment);
@@ -233,9 +306,9 @@ impl Store {
 
     /// Restores the scenario before the last reset or preset.
     pub fn undo(&self) {
-        if let Some(old) = self.undo.get_untracked() {
-            self.undo.set(None);
-            self.notice.set(None);
+        if let Some(old) = self.before.get_untracked() {
+            self.before.set(None);
+            self.dismiss();
             self.set_scenario(old);
         }
     }
@@ -413,7 +486,7 @@ pub fn sync(store: Store) {
         if store.saved.with_value(|w| *w == hash) {
             // Back to the scenario shown before a link that could not be read.
             if store.unread.get_untracked() {
-                store.notice.set(None);
+                store.dismiss();
             }
             return;
         }
@@ -425,9 +498,7 @@ pub fn sync(store: Store) {
         if !errors.is_empty() {
             // The scenario that was open stays in the store, unshown, to go back to.
             store.cancel_pending();
-            store
-                .notice
-                .set(Some(Notice::Unread(Unread::of(link, &errors, true))));
+            store.tell(Some(Notice::Unread(Unread::of(link, &errors, true))));
             return;
         }
         let (scenario, changes) = normalise(link.scenario);
@@ -439,28 +510,24 @@ pub fn sync(store: Store) {
                 "The scenario of the address bar is open. The one you had is one Undo away.",
                 &changes,
             );
-            store.notice.set(Some(if link.compare.is_some() {
+            store.tell(Some(if link.compare.is_some() {
                 comparison(Some(notice))
             } else {
                 notice
             }));
-            store.undo.set(Some(old));
+            store.before.set(Some(old));
         } else if link.compare.is_some() {
-            store.notice.set(Some(comparison(None)));
+            store.tell(Some(comparison(None)));
         } else {
-            store.notice.set(adjusted(&changes));
+            store.tell(adjusted(&changes));
         }
-        store.view.set(link.view);
+        store.view.0.set(link.view);
         store.saved_as(hash);
         if store.scenario.with_untracked(|old| *old != scenario) {
             store.set_scenario(scenario);
         }
     };
-    // Handles live as long as the page.
-    std::mem::forget(window_event_listener(leptos::ev::hashchange, move |_| {
-        follow()
-    }));
-    std::mem::forget(window_event_listener(leptos::ev::popstate, move |_| {
-        follow()
-    }));
+    // The listeners stay as long as the page (dropping a handle does not remove one).
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| follow());
+    let _ = window_event_listener(leptos::ev::popstate, move |_| follow());
 }

@@ -7,21 +7,22 @@ use leptos::prelude::*;
 
 use crate::state::Store;
 
-/// One input (by its key in links) as radio buttons. Ids are `<key>-<value>`
-/// (`client-legacy`), the link's words.
+/// One input (`Client::INPUT`: a typed name, so that a group cannot name an input that does
+/// not exist) as radio buttons. Ids are `<key>-<value>` (`client-legacy`), the link's words.
 #[component]
 pub fn ChoiceGroup(
-    key: &'static str,
+    input: &'static Input,
     legend: &'static str,
     /// One line on what the input means.
     #[prop(optional)]
     about: &'static str,
 ) -> impl IntoView {
     let store = Store::get();
+    let key = input.key;
     // Memos, so that a change elsewhere in the scenario touches none of these radios.
     let current = Memo::new(move |_| store.scenario.with(|s| s.value(key)));
-    let options = Input::by_key(key).map(|i| i.options).unwrap_or_default();
-    let options = options
+    let options = input
+        .options
         .iter()
         .map(|o| {
             let value = o.key;

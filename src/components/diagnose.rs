@@ -72,7 +72,7 @@ fn load(store: Store) {
     };
     listen(&root, "credflow:step", move |detail| {
         if let Some(n) = detail.as_f64() {
-            store.selected.set(Some(n as usize));
+            store.select(Some(n as usize));
             crate::browser::focus("step-details");
         }
     });
@@ -95,9 +95,9 @@ fn load(store: Store) {
                     .collect(),
             })
             .collect();
-        store.log_marks.set(marks);
+        store.mark_log(marks);
         if let Some(n) = field(&detail, "select").as_f64() {
-            store.selected.set(Some(n as usize));
+            store.select(Some(n as usize));
         }
     });
     leptos::task::spawn_local(async move {

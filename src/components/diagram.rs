@@ -140,7 +140,7 @@ pub fn DiagramView() -> impl IntoView {
                 node_ref=host
                 on:click=move |ev| {
                     if let Some(n) = clicked_step(&ev) {
-                        store.selected.set(Some(n));
+                        store.select(Some(n));
                     }
                 }
             ></div>
@@ -229,7 +229,7 @@ fn DiagramText() -> impl IntoView {
             on:focusout=move |_| ring(None)
             on:click=move |ev| {
                 if let Some(n) = step_of(&ev) {
-                    store.selected.set(Some(n));
+                    store.select(Some(n));
                     // Once the details have been drawn for it.
                     request_animation_frame(|| crate::browser::focus("step-details"));
                 }
@@ -392,7 +392,7 @@ fn StepPicker() -> impl IntoView {
                             class:not-reached=*shown == Shown::NotReached
                             data-step=n
                             aria-pressed=move || (store.selected.get() == Some(n)).to_string()
-                            on:click=move |_| store.selected.set(Some(n))
+                            on:click=move |_| store.select(Some(n))
                         >
                             <span class="marker" aria-hidden="true">{shown.marker()}</span>
                             {format!("{}. {}", n, name)}
@@ -404,7 +404,7 @@ fn StepPicker() -> impl IntoView {
                     }
                 })
                 .collect_view();
-            view! { {buttons} {more_button("steps-all", hidden, "steps", show_all)} }
+            view! { {buttons} {more_button("steps-all", hidden, "steps", move || show_all.set(true))} }
         })
     };
     view! {

@@ -93,7 +93,7 @@ pub fn ExportBar() -> impl IntoView {
     };
     // Every finding first (the page updates after this handler), then the print dialog.
     let print = move |_| {
-        store.all_findings.set(true);
+        store.show_all_findings();
         set_timeout(
             || {
                 let _ = window().print();

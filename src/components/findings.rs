@@ -17,12 +17,10 @@ pub fn Findings() -> impl IntoView {
         store.plan.with_untracked(findings)
     });
     let show_all = store.all_findings;
-    // Printing (the browser's own command too) lists every finding. The listener lives as
-    // long as the page; after a test unmounts the page, `try_set` finds the signal gone and
-    // does nothing.
-    std::mem::forget(window_event_listener_untyped("beforeprint", move |_| {
-        show_all.try_set(true);
-    }));
+    // Printing (the browser's own command too) lists every finding. The listener goes with
+    // the list.
+    let print = window_event_listener_untyped("beforeprint", move |_| store.show_all_findings());
+    on_cleanup(move || print.remove());
     // Redrawn only when the findings change, not on every change of the scenario.
     let items = move || {
         let all = show_all.get();
@@ -39,7 +37,7 @@ pub fn Findings() -> impl IntoView {
             let items = list[..shown].iter().cloned().map(item).collect_view();
             view! {
                 <ol class="findings">{items}</ol>
-                {more_button("findings-all", list.len() - shown, "findings", show_all)}
+                {more_button("findings-all", list.len() - shown, "findings", move || store.show_all_findings())}
             }
             .into_any()
         })
@@ -53,8 +51,8 @@ pub fn Findings() -> impl IntoView {
 }
 
 /// How many findings are drawn before "Show N more findings": each is a block of text, and a
-/// scenario with many failing shares stays quick to change (with 50 failing shares, drawing 10
-/// rather than 30 takes about 3 ms off every change; README, "Performance").
+/// scenario with many failing shares stays quick to change (every finding drawn is laid out
+/// again on every change; docs/performance.md).
 pub const FINDINGS_SHOWN: usize = 10;
 
 /// How many step chips are drawn before "Show N more steps" (the selected step's chip is
@@ -66,11 +64,11 @@ pub fn more_button(
     id: &'static str,
     hidden: usize,
     what: &'static str,
-    all: RwSignal<bool>,
+    show_all: impl Fn() + Copy + 'static,
 ) -> Option<impl IntoView> {
     (hidden > 0).then(|| {
         view! {
-            <button type="button" id=id class="secondary show-all" on:click=move |_| all.set(true)>
+            <button type="button" id=id class="secondary show-all" on:click=move |_| show_all()>
                 {format!("Show {hidden} more {what}")}
             </button>
         }
@@ -93,7 +91,7 @@ fn item(f: Finding) -> impl IntoView {
         <li class=format!("finding outcome-{}", f.shown.key()) data-step=n data-steps=f.steps.len()>
             <p class="finding-title">
                 <span class="marker" aria-hidden="true">{f.shown.marker()}</span>
-                <button type="button" class="link" on:click=move |_| store.selected.set(Some(n))>
+                <button type="button" class="link" on:click=move |_| store.select(Some(n))>
                     {f.title}
                 </button>
             </p>

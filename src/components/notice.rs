@@ -12,7 +12,7 @@ use crate::state::{Notice, Store, Unread};
 #[component]
 pub fn NoticeBar() -> impl IntoView {
     let store = Store::get();
-    let dismiss = move |_| store.notice.set(None);
+    let dismiss = move |_| store.dismiss();
     move || {
         store.notice.get().and_then(|notice| match notice {
             // The whole page says it (`UnreadLink`).

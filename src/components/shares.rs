@@ -1,7 +1,9 @@
 //! Step 5: where the program's files are, who may read the DP share, and the non-SMS shares
 //! (add, edit, reorder, remove).
 
-use credflow_core::scenario::{check_unc, same_unc, MAX_SHARES};
+use credflow_core::scenario::{
+    check_unc, same_unc, Boundary, Deploy, Drive, Letter, SlowMode, MAX_SHARES,
+};
 use credflow_core::{Principal, Readers, Scenario, Share, Source};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -56,16 +58,16 @@ pub fn Content() -> impl IntoView {
     let count = Memo::new(move |_| store.shares.with(Vec::len));
     let dpacl = Memo::new(move |_| store.scenario.with(|s| s.dpacl));
     view! {
-        <ChoiceGroup key="source" legend="Where the program's files are" />
-        <ChoiceGroup key="boundary" legend="Nearest distribution point"
+        <ChoiceGroup input=&Source::INPUT legend="Where the program's files are" />
+        <ChoiceGroup input=&Boundary::INPUT legend="Nearest distribution point"
             about="Advanced Client and ConfigMgr 2007: whether a DP is on the client's own fast boundary." />
-        <ChoiceGroup key="deploy" legend="On a fast boundary"
+        <ChoiceGroup input=&Deploy::INPUT legend="On a fast boundary"
             about="The advertisement's option: download into the client cache, or run from the DP." />
-        <ChoiceGroup key="slow" legend="On a slow or unreliable boundary"
+        <ChoiceGroup input=&SlowMode::INPUT legend="On a slow or unreliable boundary"
             about="The advertisement's option when the only DP is across a slow link." />
-        <ChoiceGroup key="drive" legend="Drive mode"
+        <ChoiceGroup input=&Drive::INPUT legend="Drive mode"
             about="The program's option: how the client reaches the package share when it runs from the DP." />
-        <ChoiceGroup key="letter" legend="The program's drive letter"
+        <ChoiceGroup input=&Letter::INPUT legend="The program's drive letter"
             about="With a specific drive letter: whether the client already uses it." />
         {reader_boxes(
             "dpacl".into(),

@@ -12,7 +12,7 @@ pub fn WalkThrough() -> impl IntoView {
     let walking = RwSignal::new(false);
     let count = move || store.plan.with(|p| p.steps.len());
     let current = move || store.selected.get().unwrap_or(1);
-    let go = move |n: usize| store.selected.set(Some(n.clamp(1, count().max(1))));
+    let go = move |n: usize| store.select(Some(n.clamp(1, count().max(1))));
     let start = move |_| {
         walking.set(true);
         go(1);

@@ -4,6 +4,11 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
+use credflow_core::scenario::{
+    Arch, Client, Domain, Installer, Interact, Logon, Mapped, Naa, Os, Role, Run, SiAcct, Sia, Ui,
+    When,
+};
+
 use super::choice_group::ChoiceGroup;
 use super::shares::Content;
 
@@ -111,46 +116,46 @@ pub fn Wizard() -> impl IntoView {
 
 fn client_step() -> impl IntoView {
     view! {
-        <ChoiceGroup key="client" legend="Client type"
+        <ChoiceGroup input=&Client::INPUT legend="Client type"
             about="Which SMS or ConfigMgr client runs on the target computer." />
-        <ChoiceGroup key="os" legend="Operating system" />
-        <ChoiceGroup key="arch" legend="Architecture"
+        <ChoiceGroup input=&Os::INPUT legend="Operating system" />
+        <ChoiceGroup input=&Arch::INPUT legend="Architecture"
             about="64-bit Windows redirects a 32-bit program's System32 and HKLM\\Software." />
-        <ChoiceGroup key="role" legend="Computer role" />
-        <ChoiceGroup key="domain" legend="Domain trust"
+        <ChoiceGroup input=&Role::INPUT legend="Computer role" />
+        <ChoiceGroup input=&Domain::INPUT legend="Domain trust"
             about="Whether the site's servers accept the computer's own domain identities." />
     }
 }
 
 fn program_step() -> impl IntoView {
     view! {
-        <ChoiceGroup key="run" legend="Run mode"
+        <ChoiceGroup input=&Run::INPUT legend="Run mode"
             about="The program's Environment tab: whose rights the program runs with." />
-        <ChoiceGroup key="when" legend="Program can run" />
-        <ChoiceGroup key="sia" legend="Software Installation Account"
+        <ChoiceGroup input=&When::INPUT legend="Program can run" />
+        <ChoiceGroup input=&Sia::INPUT legend="Software Installation Account"
             about="Legacy Client program option: run as the site's Software Installation Account." />
-        <ChoiceGroup key="interact" legend="User interaction"
+        <ChoiceGroup input=&Interact::INPUT legend="User interaction"
             about="Environment tab: whether the logged-on user sees the program's windows." />
-        <ChoiceGroup key="installer" legend="Installer"
+        <ChoiceGroup input=&Installer::INPUT legend="Installer"
             about="What the program's command line runs." />
-        <ChoiceGroup key="ui" legend="Installer dialogs"
+        <ChoiceGroup input=&Ui::INPUT legend="Installer dialogs"
             about="Whether the installer needs answers while it runs." />
-        <ChoiceGroup key="mapped" legend="Mapped drive letters"
+        <ChoiceGroup input=&Mapped::INPUT legend="Mapped drive letters"
             about="Whether the command line depends on a drive letter the user maps." />
     }
 }
 
 fn runtime_step() -> impl IntoView {
     view! {
-        <ChoiceGroup key="logon" legend="Who is logged on when the program is due" />
+        <ChoiceGroup input=&Logon::INPUT legend="Who is logged on when the program is due" />
     }
 }
 
 fn accounts_step() -> impl IntoView {
     view! {
-        <ChoiceGroup key="naa" legend="Network Access Account"
+        <ChoiceGroup input=&Naa::INPUT legend="Network Access Account"
             about="Advanced Client and ConfigMgr 2007: used only to reach content the client cannot reach as itself; never the account a program runs as." />
-        <ChoiceGroup key="siacct" legend="Software Installation Account"
+        <ChoiceGroup input=&SiAcct::INPUT legend="Software Installation Account"
             about="Legacy Client: runs the programs that select it, elevated to administrator, and reaches shares for them." />
     }
 }

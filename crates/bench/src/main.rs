@@ -26,7 +26,7 @@ use credflow_bench::{
 };
 use credflow_core::link::encode;
 use credflow_core::Scenario;
-use credflow_e2e::Harness;
+use credflow_harness::Harness;
 use fantoccini::wd::TimeoutConfiguration;
 use serde_json::{json, Value};
 

@@ -50,8 +50,3 @@ pub fn unavailable(s: &Scenario, key: &str, value: &str) -> Option<&'static str>
         _ => None,
     }
 }
-
-/// Whether `value` of `key` can be chosen.
-pub fn available(s: &Scenario, key: &str, value: &str) -> bool {
-    unavailable(s, key, value).is_none()
-}

@@ -60,22 +60,6 @@ macro_rules! choice {
             }
         }
 
-        impl $crate::choice::Choice for $name {
-            const KEY: &'static str = $key;
-            fn all() -> &'static [Self] {
-                Self::ALL
-            }
-            fn key(self) -> &'static str {
-                $name::key(self)
-            }
-            fn label(self) -> &'static str {
-                $name::label(self)
-            }
-            fn help(self) -> &'static str {
-                $name::help(self)
-            }
-        }
-
         impl ::core::fmt::Display for $name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.key())
@@ -96,17 +80,6 @@ pub struct Opt {
     pub key: &'static str,
     pub label: &'static str,
     pub help: &'static str,
-}
-
-/// A closed set of values with stable keys, labels and help: what a wizard radio group shows.
-pub trait Choice: Copy + PartialEq + 'static {
-    /// The input's key.
-    const KEY: &'static str;
-    /// Every value, the default first.
-    fn all() -> &'static [Self];
-    fn key(self) -> &'static str;
-    fn label(self) -> &'static str;
-    fn help(self) -> &'static str;
 }
 
 /// `a`, `a or b`, `a, b or c`.

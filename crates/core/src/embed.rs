@@ -263,19 +263,12 @@ pub fn url(text: &str) -> String {
     out
 }
 
-/// Text for an HTML attribute value (double- or single-quoted) or element content.
+/// Text for an HTML attribute value (double- or single-quoted) or element content: the SVG
+/// writer's [`escape`](crate::svg::escape), the one escaper of markup (HTML reads its
+/// character references alike).
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    crate::svg::escape(&mut out, text);
     out
 }
 

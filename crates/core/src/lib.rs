@@ -33,6 +33,7 @@ pub mod embed;
 pub mod export;
 pub mod layout;
 pub mod link;
+mod number;
 pub mod presets;
 pub mod svg;
 pub mod text;

@@ -312,10 +312,15 @@ pub struct Input {
 /// key is written once.
 macro_rules! inputs {
     ($( $field:ident : $ty:ident, $title:literal; )+) => {
+        $(
+            impl $ty {
+                /// This input as the wizard and the link name it.
+                pub const INPUT: Input = Input { key: $ty::KEY, title: $title, options: $ty::OPTIONS };
+            }
+        )+
+
         /// The single-valued inputs, in the rule book's order (which is also the link's order).
-        pub const INPUTS: &[Input] = &[
-            $( Input { key: $ty::KEY, title: $title, options: $ty::OPTIONS }, )+
-        ];
+        pub const INPUTS: &[Input] = &[ $( $ty::INPUT, )+ ];
 
         impl Scenario {
             /// The value of a single-valued input, by key (`client` → `legacy`).
@@ -363,9 +368,11 @@ inputs! {
     source: Source, "Program files";
 }
 
-/// The site accounts share one set of values; each input has its own key.
-struct Naa;
-struct SiAcct;
+/// The site's Network Access Account as an input ([`Naa::INPUT`]): the site accounts share
+/// one set of values ([`Account`]); each input has its own key.
+pub struct Naa;
+/// The site's Software Installation Account as an input ([`SiAcct::INPUT`]).
+pub struct SiAcct;
 impl Naa {
     const KEY: &'static str = "naa";
     const OPTIONS: &'static [Opt] = Account::OPTIONS;

@@ -6,12 +6,13 @@
 //! through [`escape`], the one escaping function: share paths are typed by the user and may
 //! contain anything.
 
-use crate::diagram::{Column, Diagram, Edge, Node, NodeKind, Side};
+use crate::diagram::{Callout, Column, Diagram, Edge, Node, NodeKind, Side};
 use crate::layout::{
     ACTION_DY, BADGE_GAP, BADGE_R, CALLOUT_PAD, CAPTION_LINE, CAPTION_Y, HEAD, HEADING_PX,
     HEADING_Y, LEGEND_PX, LINE, MARGIN, NODE_LINE, STATUS_DY, WARNING_LINE, WHO_LINE,
 };
 use crate::model::Outcome;
+use crate::number;
 use crate::present::{marker, outcome_word};
 use crate::text::{text_width, Font};
 
@@ -225,14 +226,21 @@ pub fn themed_style(scope: &str) -> String {
 
 /// The diagram as a standalone SVG document.
 pub fn svg(d: &Diagram) -> String {
-    write(d, true, None)
+    let mut out = open(d);
+    out.push_str("<style>");
+    out.push_str(STYLE);
+    out.push_str("</style>");
+    body(&mut out, d, None);
+    out
 }
 
 /// The diagram without its `<style>`, for a page that has [`STYLE`] once in its own style
 /// sheet: a new `<style>` element with every update would make the browser restyle the whole
 /// page each time.
 pub fn svg_inline(d: &Diagram) -> String {
-    write(d, false, None)
+    let mut out = open(d);
+    body(&mut out, d, None);
+    out
 }
 
 /// Part of the diagram, for a page that shows only part of a tall one: [`svg_inline`] with only
@@ -240,12 +248,13 @@ pub fn svg_inline(d: &Diagram) -> String {
 /// top), at the diagram's full size, so that the page's layout does not move. The heading and
 /// the legend are always drawn. The page draws the whole diagram once the browser is idle.
 pub fn svg_inline_band(d: &Diagram, top: f32, bottom: f32) -> String {
-    write(d, false, Some((top, bottom)))
+    let mut out = open(d);
+    body(&mut out, d, Some((top, bottom)));
+    out
 }
 
-fn write(d: &Diagram, with_style: bool, band: Option<(f32, f32)>) -> String {
-    // What reaches into the band; with no band, everything.
-    let shown = |(a, b): (f32, f32)| band.is_none_or(|(top, bottom)| a < bottom && b > top);
+/// The `<svg>` element's start, its `<title>` and its `<desc>`.
+fn open(d: &Diagram) -> String {
     let mut out = String::with_capacity(4096 + d.nodes.len() * 600 + d.edges.len() * 1100);
     let o = &mut out;
     o.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cf\" role=\"img\" width=\"");
@@ -263,12 +272,13 @@ fn write(d: &Diagram, with_style: bool, band: Option<(f32, f32)>) -> String {
     o.push_str("</title><desc>");
     escape(o, &d.desc());
     o.push_str("</desc>");
-    if with_style {
-        o.push_str("<style>");
-        o.push_str(STYLE);
-        o.push_str("</style>");
-    }
+    out
+}
 
+/// The diagram's drawing and the `<svg>` element's end: of the steps and boxes, those that
+/// reach into `band` (from its top to its bottom, in diagram units), or all of them.
+fn body(o: &mut String, d: &Diagram, band: Option<(f32, f32)>) {
+    let shown = |(a, b): (f32, f32)| band.is_none_or(|(top, bottom)| a < bottom && b > top);
     // A card, white in the export (so that it reads on dark pages too); the page's theme
     // colours it on the page (`themed_style`).
     o.push_str("<rect class=\"bg\" x=\"0.5\" y=\"0.5\" width=\"");
@@ -279,7 +289,11 @@ fn write(d: &Diagram, with_style: bool, band: Option<(f32, f32)>) -> String {
 
     heading(o, d);
     for edge in d.edges.iter().filter(|e| shown(e.span())) {
-        step(o, edge, shown(edge.row_span()));
+        if shown(edge.row_span()) {
+            step(o, edge);
+        } else {
+            step_arrow(o, edge);
+        }
     }
     for node in d.nodes.iter().filter(|n| shown(n.span())) {
         node_box(o, node);
@@ -295,7 +309,6 @@ fn write(d: &Diagram, with_style: bool, band: Option<(f32, f32)>) -> String {
     }
     legend(o, d);
     o.push_str("</svg>");
-    out
 }
 
 /// Writes `text` with `& < > " '` escaped, so that it is safe both as element text and inside
@@ -368,53 +381,12 @@ static SPECIAL: [bool; 256] = {
 
 /// A coordinate with at most one decimal.
 fn num(out: &mut String, v: f32) {
-    // Rounds half away from zero without a libm call: `as` truncates toward zero (and
-    // saturates, so no value can overflow).
-    let t = v * 10.0;
-    let tenths = if t < 0.0 { t - 0.5 } else { t + 0.5 } as i32;
-    let mut buf = [0u8; 16];
-    let mut i = buf.len();
-    let mut n = tenths.unsigned_abs();
-    let tenth = (n % 10) as u8;
-    if tenth != 0 {
-        buf[i - 1] = b'0' + tenth;
-        buf[i - 2] = b'.';
-        i -= 2;
-    }
-    n /= 10;
-    // Two digits at a time.
-    while n >= 100 {
-        let pair = (n % 100) as usize * 2;
-        n /= 100;
-        buf[i - 2..i].copy_from_slice(&PAIRS[pair..pair + 2]);
-        i -= 2;
-    }
-    if n >= 10 {
-        let pair = n as usize * 2;
-        buf[i - 2..i].copy_from_slice(&PAIRS[pair..pair + 2]);
-        i -= 2;
-    } else {
-        i -= 1;
-        buf[i] = b'0' + n as u8;
-    }
-    if tenths < 0 {
-        i -= 1;
-        buf[i] = b'-';
-    }
-    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+    number::push_tenths(out, v);
 }
-
-/// `00` to `99`.
-const PAIRS: &[u8; 200] = b"\
-0001020304050607080910111213141516171819\
-2021222324252627282930313233343536373839\
-4041424344454647484950515253545556575859\
-6061626364656667686970717273747576777879\
-8081828384858687888990919293949596979899";
 
 /// A whole number.
 fn uint(out: &mut String, n: u64) {
-    num(out, n as f32);
+    out.push_str(number::whole(n as usize, &mut [0; 20]));
 }
 
 /// ` name="v"` for a coordinate.
@@ -495,9 +467,30 @@ fn heading(o: &mut String, d: &Diagram) {
 }
 
 /// One step: its arrow, number badge, label and callout, in one clickable group.
-/// With `whole` false, only the arrow: the row is outside the band that [`svg_inline_band`]
-/// draws, and the arrow crosses it.
-fn step(o: &mut String, e: &Edge, whole: bool) {
+fn step(o: &mut String, e: &Edge) {
+    step_group(o, e);
+    title(o, &e.title);
+    let r = e.label_rect;
+    rect(o, "hit", r.x, r.y, r.w, r.h, 0.0);
+    arrow(o, e);
+    let tx = badge(o, e);
+    step_text(o, e, tx);
+    if let Some(c) = &e.callout {
+        callout(o, c);
+    }
+    o.push_str("</g>");
+}
+
+/// A step whose row is outside the band that [`svg_inline_band`] draws: only its arrow,
+/// which crosses the band.
+fn step_arrow(o: &mut String, e: &Edge) {
+    step_group(o, e);
+    arrow(o, e);
+    o.push_str("</g>");
+}
+
+/// The step's group element: its outcome, whether it was reached, and its number.
+fn step_group(o: &mut String, e: &Edge) {
     let key = e.outcome.key();
     o.push_str("<g class=\"step outcome-");
     o.push_str(key);
@@ -521,13 +514,10 @@ fn step(o: &mut String, e: &Edge, whole: bool) {
     } else {
         "\" data-reached=\"false\">"
     });
-    if whole {
-        title(o, &e.title);
-        let r = e.label_rect;
-        rect(o, "hit", r.x, r.y, r.w, r.h, 0.0);
-    }
+}
 
-    // The arrow: an S-curve on the identity's side, straight along the label.
+/// The arrow: an S-curve on the identity's side, straight along the label.
+fn arrow(o: &mut String, e: &Edge) {
     let [tail, joint, tip] = [e.points[0], e.points[1], e.points[2]];
     o.push_str("<path class=\"ln\" d=\"M");
     pt(o, tail);
@@ -559,13 +549,11 @@ fn step(o: &mut String, e: &Edge, whole: bool) {
     o.push_str("\"/><path class=\"ah\" d=\"M");
     pt(o, tip);
     o.push_str("l-8,-4.5v9z\"/>");
-    if !whole {
-        o.push_str("</g>");
-        return;
-    }
+}
 
-    // The number badge (for the summary row, a pill with the range of steps) and the two lines
-    // of text.
+/// The number badge (for the summary row, a pill with the range of steps); returns where the
+/// step's text starts.
+fn badge(o: &mut String, e: &Edge) -> f32 {
     let (bx, by) = e.badge;
     let half = match &e.collapsed {
         Some(c) => {
@@ -605,7 +593,12 @@ fn step(o: &mut String, e: &Edge, whole: bool) {
             BADGE_R
         }
     };
-    let tx = bx + half + BADGE_GAP;
+    bx + half + BADGE_GAP
+}
+
+/// The step's two lines of text: what it does, then its status and who acts, from `tx`.
+fn step_text(o: &mut String, e: &Edge, tx: f32) {
+    let by = e.badge.1;
     let mut y = by - ACTION_DY - LINE * e.label.len().saturating_sub(1) as f32;
     for line in &e.label {
         text(o, "a", tx, y, line);
@@ -642,29 +635,29 @@ fn step(o: &mut String, e: &Edge, whole: bool) {
         }
     }
     o.push_str("</text>");
+}
 
-    if let Some(c) = &e.callout {
-        o.push_str("<g class=\"co\">");
-        title(o, &c.text);
-        rect(o, "", c.rect.x, c.rect.y, c.rect.w, c.rect.h, 6.0);
-        o.push_str("<text");
-        xy(o, c.rect.x + CALLOUT_PAD, c.rect.y + LINE);
-        o.push('>');
-        for (i, line) in c.lines.iter().enumerate() {
-            if i == 0 {
-                escape(o, line);
-            } else {
-                o.push_str("<tspan");
-                attr(o, "x", c.rect.x + CALLOUT_PAD);
-                attr(o, "dy", LINE);
-                o.push('>');
-                escape(o, line);
-                o.push_str("</tspan>");
-            }
+/// A callout: the reason, in a box beside the step, with its whole text as the tooltip.
+fn callout(o: &mut String, c: &Callout) {
+    o.push_str("<g class=\"co\">");
+    title(o, &c.text);
+    rect(o, "", c.rect.x, c.rect.y, c.rect.w, c.rect.h, 6.0);
+    o.push_str("<text");
+    xy(o, c.rect.x + CALLOUT_PAD, c.rect.y + LINE);
+    o.push('>');
+    for (i, line) in c.lines.iter().enumerate() {
+        if i == 0 {
+            escape(o, line);
+        } else {
+            o.push_str("<tspan");
+            attr(o, "x", c.rect.x + CALLOUT_PAD);
+            attr(o, "dy", LINE);
+            o.push('>');
+            escape(o, line);
+            o.push_str("</tspan>");
         }
-        o.push_str("</text></g>");
     }
-    o.push_str("</g>");
+    o.push_str("</text></g>");
 }
 
 /// One box: label lines, captions, and its tooltip.

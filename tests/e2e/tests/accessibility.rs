@@ -4,7 +4,7 @@
 //! verdict announced once; and axe-core with no violations in light and dark mode, on a laptop,
 //! a phone and at 200% zoom.
 
-use credflow_e2e::{credflow_cli, js, Harness};
+use credflow_e2e::{assert_no_violations, credflow_cli, js, Harness};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
@@ -296,28 +296,6 @@ async fn a_new_verdict_is_announced_once_not_at_every_key() {
             .starts_with("verdict-announce: Result: Succeeds"),
         "{said}"
     );
-}
-
-async fn assert_no_violations(page: &Harness, what: &str) {
-    let violations: Vec<String> = page
-        .axe()
-        .await
-        .iter()
-        .map(|v| {
-            let nodes: Vec<String> = v["nodes"]
-                .as_array()
-                .map(|n| n.iter().take(4).map(|n| n["target"].to_string()).collect())
-                .unwrap_or_default();
-            format!(
-                "{} ({}): {} at {}",
-                v["id"],
-                v["impact"],
-                v["help"],
-                nodes.join(" ")
-            )
-        })
-        .collect();
-    assert!(violations.is_empty(), "{what}: {violations:#?}");
 }
 
 /// axe on a failing case (its details shown), the wizard's share tab and the embed view, in

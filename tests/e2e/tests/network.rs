@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
-use credflow_e2e::{Harness, NetworkRequest, Options};
+use credflow_e2e::{foreign, Harness, NetworkRequest, Options};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -33,29 +33,6 @@ async fn start() -> Harness {
     .await;
     page.before_every_page(CSP_HOOK).await;
     page
-}
-
-/// Requests that a web page (not the browser's own `chrome://` pages) made or tried to
-/// anywhere but `origin`, other than the page's own `data:` and `blob:` URLs.
-fn foreign(requests: &[NetworkRequest], origin: &str) -> Vec<String> {
-    let own = format!("{origin}/");
-    requests
-        .iter()
-        .filter(|r| {
-            matches!(
-                r.event.as_str(),
-                "Network.requestWillBeSent" | "Network.webSocketCreated"
-            )
-        })
-        .filter(|r| !r.is_browser_internal())
-        .filter(|r| {
-            !(r.url.starts_with(&own)
-                || r.url.starts_with("data:")
-                || r.url.starts_with(&format!("blob:{origin}/"))
-                || r.url == "about:blank")
-        })
-        .map(|r| format!("{} {} (from {})", r.event, r.url, r.document))
-        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

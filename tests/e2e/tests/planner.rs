@@ -3,7 +3,7 @@
 //! and an accessibility scan of every view. Expected verdicts come from the rule book's
 //! "Classic cases" (domain.md), not from the page's own code.
 
-use credflow_e2e::{js, Harness};
+use credflow_e2e::{assert_no_violations, js, Harness};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
@@ -1011,28 +1011,6 @@ async fn nothing_overflows_sideways_at_360px() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nothing_overflows_sideways_at_1920px() {
     check_widths(1920).await;
-}
-
-async fn assert_no_violations(page: &Harness, what: &str) {
-    let violations: Vec<String> = page
-        .axe()
-        .await
-        .iter()
-        .map(|v| {
-            let nodes: Vec<String> = v["nodes"]
-                .as_array()
-                .map(|n| n.iter().take(4).map(|n| n["target"].to_string()).collect())
-                .unwrap_or_default();
-            format!(
-                "{} ({}): {} at {}",
-                v["id"],
-                v["impact"],
-                v["help"],
-                nodes.join(" ")
-            )
-        })
-        .collect();
-    assert!(violations.is_empty(), "{what}: {violations:#?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -7,7 +7,7 @@
 //! Expected outcomes come from the rule book (/work/shared/domain.md, v2) and its source list
 //! (sources.md); each expectation quotes the line it checks.
 
-use credflow_e2e::{js, Harness, NetworkRequest, Options};
+use credflow_e2e::{assert_no_violations, foreign, js, Harness, Options};
 use serde_json::{json, Value};
 
 // ---------------------------------------------------------------------------------------
@@ -111,28 +111,6 @@ async fn enabled(page: &Harness, id: &str) {
         why = js(&format!("#{id}-help .why"))
     ))
     .await;
-}
-
-async fn assert_no_violations(page: &Harness, what: &str) {
-    let violations: Vec<String> = page
-        .axe()
-        .await
-        .iter()
-        .map(|v| {
-            let nodes: Vec<String> = v["nodes"]
-                .as_array()
-                .map(|n| n.iter().take(4).map(|n| n["target"].to_string()).collect())
-                .unwrap_or_default();
-            format!(
-                "{} ({}): {} at {}",
-                v["id"],
-                v["impact"],
-                v["help"],
-                nodes.join(" ")
-            )
-        })
-        .collect();
-    assert!(violations.is_empty(), "{what}: {violations:#?}");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -709,29 +687,6 @@ fn check_real_sources(links: &[Value], what: &str) -> Vec<String> {
         seen.push(id.to_string());
     }
     seen
-}
-
-/// Requests that a web page (not the browser's own `chrome://` pages) made or tried to
-/// anywhere but `origin` (as in network.rs).
-fn foreign(requests: &[NetworkRequest], origin: &str) -> Vec<String> {
-    let own = format!("{origin}/");
-    requests
-        .iter()
-        .filter(|r| {
-            matches!(
-                r.event.as_str(),
-                "Network.requestWillBeSent" | "Network.webSocketCreated"
-            )
-        })
-        .filter(|r| !r.is_browser_internal())
-        .filter(|r| {
-            !(r.url.starts_with(&own)
-                || r.url.starts_with("data:")
-                || r.url.starts_with(&format!("blob:{origin}/"))
-                || r.url == "about:blank")
-        })
-        .map(|r| format!("{} {} (from {})", r.event, r.url, r.document))
-        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

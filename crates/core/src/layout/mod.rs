@@ -30,6 +30,7 @@ use std::collections::BTreeMap;
 use crate::diagram::{Callout, Column, Diagram, Edge, Node, NodeKind, Rect, Side, NONE_REACHED};
 use crate::identity::Identity;
 use crate::model::{Outcome, Plan, Resource, Step};
+use crate::number;
 use crate::present::{self, marker, outcome_word, status, Shown};
 use crate::principal::Readers;
 use crate::scenario::{Account, Scenario};
@@ -94,8 +95,9 @@ const BOX_H: f32 = 60.0;
 const GROUP_GAP: f32 = 14.0;
 /// Space between two identity boxes.
 const IDENTITY_GAP: f32 = 20.0;
-/// How far down the program's and the identities' boxes may end: within the first screen of the diagram (768
-/// pixels high at the 0.96 a 1366-pixel laptop draws it at, with room for the window's top).
+/// How far down the program's and the identities' boxes may end: within the first screen of
+/// the diagram (768 pixels high at the 0.96 a 1366-pixel laptop draws it at, with room for the
+/// window's top).
 const FIRST_SCREEN: f32 = 640.0;
 /// Space between two arrows' ends on an identity box.
 const PORT_GAP: f32 = 8.0;
@@ -172,138 +174,18 @@ pub fn layout(plan: &Plan) -> Diagram {
     // The steps as drawn: with more than `DRAWN_SHARES` shares, one stands for the rest.
     let (steps, more) = collapse(plan);
     let steps: &[Cow<'_, Step>] = &steps;
-    let is_more = |i: usize| more.as_ref().is_some_and(|m| m.at == i);
 
-    // Resources in order of first appearance; steps on one resource are grouped in one box.
-    let mut resource_ids: Vec<String> = Vec::new();
-    let mut resource_of: BTreeMap<String, usize> = BTreeMap::new();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut program_steps: Vec<usize> = Vec::new();
-    let mut step_resource: Vec<usize> = Vec::with_capacity(steps.len());
-    for (i, step) in steps.iter().enumerate() {
-        if step.resource == Resource::Program {
-            program_steps.push(i);
-            step_resource.push(usize::MAX);
-            continue;
-        }
-        let id = if is_more(i) {
-            MORE_SHARES_ID.to_string()
-        } else {
-            step.resource.id()
-        };
-        let g = match resource_of.get(&id) {
-            Some(&g) => g,
-            None => {
-                resource_of.insert(id.clone(), groups.len());
-                resource_ids.push(id);
-                groups.push(Vec::new());
-                groups.len() - 1
-            }
-        };
-        groups[g].push(i);
-        step_resource.push(g);
-    }
+    let Groups {
+        resource_ids,
+        groups,
+        program_steps,
+        step_resource,
+    } = group_by_resource(steps, more.as_ref());
 
-    // The right lane: one row per step, grouped by resource, from the top.
-    let mut rows: Vec<Option<Row>> = (0..steps.len()).map(|_| None).collect();
-    let mut group_rects: Vec<Rect> = Vec::with_capacity(groups.len());
-    let mut y = TOP;
-    // The first row (from the top) to show each reason: a later row with the same reason says
-    // so in one line instead of repeating it (fifty shares that fail alike would otherwise
-    // repeat one paragraph fifty times). Its callout's tooltip still has the whole reason.
-    // (Distinct reasons are few: a list is enough.)
-    let mut first_with: Vec<(&str, usize)> = Vec::new();
-    for group in &groups {
-        let (mut top, mut last) = (f32::MAX, y);
-        for &i in group {
-            let step = &steps[i];
-            let same_as = if is_more(i) || step.outcome == Outcome::Ok {
-                None
-            } else {
-                let first = first_with.iter().find(|(r, _)| *r == step.reason);
-                match first {
-                    Some(&(_, n)) => Some(n),
-                    None => {
-                        first_with.push((&step.reason, step.n));
-                        None
-                    }
-                }
-            };
-            let summary = more.as_ref().filter(|m| m.at == i);
-            let r = row(plan, step, Side::Right, y, summary, same_as);
-            top = top.min(r.arrow_y());
-            last = r.arrow_y();
-            y += r.h;
-            rows[i] = Some(r);
-        }
-        let (top, bottom) = (top - BOX_H / 2.0, last + BOX_H / 2.0);
-        group_rects.push(Rect::new(RESOURCE_X, top, RESOURCE_W, bottom - top));
-        y += GROUP_GAP;
-    }
-    let right_bottom = y - GROUP_GAP;
+    // The right lane: one row per step on a resource, grouped by resource, from the top.
+    let (mut rows, group_rects, right_bottom) = right_lane(plan, steps, more.as_ref(), &groups);
 
-    // Identities, each at the mean height of its rows in the right lane, in that order: the
-    // arrows between identities and resources then do not cross. Ties (and identities that
-    // only act on the program) keep the order of their first step.
-    let mut order: Vec<(f32, usize, Identity)> = Vec::with_capacity(8);
-    for (i, step) in steps.iter().enumerate() {
-        if order.iter().any(|o| o.2 == step.identity) {
-            continue;
-        }
-        let (sum, k) = rows
-            .iter()
-            .zip(steps)
-            .filter_map(|(r, st)| r.as_ref().filter(|_| st.identity == step.identity))
-            .fold((0.0, 0), |(sum, k), r| (sum + r.arrow_y(), k + 1));
-        let centre = if k == 0 { TOP } else { sum / k as f32 };
-        order.push((centre, i, step.identity));
-    }
-    order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    let mut placed: Vec<(Identity, Rect, Vec<String>, Vec<String>)> =
-        Vec::with_capacity(order.len());
-    let mut floor = TOP;
-    for &(centre, _, id) in &order {
-        let lines = wrap(
-            plan.identity_name(id),
-            IDENTITY_W - 2.0 * BOX_PAD,
-            NODE_PX,
-            Font::Bold,
-            3,
-        );
-        let captions = identity_captions(plan, id);
-        let ports = |on_program: bool| {
-            steps
-                .iter()
-                .filter(|st| st.identity == id && (st.resource == Resource::Program) == on_program)
-                .count()
-        };
-        let ports = ports(true).max(ports(false));
-        // Its name, its captions, and padding; or room for its arrows' ends.
-        let h = (lines.len() as f32 * NODE_LINE + captions.len() as f32 * CAPTION_LINE + 22.0)
-            .max(20.0 + PORT_GAP * ports as f32);
-        let top = (centre - h / 2.0).max(floor).round();
-        placed.push((
-            id,
-            Rect::new(IDENTITY_X, top, IDENTITY_W, h),
-            lines,
-            captions,
-        ));
-        floor = top + h + IDENTITY_GAP;
-    }
-    // Many shares put the middle of the rows far down: boxes centred there would leave the
-    // first screen of the diagram showing arrows that start out of sight. The boxes rise, in
-    // the same order (so no arrows cross that did not), until the last ends within the first
-    // screen, as far as they fit under the top; the program's box follows them.
-    let mut ceiling = FIRST_SCREEN;
-    for (_, rect, _, _) in placed.iter_mut().rev() {
-        rect.y = rect.y.min((ceiling - rect.h).round());
-        ceiling = rect.y - IDENTITY_GAP;
-    }
-    let mut floor = TOP;
-    for (_, rect, _, _) in placed.iter_mut() {
-        rect.y = rect.y.max(floor);
-        floor = rect.y + rect.h + IDENTITY_GAP;
-    }
+    let placed = place_identities(plan, steps, &rows);
     let centre_of = |id: Identity| {
         placed
             .iter()
@@ -354,28 +236,9 @@ pub fn layout(plan: &Plan) -> Diagram {
     // Every step now has a row, so `rows[i]` is step i's.
     let rows: Vec<Row> = rows.into_iter().flatten().collect();
 
-    // Arrows. Each identity's ports are spread along its side, in the order of their rows, so
-    // that arrows from one identity do not cross each other.
+    // Arrows, each from its identity's port.
+    let port_y = ports(steps, &rows, &placed);
     let mut edges: Vec<Edge> = Vec::with_capacity(steps.len());
-    let mut port_y = vec![0.0f32; steps.len()];
-    for (id, rect, _, _) in &placed {
-        for side in [Side::Left, Side::Right] {
-            let mut mine: Vec<usize> = (0..steps.len())
-                .filter(|&i| steps[i].identity == *id && rows[i].side == side)
-                .collect();
-            mine.sort_by(|&a, &b| rows[a].y.total_cmp(&rows[b].y));
-            let k = mine.len();
-            let spacing = if k > 1 {
-                ((rect.h - 20.0) / (k - 1) as f32).min(10.0)
-            } else {
-                0.0
-            };
-            let mid = rect.y + rect.h / 2.0;
-            for (j, &i) in mine.iter().enumerate() {
-                port_y[i] = round1(mid + (j as f32 - (k as f32 - 1.0) / 2.0) * spacing);
-            }
-        }
-    }
     for ((i, step), r) in steps.iter().enumerate().zip(rows) {
         let ay = r.arrow_y();
         let (points, lane_x, lane_w) = match r.side {
@@ -399,8 +262,8 @@ pub fn layout(plan: &Plan) -> Diagram {
             ),
         };
         let resource = match step_resource[i] {
-            usize::MAX => Resource::Program.id(),
-            g => resource_ids[g].clone(),
+            None => Resource::Program.id(),
+            Some(g) => resource_ids[g].clone(),
         };
         let summary = more.as_ref().filter(|m| m.at == i);
         edges.push(edge(
@@ -482,6 +345,200 @@ pub fn layout(plan: &Plan) -> Diagram {
     }
 }
 
+/// The resources in order of first appearance, and which steps each groups in one box.
+struct Groups {
+    /// Each resource's id (the summary row's: [`MORE_SHARES_ID`]).
+    resource_ids: Vec<String>,
+    /// The steps on each resource, in order.
+    groups: Vec<Vec<usize>>,
+    /// The steps on the program itself (the left lane).
+    program_steps: Vec<usize>,
+    /// Each step's resource group; `None` for a step on the program.
+    step_resource: Vec<Option<usize>>,
+}
+
+/// Phase 1: the resources. Steps on one resource are grouped in one box, in order of first
+/// appearance.
+fn group_by_resource(steps: &[Cow<'_, Step>], more: Option<&More>) -> Groups {
+    let mut resource_ids: Vec<String> = Vec::new();
+    let mut resource_of: BTreeMap<String, usize> = BTreeMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut program_steps: Vec<usize> = Vec::new();
+    let mut step_resource: Vec<Option<usize>> = Vec::with_capacity(steps.len());
+    for (i, step) in steps.iter().enumerate() {
+        if step.resource == Resource::Program {
+            program_steps.push(i);
+            step_resource.push(None);
+            continue;
+        }
+        let id = if more.is_some_and(|m| m.at == i) {
+            MORE_SHARES_ID.to_string()
+        } else {
+            step.resource.id()
+        };
+        let g = match resource_of.get(&id) {
+            Some(&g) => g,
+            None => {
+                resource_of.insert(id.clone(), groups.len());
+                resource_ids.push(id);
+                groups.push(Vec::new());
+                groups.len() - 1
+            }
+        };
+        groups[g].push(i);
+        step_resource.push(Some(g));
+    }
+    Groups {
+        resource_ids,
+        groups,
+        program_steps,
+        step_resource,
+    }
+}
+
+/// An identity's box: where it is, its name's lines and its captions.
+type Placed = (Identity, Rect, Vec<String>, Vec<String>);
+
+/// Phase 2: the right lane, from the top: a row for each step on a resource, grouped by
+/// resource, and each group's box. Returns the rows by step (`None` for the program's steps,
+/// placed later), the boxes, and where the lane ends.
+fn right_lane(
+    plan: &Plan,
+    steps: &[Cow<'_, Step>],
+    more: Option<&More>,
+    groups: &[Vec<usize>],
+) -> (Vec<Option<Row>>, Vec<Rect>, f32) {
+    let mut rows: Vec<Option<Row>> = (0..steps.len()).map(|_| None).collect();
+    let mut group_rects: Vec<Rect> = Vec::with_capacity(groups.len());
+    let mut y = TOP;
+    // The first row (from the top) to show each reason: a later row with the same reason says
+    // so in one line instead of repeating it (fifty shares that fail alike would otherwise
+    // repeat one paragraph fifty times). Its callout's tooltip still has the whole reason.
+    // (Distinct reasons are few: a list is enough.)
+    let mut first_with: Vec<(&str, usize)> = Vec::new();
+    for group in groups {
+        let (mut top, mut last) = (f32::MAX, y);
+        for &i in group {
+            let step = &steps[i];
+            let same_as = if more.is_some_and(|m| m.at == i) || step.outcome == Outcome::Ok {
+                None
+            } else {
+                let first = first_with.iter().find(|(r, _)| *r == step.reason);
+                match first {
+                    Some(&(_, n)) => Some(n),
+                    None => {
+                        first_with.push((&step.reason, step.n));
+                        None
+                    }
+                }
+            };
+            let summary = more.filter(|m| m.at == i);
+            let r = row(plan, step, Side::Right, y, summary, same_as);
+            top = top.min(r.arrow_y());
+            last = r.arrow_y();
+            y += r.h;
+            rows[i] = Some(r);
+        }
+        let (top, bottom) = (top - BOX_H / 2.0, last + BOX_H / 2.0);
+        group_rects.push(Rect::new(RESOURCE_X, top, RESOURCE_W, bottom - top));
+        y += GROUP_GAP;
+    }
+    (rows, group_rects, y - GROUP_GAP)
+}
+
+/// Phase 3: the identities, from the rows of the right lane (`rows`, by step; the left lane's
+/// are not placed yet).
+fn place_identities(plan: &Plan, steps: &[Cow<'_, Step>], rows: &[Option<Row>]) -> Vec<Placed> {
+    // Identities, each at the mean height of its rows in the right lane, in that order: the
+    // arrows between identities and resources then do not cross. Ties (and identities that
+    // only act on the program) keep the order of their first step.
+    let mut order: Vec<(f32, usize, Identity)> = Vec::with_capacity(8);
+    for (i, step) in steps.iter().enumerate() {
+        if order.iter().any(|o| o.2 == step.identity) {
+            continue;
+        }
+        let (sum, k) = rows
+            .iter()
+            .zip(steps)
+            .filter_map(|(r, st)| r.as_ref().filter(|_| st.identity == step.identity))
+            .fold((0.0, 0), |(sum, k), r| (sum + r.arrow_y(), k + 1));
+        let centre = if k == 0 { TOP } else { sum / k as f32 };
+        order.push((centre, i, step.identity));
+    }
+    order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut placed: Vec<Placed> = Vec::with_capacity(order.len());
+    let mut floor = TOP;
+    for &(centre, _, id) in &order {
+        let lines = wrap(
+            plan.identity_name(id),
+            IDENTITY_W - 2.0 * BOX_PAD,
+            NODE_PX,
+            Font::Bold,
+            3,
+        );
+        let captions = identity_captions(plan, id);
+        let ports = |on_program: bool| {
+            steps
+                .iter()
+                .filter(|st| st.identity == id && (st.resource == Resource::Program) == on_program)
+                .count()
+        };
+        let ports = ports(true).max(ports(false));
+        // Its name, its captions, and padding; or room for its arrows' ends.
+        let h = (lines.len() as f32 * NODE_LINE + captions.len() as f32 * CAPTION_LINE + 22.0)
+            .max(20.0 + PORT_GAP * ports as f32);
+        let top = (centre - h / 2.0).max(floor).round();
+        placed.push((
+            id,
+            Rect::new(IDENTITY_X, top, IDENTITY_W, h),
+            lines,
+            captions,
+        ));
+        floor = top + h + IDENTITY_GAP;
+    }
+    // Many shares put the middle of the rows far down: boxes centred there would leave the
+    // first screen of the diagram showing arrows that start out of sight. The boxes rise, in
+    // the same order (so no arrows cross that did not), until the last ends within the first
+    // screen, as far as they fit under the top; the program's box follows them.
+    let mut ceiling = FIRST_SCREEN;
+    for (_, rect, _, _) in placed.iter_mut().rev() {
+        rect.y = rect.y.min((ceiling - rect.h).round());
+        ceiling = rect.y - IDENTITY_GAP;
+    }
+    let mut floor = TOP;
+    for (_, rect, _, _) in placed.iter_mut() {
+        rect.y = rect.y.max(floor);
+        floor = rect.y + rect.h + IDENTITY_GAP;
+    }
+    placed
+}
+
+/// Phase 4: each step's port on its identity's box, by step.
+fn ports(steps: &[Cow<'_, Step>], rows: &[Row], placed: &[Placed]) -> Vec<f32> {
+    // Arrows. Each identity's ports are spread along its side, in the order of their rows, so
+    // that arrows from one identity do not cross each other.
+    let mut port_y = vec![0.0f32; steps.len()];
+    for (id, rect, _, _) in placed {
+        for side in [Side::Left, Side::Right] {
+            let mut mine: Vec<usize> = (0..steps.len())
+                .filter(|&i| steps[i].identity == *id && rows[i].side == side)
+                .collect();
+            mine.sort_by(|&a, &b| rows[a].y.total_cmp(&rows[b].y));
+            let k = mine.len();
+            let spacing = if k > 1 {
+                ((rect.h - 20.0) / (k - 1) as f32).min(10.0)
+            } else {
+                0.0
+            };
+            let mid = rect.y + rect.h / 2.0;
+            for (j, &i) in mine.iter().enumerate() {
+                port_y[i] = round1(mid + (j as f32 - (k as f32 - 1.0) / 2.0) * spacing);
+            }
+        }
+    }
+    port_y
+}
+
 /// A step's row at height `y`: taller when its action takes two lines, when its identity does
 /// not fit beside its outcome, and when it has a callout. `summary`: for the summary row, what
 /// it stands for. `same_as`: the step above with the same reason, which its callout names
@@ -522,7 +579,7 @@ fn row(
         Vec::new()
     } else if let Some(n) = same_as {
         wrap(
-            &cat(&["Same reason as step ", number(n, &mut [0; 20]), "."]),
+            &cat(&["Same reason as step ", number::whole(n, &mut [0; 20]), "."]),
             callout_text_w(side),
             SMALL_PX,
             Font::Regular,
@@ -633,7 +690,7 @@ fn edge(
             // Which step the reason is from.
             Some(m) => cat(&[
                 "Step ",
-                number(m.worst, &mut [0; 20]),
+                number::whole(m.worst, &mut [0; 20]),
                 ", the first of these with the worst outcome (",
                 outcome_word(step.outcome),
                 "): ",
@@ -648,7 +705,7 @@ fn edge(
         // repeated for every share of a large plan it would double the SVG's size.
         None => cat(&[
             "Step ",
-            number(step.n, &mut [0; 20]),
+            number::whole(step.n, &mut [0; 20]),
             ", ",
             step.step.label(),
             ": ",
@@ -887,10 +944,10 @@ fn step_list(numbers: &[usize]) -> String {
         if i > 0 {
             out.push_str(", ");
         }
-        out.push_str(number(numbers[i], &mut [0; 20]));
+        out.push_str(number::whole(numbers[i], &mut [0; 20]));
         if j > i {
             out.push_str(if j > i + 1 { "–" } else { ", " });
-            out.push_str(number(numbers[j], &mut [0; 20]));
+            out.push_str(number::whole(numbers[j], &mut [0; 20]));
         }
         i = j + 1;
     }
@@ -932,12 +989,12 @@ fn describe(plan: &Plan, steps: &[Cow<'_, Step>], more: Option<&More>) -> Vec<St
             }
             if c.reached < c.count {
                 line.push_str(", ");
-                line.push_str(number(c.count - c.reached, &mut [0; 20]));
+                line.push_str(number::whole(c.count - c.reached, &mut [0; 20]));
                 line.push_str(" not reached");
             }
             for part in [
                 "; step ",
-                number(m.worst, &mut [0; 20]),
+                number::whole(m.worst, &mut [0; 20]),
                 ", the first with the worst outcome: ",
                 &step.reason,
                 " The findings list every step.",
@@ -949,7 +1006,7 @@ fn describe(plan: &Plan, steps: &[Cow<'_, Step>], more: Option<&More>) -> Vec<St
         }
         for part in [
             "Step ",
-            number(step.n, &mut [0; 20]),
+            number::whole(step.n, &mut [0; 20]),
             ", ",
             step.step.label(),
             ": ",
@@ -965,7 +1022,7 @@ fn describe(plan: &Plan, steps: &[Cow<'_, Step>], more: Option<&More>) -> Vec<St
         match told.iter().find(|(r, _)| *r == step.reason) {
             Some(&(_, n)) => {
                 line.push_str("same reason as step ");
-                line.push_str(number(n, &mut [0; 20]));
+                line.push_str(number::whole(n, &mut [0; 20]));
                 line.push('.');
             }
             None => {
@@ -1006,20 +1063,6 @@ fn cat(parts: &[&str]) -> String {
         out.push_str(part);
     }
     out
-}
-
-/// `n` in decimal, written into `buf`.
-fn number(mut n: usize, buf: &mut [u8; 20]) -> &str {
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    std::str::from_utf8(&buf[i..]).unwrap_or("?")
 }
 
 fn round1(v: f32) -> f32 {

@@ -98,7 +98,7 @@ pub(super) fn collapse(plan: &Plan) -> (Vec<Cow<'_, Step>>, Option<More>) {
 /// `450 more shares`, `1 more share`.
 pub(super) fn more_shares(count: usize) -> String {
     cat(&[
-        number(count, &mut [0; 20]),
+        number::whole(count, &mut [0; 20]),
         if count == 1 {
             " more share"
         } else {
@@ -110,14 +110,14 @@ pub(super) fn more_shares(count: usize) -> String {
 /// `Steps 55 to 504`, or `Step 55`; `steps 55 to 504` with `word` = `"step"`.
 pub(super) fn steps_range(c: &Collapsed, word: &str) -> String {
     if c.first == c.last {
-        cat(&[word, " ", number(c.first, &mut [0; 20])])
+        cat(&[word, " ", number::whole(c.first, &mut [0; 20])])
     } else {
         cat(&[
             word,
             "s ",
-            number(c.first, &mut [0; 20]),
+            number::whole(c.first, &mut [0; 20]),
             " to ",
-            number(c.last, &mut [0; 20]),
+            number::whole(c.last, &mut [0; 20]),
         ])
     }
 }
@@ -134,7 +134,7 @@ pub(super) fn tally(outcomes: &[usize; 4], sep: &str) -> String {
         if !out.is_empty() {
             out.push_str(sep);
         }
-        out.push_str(number(k, &mut [0; 20]));
+        out.push_str(number::whole(k, &mut [0; 20]));
         out.push(' ');
         out.push_str(match (outcome, k) {
             (Outcome::Fails, 1) => "fails",
@@ -160,7 +160,7 @@ pub(super) fn summary_title(c: &Collapsed) -> String {
     let not_reached = c.count - c.reached;
     if not_reached > 0 {
         title.push_str(", ");
-        title.push_str(number(not_reached, &mut [0; 20]));
+        title.push_str(number::whole(not_reached, &mut [0; 20]));
         title.push_str(" not reached");
     }
     title.push_str(". The findings list every step.");
@@ -179,7 +179,7 @@ pub(super) fn more_node(c: &Collapsed, rect: Rect, worst: Option<Outcome>) -> No
         ": ",
         &tally(&c.outcomes, ", "),
         ". The diagram draws the first ",
-        number(DRAWN_SHARES, &mut [0; 20]),
+        number::whole(DRAWN_SHARES, &mut [0; 20]),
         " shares one by one; the findings list every step.",
     ]);
     Node {

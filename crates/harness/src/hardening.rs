@@ -262,3 +262,26 @@ pub fn link_with_shares<S: AsRef<str>>(extra: &str, uncs: &[S]) -> String {
     }
     link
 }
+
+/// Requests that a web page (not the browser's own `chrome://` pages) made or tried to
+/// anywhere but `origin`, other than the page's own `data:` and `blob:` URLs.
+pub fn foreign(requests: &[NetworkRequest], origin: &str) -> Vec<String> {
+    let own = format!("{origin}/");
+    requests
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.event.as_str(),
+                "Network.requestWillBeSent" | "Network.webSocketCreated"
+            )
+        })
+        .filter(|r| !r.is_browser_internal())
+        .filter(|r| {
+            !(r.url.starts_with(&own)
+                || r.url.starts_with("data:")
+                || r.url.starts_with(&format!("blob:{origin}/"))
+                || r.url == "about:blank")
+        })
+        .map(|r| format!("{} {} (from {})", r.event, r.url, r.document))
+        .collect()
+}
