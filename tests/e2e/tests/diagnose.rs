@@ -295,3 +295,30 @@ async fn a_chosen_log_file_is_read_in_the_page_even_in_utf16() {
         assert!(!r.path.contains("SMSAPM32"), "{}", r.path);
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_log_file_dropped_on_the_box_is_read_in_the_page() {
+    let page = Harness::start().await;
+    page.open(LEGACY_FS01).await;
+    page.wait_for("#diagram svg").await;
+    open_panel(&page).await;
+    // A file dropped from Explorer, as the browser hands it to the page.
+    page.eval_args(
+        "const data = new DataTransfer();\
+         data.items.add(new File([arguments[0]], 'SMSAPM32.log', { type: 'text/plain' }));\
+         const area = document.getElementById('diagnose-log');\
+         area.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));\
+         area.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));\
+         return null;",
+        vec![json!(FS01)],
+    )
+    .await;
+    page.wait_for_text("#diagnose-steps", "Line 1").await;
+    let (_, text) = step_named(&page, r"Connect to \\fs01\apps").await;
+    assert!(text.contains("Access denied"), "{text}");
+    // The file's text went into no request.
+    for r in page.requests() {
+        assert_eq!(r.method, "GET", "{} {}", r.method, r.path);
+        assert!(!r.path.contains("SMSAPM32"), "{}", r.path);
+    }
+}
