@@ -9,13 +9,6 @@ use crate::model::{Plan, Resource, Step, StepKind};
 use crate::present;
 use crate::scenario::Scenario;
 
-/// Which scenario of a comparison: the link's first (`A`) or its second (`B`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum Side {
-    A,
-    B,
-}
-
 /// The two plans of a comparison, and their steps aligned.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Comparison {
@@ -155,14 +148,6 @@ fn lower_first(text: &str) -> String {
 /// prints.
 pub fn differences(rows: &[Row]) -> impl Iterator<Item = &str> {
     rows.iter().filter_map(|r| r.difference.as_deref())
-}
-
-/// The number of each side's step in a row, for the side asked.
-pub fn number(row: &Row, side: Side) -> Option<usize> {
-    match side {
-        Side::A => row.a,
-        Side::B => row.b,
-    }
 }
 
 /// Space between the two diagrams, and the height of the strip that names them.

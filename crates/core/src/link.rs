@@ -332,23 +332,21 @@ pub fn decode_lenient(input: &str) -> (Link, Vec<LinkError>) {
                     errors.push(e);
                 }
             }
-            "theme" => match value {
-                "light" => link.theme = Theme::Light,
-                "dark" => link.theme = Theme::Dark,
-                _ => errors.push(LinkError::UnknownValue {
-                    key: "theme".into(),
-                    value: quoted(value),
-                    expected: "light or dark".into(),
-                }),
+            "theme" => match word(
+                "theme",
+                value,
+                &[("light", Theme::Light), ("dark", Theme::Dark)],
+            ) {
+                Ok(theme) => link.theme = theme,
+                Err(e) => errors.push(e),
             },
-            "view" => match value {
-                "full" => link.view = View::Full,
-                "embed" => link.view = View::Embed,
-                _ => errors.push(LinkError::UnknownValue {
-                    key: "view".into(),
-                    value: quoted(value),
-                    expected: "full or embed".into(),
-                }),
+            "view" => match word(
+                "view",
+                value,
+                &[("full", View::Full), ("embed", View::Embed)],
+            ) {
+                Ok(view) => link.view = view,
+                Err(e) => errors.push(e),
             },
             _ => scenario_pair(&mut link.scenario, "", key, value, shares, &mut errors),
         }
@@ -423,6 +421,19 @@ fn scenario_pair(
             }
         },
     }
+}
+
+/// The value of a key that takes one of a few words (`view`, `theme`), or why not.
+fn word<T: Copy>(key: &str, value: &str, words: &[(&str, T)]) -> Result<T, LinkError> {
+    words
+        .iter()
+        .find(|(w, _)| *w == value)
+        .map(|(_, t)| *t)
+        .ok_or_else(|| LinkError::UnknownValue {
+            key: key.into(),
+            value: quoted(value),
+            expected: one_of(words.iter().map(|(w, _)| *w)),
+        })
 }
 
 fn version(value: &str) -> Result<(), LinkError> {
