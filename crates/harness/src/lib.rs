@@ -433,8 +433,21 @@ impl Harness {
     /// centre, as a pointer would).
     pub async fn click(&self, css: &str) {
         let element = self.wait_for(css).await;
+        // The sections below the diagram follow a change two frames after it: a click aimed
+        // before they have moved would land where the element was.
+        self.settle().await;
         if let Err(e) = element.click().await {
             panic!("click `{css}`: {e}\n{}", self.diagnostics().await);
+        }
+    }
+
+    /// Waits until the page has painted twice, so that the lists that follow a change one
+    /// frame later are in place.
+    pub async fn settle(&self) {
+        let js = "const done = arguments[arguments.length - 1];\
+                  requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));";
+        if let Err(e) = self.client.execute_async(js, vec![]).await {
+            panic!("wait for the page to paint: {e}");
         }
     }
 

@@ -506,6 +506,8 @@ async fn every_classic_case_loads_with_its_documented_verdict_and_undo_restores(
         page.click(&format!("#library [data-preset=\"classic-{n}\"]"))
             .await;
         page.wait_verdict(case.outcome, case.title).await;
+        page.wait_for_text("#notice", &format!("Loaded classic case {n}"))
+            .await;
         assert_eq!(page.shown_choices().await, loaded);
     }
 }
