@@ -91,19 +91,15 @@ pub fn comparison(c: &Comparison, link: &str) -> String {
     );
     let differences: Vec<&str> = compare::differences(&c.rows).collect();
     if differences.is_empty() {
-        out.push_str("No differences: both take the same steps, as the same accounts, alike.\n");
+        out.push_str(compare::NO_DIFFERENCES);
+        out.push('\n');
     } else {
         out.push_str("Differences:\n");
         for d in &differences {
             out.push_str(&format!(" - {d}\n"));
         }
     }
-    let same: Vec<String> = c
-        .rows
-        .iter()
-        .filter(|r| r.same)
-        .map(|r| r.step.label().to_string())
-        .collect();
+    let same = compare::alike(&c.rows);
     if !same.is_empty() {
         out.push_str(&format!("Alike in both: {}.\n", same.join(", ")));
     }

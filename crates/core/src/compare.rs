@@ -150,6 +150,29 @@ pub fn differences(rows: &[Row]) -> impl Iterator<Item = &str> {
     rows.iter().filter_map(|r| r.difference.as_deref())
 }
 
+/// What the page and the CLI say when no row differs.
+pub const NO_DIFFERENCES: &str =
+    "No differences: both take the same steps, as the same accounts, alike.";
+
+/// The steps both plans take alike, by what they do: `Schedule`, `Run as`, `Fetch content`.
+pub fn alike(rows: &[Row]) -> Vec<&'static str> {
+    rows.iter()
+        .filter(|r| r.same)
+        .map(|r| r.step.label())
+        .collect()
+}
+
+/// The exported comparison's name without extension: both sides' names, A's first
+/// (`credflow-adv-ok-vs-legacy-fails-connect-share`).
+pub fn file_stem(c: &Comparison) -> String {
+    let b = crate::export::file_stem(&c.b);
+    format!(
+        "{}-vs-{}",
+        crate::export::file_stem(&c.a),
+        b.strip_prefix("credflow-").unwrap_or(&b)
+    )
+}
+
 /// Space between the two diagrams, and the height of the strip that names them.
 const GAP: f32 = 24.0;
 const STRIP: f32 = 28.0;

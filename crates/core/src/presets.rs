@@ -131,3 +131,65 @@ pub static PRESETS: &[Preset] = &[
         link: "v=1&deploy=rundp&drive=fixed&letter=taken",
     },
 ];
+
+/// Two scenarios a trainer contrasts: the same deployment with one thing changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Contrast {
+    /// Stable id (`contrast-client`, …).
+    pub id: &'static str,
+    pub title: &'static str,
+    /// One line: what the contrast shows.
+    pub lesson: &'static str,
+    /// The comparison as a link fragment (`b.` keys for the second scenario).
+    pub link: &'static str,
+}
+
+impl Contrast {
+    /// The two scenarios, A and B. Every contrast's link decodes to two (a test checks each).
+    pub fn scenarios(&self) -> (Scenario, Scenario) {
+        let link = crate::link::decode_link(self.link).unwrap_or_default();
+        let b = link
+            .compare
+            .clone()
+            .unwrap_or_else(|| link.scenario.clone());
+        (link.scenario, b)
+    }
+
+    pub fn by_id(id: &str) -> Option<&'static Contrast> {
+        CONTRASTS.iter().find(|c| c.id == id)
+    }
+}
+
+/// The classic contrasts, each a comparison of two scenarios that differ in one input.
+pub static CONTRASTS: &[Contrast] = &[
+    Contrast {
+        id: "contrast-client",
+        title: "Advanced Client against Legacy Client, the same share",
+        lesson: "The same program and share: the Advanced Client reaches it as DOMAIN\\COMPUTER$, the Legacy Client's token account has no domain rights.",
+        link: "v=1&share=%5C%5Cfs01%5Capps~users&b.client=legacy",
+    },
+    Contrast {
+        id: "contrast-cm07",
+        title: "SMS 2003 Advanced Client against ConfigMgr 2007, a share only the NAA reads",
+        lesson: "The SMS 2003 Advanced Client may try the Network Access Account for the share; the ConfigMgr 2007 client uses only the computer account.",
+        link: "v=1&naa=set&share=%5C%5Cfs01%5Capps~naa&b.client=cm07",
+    },
+    Contrast {
+        id: "contrast-naa",
+        title: "Without and with the Network Access Account, a share for Domain Users",
+        lesson: "DOMAIN\\COMPUTER$ is not a domain user: only a configured Network Access Account, a domain user, gets the Advanced Client in.",
+        link: "v=1&share=%5C%5Cfs01%5Capps~domain-users&b.naa=set",
+    },
+    Contrast {
+        id: "contrast-rights",
+        title: "Administrative rights against user's rights, a standard user",
+        lesson: "The same per-machine MSI: Local System may write HKLM and Program Files, a standard user may not.",
+        link: "v=1&b.run=user&b.when=user&b.logon=user",
+    },
+    Contrast {
+        id: "contrast-dc",
+        title: "Workstation against domain controller, a share for Domain Computers",
+        lesson: "A domain controller's account is in Domain Controllers, not Domain Computers: the share that lets workstations in keeps it out.",
+        link: "v=1&client=cm07&share=%5C%5Cfs01%5Capps~domain-computers&b.role=domain-controller",
+    },
+];

@@ -134,3 +134,57 @@ fn a_step_only_one_side_takes_says_so() {
     );
     assert!(only_b[0].contains("no such step;"), "{}", only_b[0]);
 }
+
+/// The classic contrasts: each is two scenarios that differ in what its title says, each as
+/// the planner keeps it, and each turns out differently, as its lesson says.
+#[test]
+fn each_classic_contrast_is_two_scenarios_that_turn_out_differently() {
+    use credflow_core::normalise;
+    use credflow_core::present::verdict_short;
+    use credflow_core::presets::CONTRASTS;
+    let expected = [
+        (
+            "contrast-client",
+            "succeeds",
+            "fails at step 4 (Connect to share)",
+        ),
+        (
+            "contrast-cm07",
+            "at risk at step 4 (Connect to share)",
+            "fails at step 4 (Connect to share)",
+        ),
+        (
+            "contrast-naa",
+            "fails at step 4 (Connect to share)",
+            "at risk at step 4 (Connect to share)",
+        ),
+        ("contrast-rights", "succeeds", "fails at step 4 (Install)"),
+        (
+            "contrast-dc",
+            "succeeds",
+            "fails at step 4 (Connect to share)",
+        ),
+    ];
+    assert_eq!(CONTRASTS.len(), expected.len());
+    for (contrast, (id, a_says, b_says)) in CONTRASTS.iter().zip(expected) {
+        assert_eq!(contrast.id, id);
+        let link = decode_link(contrast.link).unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert!(link.compare.is_some(), "{id} is not a comparison");
+        let (a, b) = contrast.scenarios();
+        assert_ne!(a, b, "{id}");
+        assert_eq!(
+            normalise(a.clone()).0,
+            a,
+            "{id}: A is not as the planner keeps it"
+        );
+        assert_eq!(
+            normalise(b.clone()).0,
+            b,
+            "{id}: B is not as the planner keeps it"
+        );
+        let c = compare(&a, &b);
+        assert_eq!(verdict_short(&c.a), a_says, "{id}: A");
+        assert_eq!(verdict_short(&c.b), b_says, "{id}: B");
+        assert!(differences(&c.rows).count() > 0, "{id}");
+    }
+}
