@@ -12,6 +12,7 @@ pub mod state;
 use credflow_core::link::View;
 use leptos::prelude::*;
 
+use components::compare::{CompareEmbed, ComparePage, CompareWith, Contrasts};
 use components::diagnose::Diagnose;
 use components::diagram::{DiagramView, StepDetails};
 use components::embed::EmbedView;
@@ -35,6 +36,7 @@ pub fn App() -> impl IntoView {
         components::embed::apply_theme(link.theme);
     }
     let store = Store::new(link.scenario, link.view);
+    store.start_with(link.compare);
     store.tell(notice);
     store.keep_for_undo(undo);
     state::sync(store);
@@ -53,12 +55,16 @@ pub fn Page(store: Store) -> impl IntoView {
         credflow_core::svg::STYLE,
         credflow_core::svg::themed_style(".diagram")
     );
+    // Whether the page compares two scenarios (changes only when that does).
+    let comparing = Memo::new(move |_| store.compare.with(Option::is_some));
     view! {
         <style>{style}</style>
         {move || match store.view.get() {
             // A link that could not be read in full: no planner until the reader chooses.
             _ if store.unread.get() => view! { <UnreadLink /> }.into_any(),
+            View::Full if comparing.get() => view! { <ComparePage /> }.into_any(),
             View::Full => full().into_any(),
+            View::Embed if comparing.get() => view! { <CompareEmbed /> }.into_any(),
             View::Embed => view! { <EmbedView /> }.into_any(),
         }}
     }
@@ -94,6 +100,7 @@ fn full() -> impl IntoView {
                         <div class="result-actions">
                             <WalkThrough />
                             <ExportBar />
+                            <CompareWith />
                         </div>
                         <StepDetails />
                     </Later>
@@ -103,6 +110,7 @@ fn full() -> impl IntoView {
                 <Findings />
                 <Diagnose />
                 <Library />
+                <Contrasts />
                 <Sources />
                 // Fixed to the bottom of a narrow window; inside the main landmark like the rest.
                 <VerdictBar />

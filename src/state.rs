@@ -126,8 +126,10 @@ pub struct Store {
     /// Whether the notice is a link that could not be read: the page then shows only that
     /// (changes only when that does, so the page is not redrawn for every other notice).
     pub unread: Memo<bool>,
-    /// The scenario before the last reset or preset, for Undo.
-    before: RwSignal<Option<Scenario>>,
+    /// The second scenario of a comparison (B; the page compares it with `scenario`, A).
+    pub compare: Reader<Option<Scenario>>,
+    /// The scenario (and comparison) before the last reset, preset or comparison, for Undo.
+    before: RwSignal<Option<(Scenario, Option<Scenario>)>>,
     pub view: Reader<View>,
     /// What a log read in the Diagnose panel says about each step of the current plan (the
     /// steps with evidence only). Never in the link or storage: logs name servers and users.
@@ -176,6 +178,7 @@ impl Store {
             all_findings: Reader(write_all_findings),
             notice,
             unread,
+            compare: Reader(RwSignal::new(None)),
             before: RwSignal::new(None),
             view: Reader(write_view),
             log_marks: Reader(RwSignal::new(Vec::new())),
@@ -214,7 +217,60 @@ impl Store {
 
     /// Keeps `old` for Undo: the reader's own scenario when the page opened over it.
     pub fn keep_for_undo(&self, old: Option<Scenario>) {
-        self.before.set(old);
+        self.before.set(old.map(|s| (s, None)));
+    }
+
+    /// Opens with `b` as the comparison's second scenario (the link the page started from),
+    /// as the address already shows it.
+    pub fn start_with(&self, b: Option<Scenario>) {
+        self.compare.0.set(b.map(|b| normalise(b).0));
+        self.saved.set_value(self.fragment());
+    }
+
+    /// Shows `s`, as it is, with nothing to undo or say (a comparison's second side following
+    /// the page's comparison).
+    pub fn load(&self, s: Scenario) {
+        self.set_scenario(s);
+    }
+
+    /// Sets the comparison's second scenario as its own wizard leaves it (normalised there).
+    pub fn edit_compare(&self, b: Scenario) {
+        if self.compare.with_untracked(|old| old.as_ref() != Some(&b)) {
+            self.compare.0.set(Some(b));
+        }
+    }
+
+    /// Compares the current scenario with `b`, or opens the comparison of `a` with `b`
+    /// (`None`: no comparison), keeping what was open for Undo.
+    pub fn replace_pair(&self, a: Scenario, b: Option<Scenario>, what: String) {
+        let a = normalise(a).0;
+        let b = b.map(|b| normalise(b).0);
+        let old = (self.scenario.get_untracked(), self.compare.get_untracked());
+        if old.0 == a && old.1 == b {
+            self.tell(Some(Notice::Info(format!(
+                "{what} It was already what the page shows."
+            ))));
+            return;
+        }
+        self.before.set(Some(old));
+        self.tell(Some(Notice::Undoable(what)));
+        if self.compare.with_untracked(|c| *c != b) {
+            self.compare.0.set(b);
+        }
+        self.set_scenario(a);
+        // A new history entry, so the browser's Back button undoes it too.
+        let fragment = self.fragment();
+        browser::push_fragment(&fragment);
+        self.saved_as(fragment);
+    }
+
+    /// Puts B in A's place and A in B's.
+    pub fn swap(&self) {
+        if let Some(b) = self.compare.get_untracked() {
+            let a = self.scenario.get_untracked();
+            self.compare.0.set(Some(a));
+            self.set_scenario(b);
+        }
     }
 
     /// Marks the steps a log read in the Diagnose panel gives evidence for.
@@ -238,23 +294,10 @@ impl Store {
         }
     }
 
-    /// Replaces the whole scenario (reset, preset), keeping the old one for Undo.
+    /// Replaces the whole scenario (reset, preset), keeping the old one for Undo. A
+    /// comparison ends: the page shows the one scenario.
     pub fn replace(&self, s: Scenario, what: String) {
-        let (s, _) = normalise(s);
-        let old = self.scenario.get_untracked();
-        if old == s {
-            self.tell(Some(Notice::Info(format!(
-                "{what} It was already the current scenario."
-            ))));
-            return;
-        }
-        self.before.set(Some(old));
-        self.tell(Some(Notice::Undoable(what)));
-        self.set_scenario(s);
-        // A new history entry, so the browser's Back button undoes it too.
-        let fragment = self.fragment();
-        browser::push_fragment(&fragment);
-        self.saved_as(fragment);
+        self.replace_pair(s, None, what);
     }
 
     /// Opens a link the reader chose after one could not be read (what could be read, or the
@@ -269,6 +312,7 @@ impl Store {
             _ => Notice::Info(what.to_string()),
         }));
         self.view.0.set(link.view);
+        self.compare.0.set(link.compare.map(|b| normalise(b).0));
         if self.scenario.with_untracked(|old| *old != scenario) {
             self.set_scenario(scenario);
         }
@@ -306,44 +350,35 @@ impl Store {
 
     /// Restores the scenario before the last reset or preset.
     pub fn undo(&self) {
-        if let Some(old) = self.before.get_untracked() {
+        if let Some((old, compare)) = self.before.get_untracked() {
             self.before.set(None);
             self.dismiss();
+            if self.compare.with_untracked(|c| *c != compare) {
+                self.compare.0.set(compare);
+            }
             self.set_scenario(old);
         }
     }
 
     /// The current share-link fragment (without `#`).
     pub fn fragment(&self) -> String {
-        encode_link(&Link {
-            scenario: self.scenario.get_untracked(),
-            view: self.view.get_untracked(),
-            ..Link::default()
-        })
+        encode_link(&self.link(self.view.get_untracked()))
     }
 
-    /// The full share link for the current scenario (full view).
+    /// What the page shows, as a link in `view`: the scenario, and the comparison's second.
+    fn link(&self, view: View) -> Link {
+        Link {
+            scenario: self.scenario.get_untracked(),
+            compare: self.compare.get_untracked(),
+            view,
+            ..Link::default()
+        }
+    }
+
+    /// The full share link for what the page shows (full view).
     pub fn share_link(&self) -> String {
-        let fragment = encode_link(&Link {
-            scenario: self.scenario.get_untracked(),
-            view: View::Full,
-            ..Link::default()
-        });
+        let fragment = encode_link(&self.link(View::Full));
         format!("{}#{fragment}", browser::page_url())
-    }
-}
-
-/// What the page says of a link that compares two scenarios (`b.` keys): it shows the first.
-const COMPARISON: &str = "This link compares two scenarios. The page shows the first of them; \
-     the command-line tool draws both side by side (credflow compare LINK, or credflow render \
-     LINK for the SVG).";
-
-/// The notice for a comparison link: that the page shows its first scenario, before an Undo
-/// back to the reader's own when there is one.
-fn comparison(notice: Option<Notice>) -> Notice {
-    match notice {
-        Some(Notice::Undoable(text)) => Notice::Undoable(format!("{COMPARISON} {text}")),
-        _ => Notice::Info(COMPARISON.into()),
     }
 }
 
@@ -397,7 +432,7 @@ pub fn initial() -> (Link, Option<Notice>, Option<Scenario>) {
         // it stays one Undo away (never in the embed view, which does not save).
         let mut undo = None;
         if link.view == View::Full {
-            if let (Some(own), _) = saved() {
+            if let (Some((own, _)), _) = saved() {
                 if own != scenario && own != Scenario::default() {
                     notice = Some(opened_over(
                         "You opened a link to a scenario. The one you last worked on in this \
@@ -408,15 +443,13 @@ pub fn initial() -> (Link, Option<Notice>, Option<Scenario>) {
                 }
             }
         }
-        if link.compare.is_some() {
-            notice = Some(comparison(notice));
-        }
         return (Link { scenario, ..link }, notice, undo);
     }
     match saved() {
-        (Some(s), _) if s != Scenario::default() => {
+        (Some((s, compare)), _) if s != Scenario::default() || compare.is_some() => {
             let link = Link {
                 scenario: s,
+                compare,
                 view: View::Full,
                 ..Link::default()
             };
@@ -444,12 +477,18 @@ fn embed_hint(hash: &str) -> View {
     }
 }
 
-/// The saved scenario, or why it could not be read.
-fn saved() -> (Option<Scenario>, Option<String>) {
+/// The saved scenario (and the comparison's second), or why it could not be read.
+fn saved() -> (Option<(Scenario, Option<Scenario>)>, Option<String>) {
     match browser::load(SAVED_SCENARIO) {
         None => (None, None),
         Some(text) => match decode_link(&text) {
-            Ok(link) => (Some(normalise(link.scenario).0), None),
+            Ok(link) => (
+                Some((
+                    normalise(link.scenario).0,
+                    link.compare.map(|b| normalise(b).0),
+                )),
+                None,
+            ),
             Err(e) => (None, Some(e.to_string())),
         },
     }
@@ -460,11 +499,9 @@ fn saved() -> (Option<Scenario>, Option<String>) {
 /// address).
 pub fn sync(store: Store) {
     Effect::new(move |_| {
-        let fragment = encode_link(&Link {
-            scenario: store.scenario.get(),
-            view: store.view.get(),
-            ..Link::default()
-        });
+        store.scenario.track();
+        store.compare.track();
+        let fragment = encode_link(&store.link(store.view.get()));
         // Back where the URL already is (an undo, a change undone quickly): nothing to write,
         // and an older pending write must not land.
         store.cancel_pending();
@@ -510,18 +547,16 @@ pub fn sync(store: Store) {
                 "The scenario of the address bar is open. The one you had is one Undo away.",
                 &changes,
             );
-            store.tell(Some(if link.compare.is_some() {
-                comparison(Some(notice))
-            } else {
-                notice
-            }));
-            store.before.set(Some(old));
-        } else if link.compare.is_some() {
-            store.tell(Some(comparison(None)));
+            store.tell(Some(notice));
+            store.before.set(Some((old, store.compare.get_untracked())));
         } else {
             store.tell(adjusted(&changes));
         }
         store.view.0.set(link.view);
+        let compare = link.compare.map(|b| normalise(b).0);
+        if store.compare.with_untracked(|c| *c != compare) {
+            store.compare.0.set(compare);
+        }
         store.saved_as(hash);
         if store.scenario.with_untracked(|old| *old != scenario) {
             store.set_scenario(scenario);

@@ -64,6 +64,30 @@ fn stem(store: Store) -> String {
     store.plan.with_untracked(file_stem)
 }
 
+/// The name of the exported files: the scenario's, or the comparison's with its second side.
+fn files_stem(store: Store, compare: Option<Store>) -> String {
+    match compare {
+        Some(b) => store
+            .plan
+            .with(|a| b.plan.with(|b| credflow_core::compare::file_stem_of(a, b))),
+        None => store.plan.with(file_stem),
+    }
+}
+
+/// Offers the comparison of `store`'s scenario with `b`'s as one SVG: the bytes `credflow
+/// render` writes for the comparison's link.
+pub fn download_comparison(store: Store, b: Store) {
+    use credflow_core::compare;
+    let c = store
+        .scenario
+        .with_untracked(|a| b.scenario.with_untracked(|b| compare::compare(a, b)));
+    browser::download(
+        &format!("{}.svg", compare::file_stem(&c)),
+        "image/svg+xml",
+        &compare::svg(&c),
+    );
+}
+
 fn download_svg(store: Store, dark: bool) {
     let text = store
         .diagram
@@ -131,9 +155,10 @@ fn select_text(id: &str) {
 }
 
 /// The embed code for each kind of wiki: pick the wiki (and the embed view's colours), copy
-/// its snippets. docs/embedding.md says more about each.
+/// its snippets. docs/embedding.md says more about each. With `compare`, a comparison's
+/// second side, the code frames the comparison and the file is the comparison's SVG.
 #[component]
-fn EmbedPanel() -> impl IntoView {
+pub fn EmbedPanel(#[prop(optional)] compare: Option<Store>) -> impl IntoView {
     let store = Store::get();
     let wiki = RwSignal::new("page".to_string());
     let theme = RwSignal::new(Theme::System);
@@ -141,12 +166,15 @@ fn EmbedPanel() -> impl IntoView {
     let all = Memo::new(move |_| {
         let page = browser::page_url();
         let theme = theme.get();
-        let height = store.diagram.with(frame_height);
+        let height =
+            store.diagram.with(frame_height) + compare.map_or(0, |b| b.diagram.with(frame_height));
+        let stem = files_stem(store, compare);
         store.plan.with(|plan| {
-            let stem = file_stem(plan);
+            let b = compare.map(|b| b.plan.get());
             wikis(&Embed {
                 page: &page,
                 plan,
+                compare: b.as_ref(),
                 theme,
                 stem: &stem,
                 height,
@@ -172,7 +200,7 @@ fn EmbedPanel() -> impl IntoView {
         });
         copied.set(None);
     };
-    let shown = move || chosen().map(|w| snippets(store, w, copied));
+    let shown = move || chosen().map(|w| snippets(store, compare, w, copied));
     view! {
         <section id="embed-panel" class="embed-panel" aria-label="Embed in a wiki">
             <div class="embed-choices">
@@ -198,9 +226,18 @@ fn EmbedPanel() -> impl IntoView {
 
 /// One wiki's instructions, its snippets with a Copy button each, and, where it needs them,
 /// the files to upload.
-fn snippets(store: Store, wiki: Wiki, copied: RwSignal<Option<String>>) -> impl IntoView {
+fn snippets(
+    store: Store,
+    compare: Option<Store>,
+    wiki: Wiki,
+    copied: RwSignal<Option<String>>,
+) -> impl IntoView {
     let files = matches!(wiki.key, "mediawiki" | "git");
-    let dark = wiki.key == "git";
+    let dark = wiki.key == "git" && compare.is_none();
+    let light = move |_| match compare {
+        Some(b) => download_comparison(store, b),
+        None => download_svg(store, false),
+    };
     let items = wiki
         .snippets
         .into_iter()
@@ -237,7 +274,7 @@ fn snippets(store: Store, wiki: Wiki, copied: RwSignal<Option<String>>) -> impl 
         {files.then(|| view! {
             <div class="embed-files">
                 <button type="button" id="embed-download-svg" class="secondary"
-                    on:click=move |_| download_svg(store, false)>{move || format!("Download {}.svg", store.plan.with(file_stem))}</button>
+                    on:click=light>{move || format!("Download {}.svg", files_stem(store, compare))}</button>
                 {dark.then(|| view! {
                     <button type="button" id="embed-download-dark" class="secondary"
                         on:click=move |_| download_svg(store, true)>{move || format!("Download {}-dark.svg", store.plan.with(file_stem))}</button>

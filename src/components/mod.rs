@@ -1,6 +1,7 @@
 //! The page's parts. Each reads the [`Store`](crate::state::Store) from context.
 
 pub mod choice_group;
+pub mod compare;
 pub mod diagnose;
 pub mod diagram;
 pub mod embed;

@@ -165,10 +165,15 @@ pub fn alike(rows: &[Row]) -> Vec<&'static str> {
 /// The exported comparison's name without extension: both sides' names, A's first
 /// (`credflow-adv-ok-vs-legacy-fails-connect-share`).
 pub fn file_stem(c: &Comparison) -> String {
-    let b = crate::export::file_stem(&c.b);
+    file_stem_of(&c.a, &c.b)
+}
+
+/// [`file_stem`] of the comparison of two plans.
+pub fn file_stem_of(a: &Plan, b: &Plan) -> String {
+    let b = crate::export::file_stem(b);
     format!(
         "{}-vs-{}",
-        crate::export::file_stem(&c.a),
+        crate::export::file_stem(a),
         b.strip_prefix("credflow-").unwrap_or(&b)
     )
 }
@@ -218,9 +223,14 @@ pub fn svg(c: &Comparison) -> String {
 
 /// `credflow comparison — A: succeeds; B: fails at step 4 (Connect to share)`.
 pub fn title(c: &Comparison) -> String {
+    title_of(&c.a, &c.b)
+}
+
+/// [`title`] of the comparison of two plans.
+pub fn title_of(a: &Plan, b: &Plan) -> String {
     format!(
         "credflow comparison — A: {}; B: {}",
-        present::verdict_short(&c.a),
-        present::verdict_short(&c.b)
+        present::verdict_short(a),
+        present::verdict_short(b)
     )
 }

@@ -45,6 +45,9 @@ pub struct Embed<'a> {
     pub page: &'a str,
     /// The scenario's plan (its scenario is the one shown).
     pub plan: &'a Plan,
+    /// A comparison's second plan: the snippets then show both (no dark picture: a
+    /// comparison's SVG is light only).
+    pub compare: Option<&'a Plan>,
     /// The embed view's colours.
     pub theme: Theme,
     /// The exported files' name without extension ([`crate::export::file_stem`]).
@@ -84,23 +87,28 @@ pub fn frame_height(d: &Diagram) -> u32 {
 pub fn wikis(embed: &Embed) -> Vec<Wiki> {
     let page = url(embed.page);
     let scenario = embed.plan.scenario.clone();
+    let compare = embed.compare.map(|b| b.scenario.clone());
     let framed = format!(
         "{page}#{}",
         encode_link(&Link {
             scenario: scenario.clone(),
+            compare: compare.clone(),
             view: View::Embed,
             theme: embed.theme,
-            ..Link::default()
         })
     );
     let full = format!(
         "{page}#{}",
         encode_link(&Link {
             scenario,
+            compare,
             ..Link::default()
         })
     );
-    let title = title(embed.plan);
+    let title = match embed.compare {
+        Some(b) => crate::compare::title_of(embed.plan, b),
+        None => title(embed.plan),
+    };
     let host = host_of(&page);
     let stem = embed.stem;
     let height = embed.height;
@@ -116,7 +124,7 @@ pub fn wikis(embed: &Embed) -> Vec<Wiki> {
     let sized = format!("{}\n{}", iframe(true), receiver(&origin_of(&page)));
     let fixed = iframe(false);
 
-    vec![
+    let mut all = vec![
         Wiki {
             key: "page",
             name: "A page or HTML macro that allows scripts (Confluence Cloud, intranet pages)",
@@ -196,7 +204,13 @@ pub fn wikis(embed: &Embed) -> Vec<Wiki> {
                 },
             ],
         },
-    ]
+    ];
+    if embed.compare.is_some() {
+        for wiki in &mut all {
+            wiki.snippets.retain(|s| s.id != "embed-picture");
+        }
+    }
+    all
 }
 
 /// The script that sizes every credflow frame of a page to the height it posts. It accepts a

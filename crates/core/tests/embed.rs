@@ -214,6 +214,7 @@ fn every_snippet_keeps_a_share_name_with_markup_as_text() {
         let all = wikis(&Embed {
             page,
             plan: &p,
+            compare: None,
             theme,
             stem: &stem,
             height: frame_height(&d),
@@ -504,6 +505,7 @@ fn the_guide_shows_the_code_the_dialog_gives() {
     let all = wikis(&Embed {
         page: "https://intranet.example/tools/credflow/",
         plan: &p,
+        compare: None,
         theme: Theme::System,
         stem: &file_stem(&p),
         height: 600,
@@ -530,4 +532,49 @@ fn the_guide_shows_the_code_the_dialog_gives() {
         );
     }
     assert!(guide.contains(&format!("`{HEIGHT_MESSAGE}`")));
+}
+
+/// A comparison's snippets frame the comparison: both scenarios in the link, the embed view,
+/// a title that names both verdicts, and no dark picture (a comparison's SVG is light only).
+#[test]
+fn a_comparisons_embed_code_frames_both_scenarios() {
+    let link = decode_link(credflow_core::presets::CONTRASTS[0].link).unwrap();
+    let a = plan(&link.scenario);
+    let b = plan(link.compare.as_ref().unwrap());
+    let all = wikis(&Embed {
+        page: "https://intranet.example/tools/credflow/",
+        plan: &a,
+        compare: Some(&b),
+        theme: Theme::System,
+        stem: "credflow-compare",
+        height: 900,
+    });
+    let iframe = all
+        .iter()
+        .flat_map(|w| &w.snippets)
+        .find(|s| s.id == "embed-iframe")
+        .unwrap();
+    let src = iframe
+        .code
+        .split("src=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let framed = decode_link(&src.replace("&amp;", "&")).unwrap();
+    assert_eq!(framed.scenario, link.scenario);
+    assert_eq!(framed.compare, link.compare);
+    assert_eq!(framed.view, View::Embed);
+    assert!(
+        iframe.code.contains(
+            "title=\"credflow comparison — A: succeeds; B: fails at step 4 (Connect to share)\""
+        ),
+        "{}",
+        iframe.code
+    );
+    assert!(all
+        .iter()
+        .flat_map(|w| &w.snippets)
+        .all(|s| s.id != "embed-picture"));
 }

@@ -12,6 +12,7 @@
 //! `~/.cache/credflow/tools`, where scripts/setup installs it).
 
 mod chromedriver;
+mod downloads;
 mod hardening;
 mod server;
 
@@ -25,6 +26,7 @@ use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
 use chromedriver::Chromedriver;
+pub use downloads::Downloads;
 pub use hardening::{
     credflow_cli, foreign, link_with_shares, percent_encode, NetworkRequest, Options,
 };
@@ -436,6 +438,19 @@ impl Harness {
         // The sections below the diagram follow a change two frames after it: a click aimed
         // before they have moved would land where the element was.
         self.settle().await;
+        // In the middle of the window, as a person scrolls to what they click: the message
+        // that stays at the top of the window while the page scrolls covers the top row.
+        let target = serde_json::to_value(&element).expect("an element reference");
+        if let Err(e) = self
+            .client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' })",
+                vec![target],
+            )
+            .await
+        {
+            panic!("scroll `{css}` into view: {e}");
+        }
         if let Err(e) = element.click().await {
             panic!("click `{css}`: {e}\n{}", self.diagnostics().await);
         }

@@ -2,9 +2,9 @@
 //! are named after the scenario, the printout carries the sources and the scenario's link,
 //! and the "Link copied" box does not move the header's buttons.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use credflow_e2e::{file_stem, Harness, TIMEOUT};
+use credflow_e2e::{file_stem, Downloads, Harness};
 use serde_json::{json, Value};
 
 /// Classic case 4: the Legacy Client's token account cannot reach a share.
@@ -127,48 +127,6 @@ async fn every_button_named_copy_puts_its_text_on_the_clipboard() {
     assert!(copied >= 7, "only {copied} snippets");
 }
 
-/// A scratch directory the browser saves downloads into, removed on drop.
-struct Downloads(std::path::PathBuf);
-
-impl Downloads {
-    async fn attach(page: &Harness) -> Downloads {
-        let dir = page.downloads_dir().join("named");
-        std::fs::create_dir_all(&dir).unwrap();
-        page.cdp(
-            "Browser.setDownloadBehavior",
-            json!({ "behavior": "allow", "downloadPath": dir.to_str().unwrap() }),
-        )
-        .await
-        .expect("set the download directory");
-        Downloads(dir)
-    }
-
-    /// The names of the files saved so far (none half-written).
-    fn names(&self) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(&self.0)
-            .map(|d| {
-                d.flatten()
-                    .map(|e| e.file_name().to_string_lossy().into_owned())
-                    .collect()
-            })
-            .unwrap_or_default();
-        names.sort();
-        names
-    }
-
-    async fn wait_for(&self, count: usize) -> Vec<String> {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let names = self.names();
-            if names.len() >= count && !names.iter().any(|n| n.ends_with(".crdownload")) {
-                return names;
-            }
-            assert!(Instant::now() < deadline, "downloads: {names:?}");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn downloads_are_named_after_the_scenario() {
     let page = Harness::start().await;
@@ -180,7 +138,7 @@ async fn downloads_are_named_after_the_scenario() {
     let stem = file_stem(LINK_4);
     assert_eq!(stem, "credflow-legacy-fails-connect-share");
     assert_eq!(
-        downloads.wait_for(2).await,
+        downloads.wait_count(2).await,
         [format!("{stem}.png"), format!("{stem}.svg")]
     );
     // The dark SVG, for GitHub's and GitLab's <picture>: `credflow render --dark`'s bytes.
@@ -192,9 +150,9 @@ async fn downloads_are_named_after_the_scenario() {
     )
     .await;
     page.click("#embed-download-dark").await;
-    let names = downloads.wait_for(3).await;
+    let names = downloads.wait_count(3).await;
     assert!(names.contains(&format!("{stem}-dark.svg")), "{names:?}");
-    let dark = std::fs::read_to_string(downloads.0.join(format!("{stem}-dark.svg"))).unwrap();
+    let dark = std::fs::read_to_string(downloads.dir().join(format!("{stem}-dark.svg"))).unwrap();
     let (code, expected, _) = credflow_e2e::credflow_cli(&["render", LINK_4, "--dark"]);
     assert_eq!(code, 0);
     assert!(
@@ -205,7 +163,7 @@ async fn downloads_are_named_after_the_scenario() {
     page.open("#v=1").await;
     page.wait_verdict("ok", "Succeeds").await;
     page.click("#export-svg").await;
-    let names = downloads.wait_for(4).await;
+    let names = downloads.wait_count(4).await;
     assert!(
         names.contains(&"credflow-advanced-ok.svg".to_string()),
         "{names:?}"
@@ -226,8 +184,8 @@ async fn the_lock_out_warning_goes_into_the_downloaded_diagram_and_the_printout(
     assert!(warning.contains("lock it out"), "{warning}");
     // The file a trainer downloads (and so the PNG, drawn from it) says it in full.
     page.click("#export-svg").await;
-    let names = downloads.wait_for(1).await;
-    let svg = std::fs::read_to_string(downloads.0.join(&names[0])).unwrap();
+    let names = downloads.wait_count(1).await;
+    let svg = std::fs::read_to_string(downloads.dir().join(&names[0])).unwrap();
     let lines: Vec<&str> = svg
         .split("<text class=\"wn\"")
         .skip(1)

@@ -2,11 +2,10 @@
 //! and PNG downloads, the classic-case library, the walk-through, printing, and copied links.
 //! Expected verdicts come from the rule book's "Classic cases" (/work/shared/domain.md).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use credflow_e2e::{js, Harness, TIMEOUT};
+use credflow_e2e::{js, Downloads, Harness};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
@@ -30,68 +29,6 @@ fn cli(args: &[&str]) -> Vec<u8> {
         String::from_utf8_lossy(&out.stderr)
     );
     out.stdout
-}
-
-/// A scratch directory for downloads, removed on drop.
-struct Downloads(PathBuf);
-
-impl Downloads {
-    fn new() -> Downloads {
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or_default();
-        let dir = std::env::temp_dir().join(format!(
-            "credflow-e2e-downloads-{}-{nanos}",
-            std::process::id()
-        ));
-        std::fs::create_dir_all(&dir).expect("create the download directory");
-        Downloads(dir)
-    }
-
-    /// Sends the browser's downloads here, without asking.
-    async fn attach(&self, page: &Harness) {
-        page.cdp(
-            "Browser.setDownloadBehavior",
-            json!({ "behavior": "allow", "downloadPath": self.0.to_str().unwrap() }),
-        )
-        .await
-        .expect("set Chromium's download directory");
-    }
-
-    /// The bytes of `name`, once the browser has finished writing it.
-    async fn wait_for(&self, name: &str) -> Vec<u8> {
-        let deadline = Instant::now() + TIMEOUT;
-        let file = self.0.join(name);
-        loop {
-            let partial = std::fs::read_dir(&self.0)
-                .map(|d| {
-                    d.flatten()
-                        .any(|e| e.file_name().to_string_lossy().ends_with(".crdownload"))
-                })
-                .unwrap_or(false);
-            if !partial {
-                if let Ok(bytes) = std::fs::read(&file) {
-                    if !bytes.is_empty() {
-                        return bytes;
-                    }
-                }
-            }
-            if Instant::now() > deadline {
-                let listing: Vec<_> = std::fs::read_dir(&self.0)
-                    .map(|d| d.flatten().map(|e| e.file_name()).collect())
-                    .unwrap_or_default();
-                panic!("no download {name} within {TIMEOUT:?}; the directory holds {listing:?}");
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
-}
-
-impl Drop for Downloads {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -247,9 +184,8 @@ async fn svg_download_is_byte_for_byte_the_cli_render() {
     let expected = tokio::task::spawn_blocking(|| cli(&["render", SPECIAL]))
         .await
         .unwrap();
-    let downloads = Downloads::new();
     let page = Harness::start().await;
-    downloads.attach(&page).await;
+    let downloads = Downloads::attach(&page).await;
     page.open(SPECIAL).await;
     page.wait_for("#diagram svg").await;
     page.wait_for_text("#step-details", "fs02").await;
@@ -290,9 +226,8 @@ fn svg_size(svg: &str) -> (u32, u32) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn png_download_is_twice_the_size_of_the_svg() {
-    let downloads = Downloads::new();
     let page = Harness::start().await;
-    downloads.attach(&page).await;
+    let downloads = Downloads::attach(&page).await;
     page.open(LINK_2).await;
     page.wait_for("#diagram svg").await;
     page.click("#export-svg").await;
@@ -895,20 +830,24 @@ async fn a_shared_link_keeps_the_readers_own_scenario_one_undo_away() {
     back_to_own(&page).await;
 }
 
-/// A link that compares two scenarios opens its first, and says so: the page never shows one
-/// of them as if it were the whole link.
+/// A comparison link followed in the open page (pasted into the address bar) opens both of
+/// its scenarios; the one that was open stays one Undo away.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_comparison_link_opens_its_first_scenario_and_says_so() {
+async fn a_comparison_link_followed_in_the_page_opens_both_and_keeps_what_was_open() {
     let page = Harness::start().await;
-    page.open("#v=1&share=%5C%5Cfs01%5Capps~users&b.client=legacy")
+    page.open(LINK_2).await;
+    page.wait_verdict("fails", "Connect to share").await;
+    let comparison = "#v=1&share=%5C%5Cfs01%5Capps~users&b.client=legacy";
+    page.eval(&format!("location.hash = {}; return null", js(comparison)))
         .await;
-    page.wait_verdict("ok", "Succeeds").await;
-    let notice = page
-        .wait_for_text("#notice", "compares two scenarios")
+    page.wait_for_text(".side-verdict[data-side=\"a\"]", "Succeeds")
         .await;
-    assert!(notice.contains("credflow compare"), "{notice}");
-    assert_eq!(
-        page.shown_choices().await["radios"]["client"],
-        json!("advanced")
-    );
+    page.wait_for_text(".side-verdict[data-side=\"b\"]", "Fails at step 4")
+        .await;
+    page.wait_for_text("#notice", "The one you had is one Undo away")
+        .await;
+    page.click("#notice #undo").await;
+    page.wait_verdict("fails", "Connect to share").await;
+    page.wait_until(&format!("location.hash === {}", js(LINK_2)))
+        .await;
 }
