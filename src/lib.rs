@@ -72,50 +72,67 @@ pub fn Page(store: Store) -> impl IntoView {
 
 fn full() -> impl IntoView {
     view! {
-        <a class="skip-link" href="#verdict" on:click=|ev| {
-            // Focus the verdict without turning the link in the address into `#verdict`.
+        <Chrome skip_to="verdict" skip_text="Skip to the verdict"
+            tagline="Who touches what when an SMS 2003 or ConfigMgr 2007 client installs a program">
+            <main id="main">
+                <NoticeBar />
+                <Intro />
+                <div class="planner">
+                    <section class="wizard-column" aria-label="Scenario">
+                        <Wizard />
+                    </section>
+                    <section class="result-column" aria-label="Result">
+                        <Summary />
+                        <Verdict />
+                        <DiagramView />
+                        // One `Later` per place rather than per section: each is code of its own.
+                        <Later>
+                            <div class="result-actions">
+                                <WalkThrough />
+                                <ExportBar />
+                                <CompareWith />
+                            </div>
+                            <StepDetails />
+                        </Later>
+                    </section>
+                </div>
+                <Later>
+                    <Findings />
+                    <Diagnose />
+                    <Library />
+                    <Contrasts />
+                    <Sources />
+                    // Fixed to the bottom of a narrow window; inside the main landmark like the rest.
+                    <VerdictBar />
+                </Later>
+            </main>
+        </Chrome>
+    }
+}
+
+/// What every page of the full view has around its main landmark: the skip link to
+/// `skip_to`, the header with the toolbar, and the footer.
+#[component]
+pub fn Chrome(
+    skip_to: &'static str,
+    skip_text: &'static str,
+    tagline: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <a class="skip-link" href=format!("#{skip_to}") on:click=move |ev| {
+            // Focus the target without turning the link in the address into `#verdict`.
             ev.prevent_default();
-            browser::focus("verdict");
-        }>"Skip to the verdict"</a>
+            browser::focus(skip_to);
+        }>{skip_text}</a>
         <header class="site-header">
             <div class="brand">
                 <h1>"credflow"</h1>
-                <p class="tagline">"Who touches what when an SMS 2003 or ConfigMgr 2007 client installs a program"</p>
+                <p class="tagline">{tagline}</p>
             </div>
             <Toolbar />
         </header>
-        <main id="main">
-            <NoticeBar />
-            <Intro />
-            <div class="planner">
-                <section class="wizard-column" aria-label="Scenario">
-                    <Wizard />
-                </section>
-                <section class="result-column" aria-label="Result">
-                    <Summary />
-                    <Verdict />
-                    <DiagramView />
-                    // One `Later` per place rather than per section: each is code of its own.
-                    <Later>
-                        <div class="result-actions">
-                            <WalkThrough />
-                            <ExportBar />
-                            <CompareWith />
-                        </div>
-                        <StepDetails />
-                    </Later>
-                </section>
-            </div>
-            <Later>
-                <Findings />
-                <Diagnose />
-                <Library />
-                <Contrasts />
-                <Sources />
-                // Fixed to the bottom of a narrow window; inside the main landmark like the rest.
-                <VerdictBar />
-            </Later>
-        </main>
+        {children()}
         <footer class="site-footer">
             <p>"credflow runs entirely in your browser: nothing you choose or type leaves this page."</p>
         </footer>

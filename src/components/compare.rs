@@ -11,7 +11,7 @@ use credflow_core::Plan;
 use leptos::context::Provider;
 use leptos::prelude::*;
 
-use crate::browser;
+use crate::components::export::{embed_button, embed_panel};
 use crate::components::notice::NoticeBar;
 use crate::components::wizard::Wizard;
 use crate::state::Store;
@@ -69,33 +69,22 @@ pub fn ComparePage() -> impl IntoView {
     provide_context(SideB(b));
     let rows = rows(store, b);
     view! {
-        <a class="skip-link" href="#comparison" on:click=|ev| {
-            ev.prevent_default();
-            browser::focus("comparison");
-        }>"Skip to the comparison"</a>
-        <header class="site-header">
-            <div class="brand">
-                <h1>"credflow"</h1>
-                <p class="tagline">"Two scenarios side by side: who touches what, and where they part"</p>
-            </div>
-            <crate::components::toolbar::Toolbar />
-        </header>
-        <main id="main" class="comparing">
-            <NoticeBar />
-            <div class="planner">
-                <section class="wizard-column" aria-label="Scenarios">
-                    <SideEditor />
-                </section>
-                <section class="result-column" aria-label="Comparison">
-                    <Verdicts rows=rows />
-                    <Actions />
-                    <Diagrams rows=rows />
-                </section>
-            </div>
-        </main>
-        <footer class="site-footer">
-            <p>"credflow runs entirely in your browser: nothing you choose or type leaves this page."</p>
-        </footer>
+        <crate::Chrome skip_to="comparison" skip_text="Skip to the comparison"
+            tagline="Two scenarios side by side: who touches what, and where they part">
+            <main id="main" class="comparing">
+                <NoticeBar />
+                <div class="planner">
+                    <section class="wizard-column" aria-label="Scenarios">
+                        <SideEditor />
+                    </section>
+                    <section class="result-column" aria-label="Comparison">
+                        <Verdicts rows=rows />
+                        <Actions />
+                        <Diagrams rows=rows />
+                    </section>
+                </div>
+            </main>
+        </crate::Chrome>
     }
 }
 
@@ -213,13 +202,9 @@ fn Actions() -> impl IntoView {
             <button type="button" id="compare-keep-b" class="secondary" on:click=move |_| keep(Side::B)>"Keep B only"</button>
             <button type="button" id="compare-svg" class="secondary" on:click=download>"Download SVG"</button>
             <button type="button" id="print" class="secondary" on:click=print>"Print"</button>
-            <button type="button" id="embed-code" class="secondary"
-                aria-expanded=move || show_embed.get().to_string() aria-controls="embed-panel"
-                on:click=move |_| show_embed.update(|v| *v = !*v)>"Embed in a wiki"</button>
+            {embed_button(show_embed)}
         </div>
-        <Show when=move || show_embed.get()>
-            <crate::components::export::EmbedPanel compare=b />
-        </Show>
+        {embed_panel(show_embed, Some(b))}
     }
 }
 

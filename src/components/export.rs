@@ -131,12 +131,26 @@ pub fn ExportBar() -> impl IntoView {
                 on:click=move |_| download_svg(store, false)>"Download SVG"</button>
             <button type="button" id="export-png" class="secondary" on:click=png_download>"Download PNG"</button>
             <button type="button" id="print" class="secondary" on:click=print>"Print"</button>
-            <button type="button" id="embed-code" class="secondary"
-                aria-expanded=move || show_embed.get().to_string() aria-controls="embed-panel"
-                on:click=move |_| show_embed.update(|v| *v = !*v)>"Embed in a wiki"</button>
+            {embed_button(show_embed)}
         </div>
-        <Show when=move || show_embed.get()>
-            <EmbedPanel />
+        {embed_panel(show_embed, None)}
+    }
+}
+
+/// "Embed in a wiki": opens and closes the embed panel ([`embed_panel`]).
+pub fn embed_button(show: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <button type="button" id="embed-code" class="secondary"
+            aria-expanded=move || show.get().to_string() aria-controls="embed-panel"
+            on:click=move |_| show.update(|v| *v = !*v)>"Embed in a wiki"</button>
+    }
+}
+
+/// The embed panel while `show`, for the scenario or, with `compare`, the comparison.
+pub fn embed_panel(show: RwSignal<bool>, compare: Option<Store>) -> impl IntoView {
+    view! {
+        <Show when=move || show.get()>
+            <EmbedPanel compare=compare />
         </Show>
     }
 }
@@ -158,7 +172,7 @@ fn select_text(id: &str) {
 /// its snippets. docs/embedding.md says more about each. With `compare`, a comparison's
 /// second side, the code frames the comparison and the file is the comparison's SVG.
 #[component]
-pub fn EmbedPanel(#[prop(optional)] compare: Option<Store>) -> impl IntoView {
+fn EmbedPanel(compare: Option<Store>) -> impl IntoView {
     let store = Store::get();
     let wiki = RwSignal::new("page".to_string());
     let theme = RwSignal::new(Theme::System);
