@@ -3,6 +3,9 @@
 //! boxes or labels, however many shares and however long their paths), that user text cannot
 //! break out of it, and that it is one standalone, deterministic SVG document.
 
+#[path = "common/xml.rs"]
+mod xml;
+
 use credflow_core::layout::{DRAWN_SHARES, MORE_SHARES_ID};
 use credflow_core::presets::PRESETS;
 use credflow_core::principal::{Principal, Readers};
@@ -72,100 +75,10 @@ fn step_group(svg: &str, n: usize) -> &str {
     panic!("step group {n} is not closed")
 }
 
-/// A small well-formedness check (the core takes no XML dependency): every tag is a name
-/// with `name="value"` attributes whose values hold no `<` or raw quote, tags nest and close,
-/// text holds no `<` or `>`, and every `&` starts one of the five entities the writer uses.
+/// Well-formed, with nothing active in it, and with text (`common/xml.rs`).
 fn assert_well_formed(svg: &str) {
-    fn entity_ok(s: &str) -> bool {
-        ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"]
-            .iter()
-            .any(|e| s.starts_with(e))
-    }
-    fn name_end(s: &str) -> usize {
-        s.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':' || c == '_'))
-            .unwrap_or(s.len())
-    }
-    let mut stack: Vec<&str> = Vec::new();
-    let mut rest = svg;
-    let mut texts = 0;
-    while !rest.is_empty() {
-        let lt = rest.find('<').unwrap_or(rest.len());
-        let text = &rest[..lt];
-        assert!(!text.contains('>'), "stray '>' in text {text:?}");
-        for (i, _) in text.match_indices('&') {
-            assert!(entity_ok(&text[i..]), "bare '&' in text {text:?}");
-        }
-        if !text.is_empty() {
-            assert!(!stack.is_empty(), "text outside the root element: {text:?}");
-            texts += 1;
-        }
-        rest = &rest[lt..];
-        if rest.is_empty() {
-            break;
-        }
-        if let Some(close) = rest.strip_prefix("</") {
-            let n = name_end(close);
-            let name = &close[..n];
-            assert_eq!(&close[n..n + 1], ">", "bad closing tag </{name}");
-            assert_eq!(
-                stack.pop(),
-                Some(name),
-                "</{name}> closes the wrong element"
-            );
-            rest = &close[n + 1..];
-            continue;
-        }
-        let open = &rest[1..];
-        let n = name_end(open);
-        assert!(
-            n > 0,
-            "'<' not starting a tag: {:?}",
-            &rest[..rest.len().min(40)]
-        );
-        let name = &open[..n];
-        let mut attrs = &open[n..];
-        let mut seen: Vec<&str> = Vec::new();
-        loop {
-            let trimmed = attrs.trim_start();
-            if let Some(r) = trimmed.strip_prefix("/>") {
-                rest = r;
-                break;
-            }
-            if let Some(r) = trimmed.strip_prefix('>') {
-                stack.push(name);
-                rest = r;
-                break;
-            }
-            assert!(
-                trimmed.len() < attrs.len(),
-                "<{name}: attributes need spaces"
-            );
-            let an = name_end(trimmed);
-            assert!(
-                an > 0,
-                "<{name}: bad attribute at {:?}",
-                &trimmed[..trimmed.len().min(40)]
-            );
-            let attr = &trimmed[..an];
-            assert!(!seen.contains(&attr), "<{name}: repeated attribute {attr}");
-            seen.push(attr);
-            let value = trimmed[an..]
-                .strip_prefix("=\"")
-                .unwrap_or_else(|| panic!("<{name} {attr}: value must be double-quoted"));
-            let end = value.find('"').expect("attribute values end");
-            let v = &value[..end];
-            assert!(!v.contains('<'), "'<' in attribute {attr}={v:?}");
-            for (i, _) in v.match_indices('&') {
-                assert!(entity_ok(&v[i..]), "bare '&' in attribute {attr}={v:?}");
-            }
-            attrs = &value[end + 1..];
-        }
-        if stack.is_empty() && rest.trim().is_empty() {
-            break;
-        }
-    }
-    assert!(stack.is_empty(), "unclosed elements: {stack:?}");
-    assert!(texts > 0, "the SVG has text");
+    let text = xml::svg_text(svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
+    assert!(!text.trim().is_empty(), "the SVG has text");
 }
 
 /// Every element's name and attribute names, for checking what kinds of markup appear.

@@ -20,6 +20,9 @@
 //!
 //! (`scripts/fuzz` runs it after the cargo-fuzz targets; see SECURITY.md for the figures.)
 
+#[path = "common/xml.rs"]
+mod xml;
+
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
@@ -390,7 +393,7 @@ fn check(input: &str) -> Seen {
     let (normalised, _) = normalise(link.scenario.clone());
     for s in [&link.scenario, &normalised] {
         let drawn = svg(&layout(&plan(s)));
-        let shown = xml_text(&drawn).unwrap_or_else(|e| panic!("{input:?}: {e}\n{drawn}"));
+        let shown = xml::svg_text(&drawn).unwrap_or_else(|e| panic!("{input:?}: {e}\n{drawn}"));
         for share in &s.shares {
             let want = shown_text(&share.unc);
             assert!(
@@ -401,126 +404,6 @@ fn check(input: &str) -> Seen {
         }
     }
     Seen::Drawn
-}
-
-/// Reads the SVG as XML (the subset the writer produces: elements, double-quoted attributes,
-/// text, five entities) and returns its text content, unescaped. Fails on anything that is not
-/// well-formed, on a `<script>` or `<foreignObject>`, and on an `on…` or `href` attribute.
-fn xml_text(svg: &str) -> Result<String, String> {
-    fn unescape(s: &str) -> Result<String, String> {
-        let mut out = String::with_capacity(s.len());
-        let mut rest = s;
-        while let Some(i) = rest.find('&') {
-            out.push_str(&rest[..i]);
-            rest = &rest[i..];
-            let (entity, with) = [
-                ("&amp;", '&'),
-                ("&lt;", '<'),
-                ("&gt;", '>'),
-                ("&quot;", '"'),
-                ("&#39;", '\''),
-            ]
-            .into_iter()
-            .find(|(e, _)| rest.starts_with(e))
-            .ok_or_else(|| format!("bare '&' at {:?}", &rest[..rest.len().min(30)]))?;
-            out.push(with);
-            rest = &rest[entity.len()..];
-        }
-        out.push_str(rest);
-        if out.chars().any(|c| {
-            matches!(c, '\u{FFFE}' | '\u{FFFF}')
-                || (c.is_control() && !matches!(c, '\t' | '\n' | '\r') && (c as u32) < 0x20)
-        }) {
-            return Err(format!("a character XML forbids in {s:?}"));
-        }
-        Ok(out)
-    }
-    fn name_len(s: &str) -> usize {
-        s.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | ':' | '_')))
-            .unwrap_or(s.len())
-    }
-    let mut text = String::new();
-    let mut open: Vec<&str> = Vec::new();
-    let mut rest = svg;
-    if !rest.starts_with("<svg ") {
-        return Err("does not start with <svg".into());
-    }
-    loop {
-        let lt = rest.find('<').unwrap_or(rest.len());
-        let chunk = &rest[..lt];
-        if chunk.contains('>') {
-            return Err(format!("stray '>' in {chunk:?}"));
-        }
-        if !chunk.is_empty() && open.is_empty() {
-            return Err(format!("text outside the root: {chunk:?}"));
-        }
-        text.push_str(&unescape(chunk)?);
-        rest = &rest[lt..];
-        if rest.is_empty() {
-            break;
-        }
-        if let Some(close) = rest.strip_prefix("</") {
-            let n = name_len(close);
-            if close.get(n..n + 1) != Some(">") || open.pop() != Some(&close[..n]) {
-                return Err(format!(
-                    "bad closing tag at {:?}",
-                    &rest[..rest.len().min(40)]
-                ));
-            }
-            rest = &close[n + 1..];
-            if open.is_empty() {
-                if rest.is_empty() {
-                    break;
-                }
-                return Err(format!("content after the root: {rest:?}"));
-            }
-            continue;
-        }
-        let tag = &rest[1..];
-        let n = name_len(tag);
-        let name = &tag[..n];
-        if n == 0
-            || name.eq_ignore_ascii_case("script")
-            || name.eq_ignore_ascii_case("foreignObject")
-        {
-            return Err(format!("element at {:?}", &rest[..rest.len().min(40)]));
-        }
-        let mut attrs = &tag[n..];
-        loop {
-            let trimmed = attrs.trim_start_matches(' ');
-            if let Some(r) = trimmed.strip_prefix("/>") {
-                rest = r;
-                break;
-            }
-            if let Some(r) = trimmed.strip_prefix('>') {
-                open.push(name);
-                rest = r;
-                break;
-            }
-            let an = name_len(trimmed);
-            let attr = &trimmed[..an];
-            if an == 0 || trimmed.len() == attrs.len() {
-                return Err(format!("<{name}: bad attribute at {trimmed:.40?}"));
-            }
-            let lower = attr.to_ascii_lowercase();
-            if lower.starts_with("on") || lower.contains("href") {
-                return Err(format!("<{name} {attr}=…>"));
-            }
-            let value = trimmed[an..]
-                .strip_prefix("=\"")
-                .ok_or_else(|| format!("<{name} {attr}: unquoted value"))?;
-            let end = value.find('"').ok_or("an attribute value does not end")?;
-            if value[..end].contains('<') {
-                return Err(format!("'<' in <{name} {attr}>"));
-            }
-            unescape(&value[..end])?;
-            attrs = &value[end + 1..];
-        }
-    }
-    if !open.is_empty() {
-        return Err(format!("unclosed elements {open:?}"));
-    }
-    Ok(text)
 }
 
 // ── The short run (cargo test) ───────────────────────────────────────────────────────────
@@ -575,7 +458,7 @@ fn short_every_payload_as_a_share_name_draws_as_text() {
 #[test]
 fn the_xml_check_catches_what_escaping_prevents() {
     let ok = r#"<svg a="1"><title>x &amp; y</title><g><rect/></g></svg>"#;
-    assert_eq!(xml_text(ok).as_deref(), Ok("x & y"));
+    assert_eq!(xml::svg_text(ok).as_deref(), Ok("x & y"));
     for bad in [
         r#"<svg a="1"><title>x & y</title></svg>"#,
         r#"<svg a="1"><title><script>x</script></title></svg>"#,
@@ -585,7 +468,7 @@ fn the_xml_check_catches_what_escaping_prevents() {
         r#"<svg a="1" b="<"></svg>"#,
         r#"<svg a="1"><foreignObject/></svg>"#,
     ] {
-        assert!(xml_text(bad).is_err(), "{bad}");
+        assert!(xml::svg_text(bad).is_err(), "{bad}");
     }
 }
 
