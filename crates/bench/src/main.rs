@@ -22,7 +22,8 @@ use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
 use credflow_bench::{
-    crate_of, family_of, parse_divan, summarise, toggle_for, with_shares, Summary,
+    crate_of, family_of, feature_of, parse_divan, summarise, toggle_for, with_shares, Summary,
+    FEATURES,
 };
 use credflow_core::link::encode;
 use credflow_core::Scenario;
@@ -479,6 +480,7 @@ fn wasm_sizes(wasm: &Path, optimised: bool) -> Result<(), String> {
     println!("\n$ twiggy top -n 20 <A>");
     print!("{}", run("twiggy", &["top", "-n", "20", &bound])?);
     let mut columns = vec![("A: release", by_crate(&bound)?)];
+    let mut features = vec![("A: release", by_feature(&bound)?)];
     let mut monos_of = bound.clone();
 
     if optimised {
@@ -499,6 +501,7 @@ fn wasm_sizes(wasm: &Path, optimised: bool) -> Result<(), String> {
         println!("\n$ twiggy top -n 20 <B>");
         print!("{}", run("twiggy", &["top", "-n", "20", &named])?);
         columns.push(("B: shipped", by_crate(&named)?));
+        features.push(("B: shipped", by_feature(&named)?));
         monos_of = named;
     }
     println!(
@@ -586,6 +589,22 @@ fn wasm_sizes(wasm: &Path, optimised: bool) -> Result<(), String> {
                 .sum()
         });
     }
+
+    println!(
+        "\nBy feature of this round (a function counts for the feature its name or any of its \
+         type parameters names, generic copies included; the rule book's texts are data, which \
+         no name claims; the Diagnose panel's own files are not in the first load, see 1.):"
+    );
+    for feature in FEATURES {
+        row(feature, &|c| {
+            features[c]
+                .1
+                .iter()
+                .filter(|(f, _)| f == feature)
+                .map(|(_, s)| s)
+                .sum()
+        });
+    }
     Ok(())
 }
 
@@ -600,6 +619,23 @@ impl Drop for RemoveOnDrop {
 /// Shallow bytes per crate of every item twiggy lists, leaving out the name section and other
 /// custom sections (not shipped, or not code).
 fn by_crate(wasm: &str) -> Result<Vec<(String, u64)>, String> {
+    sizes_by(wasm, crate_of)
+}
+
+/// Shallow bytes per feature of this round ([`feature_of`]).
+fn by_feature(wasm: &str) -> Result<Vec<(String, u64)>, String> {
+    sizes_by(wasm, |name| {
+        if crate_of(name) == "(custom sections)" {
+            "(custom sections)".into()
+        } else {
+            feature_of(name).into()
+        }
+    })
+}
+
+/// Shallow bytes of every item twiggy lists, summed by `key` of its name, leaving out the
+/// name section and other custom sections.
+fn sizes_by(wasm: &str, key: impl Fn(&str) -> String) -> Result<Vec<(String, u64)>, String> {
     let csv = run("twiggy", &["top", "-f", "csv", wasm])?;
     let mut sizes: Vec<(String, u64)> = Vec::new();
     for row in csv.lines().skip(1) {
@@ -610,7 +646,7 @@ fn by_crate(wasm: &str) -> Result<Vec<(String, u64)>, String> {
         let Ok(size) = size.parse::<u64>() else {
             continue;
         };
-        let krate = crate_of(name);
+        let krate = key(name);
         if krate == "(custom sections)" {
             continue;
         }
