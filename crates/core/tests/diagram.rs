@@ -247,6 +247,37 @@ fn steps_after_a_failure_are_faded_dashed_and_say_not_reached() {
     assert!(out.contains(".not-reached .ln{stroke-dasharray:6 4;opacity:.5}"));
 }
 
+/// A resource's box (and the program's) is coloured by how the steps that reach it turn out:
+/// a step that never runs, because an earlier one fails, colours nothing.
+#[test]
+fn a_box_is_coloured_only_by_the_steps_that_reach_it() {
+    let mut unreached_failures = 0;
+    for (name, s) in gallery() {
+        let p = plan(&s);
+        let d = layout(&p);
+        for node in d.nodes.iter().filter(|n| n.id != MORE_SHARES_ID) {
+            let on: Vec<_> = p
+                .steps
+                .iter()
+                .filter(|st| st.resource.id() == node.id)
+                .collect();
+            if on.is_empty() {
+                continue;
+            }
+            let reached = on.iter().filter(|st| st.reached).map(|st| st.outcome).max();
+            assert_eq!(node.outcome, reached, "{name}: the box {}", node.id);
+            if on
+                .iter()
+                .any(|st| !st.reached && Some(st.outcome) > reached)
+            {
+                unreached_failures += 1;
+            }
+        }
+    }
+    // The gallery has boxes whose only failing steps are never reached.
+    assert!(unreached_failures > 0);
+}
+
 #[test]
 fn every_outcome_carries_its_marker_and_its_word() {
     // (scenario, step, outcome key, marker, word)

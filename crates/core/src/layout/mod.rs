@@ -284,7 +284,13 @@ pub fn layout(plan: &Plan) -> Diagram {
     }
     for (g, rect) in group_rects.into_iter().enumerate() {
         let resource = &steps[groups[g][0]].resource;
-        let worst = groups[g].iter().map(|&i| steps[i].outcome).max();
+        // A box shows how the steps that reach it turn out: one that never runs (an earlier
+        // step fails) colours nothing.
+        let worst = groups[g]
+            .iter()
+            .filter(|&&i| steps[i].reached)
+            .map(|&i| steps[i].outcome)
+            .max();
         if let Some(m) = more.as_ref().filter(|m| groups[g][0] == m.at) {
             nodes.push(more_node(&m.collapsed, rect, worst));
             continue;
@@ -760,7 +766,11 @@ fn program_captions(s: &Scenario) -> Vec<String> {
 
 fn program_node(plan: &Plan, rect: Rect, steps: &[usize], captions: Vec<String>) -> Node {
     let s = &plan.scenario;
-    let worst = steps.iter().map(|&i| plan.steps[i].outcome).max();
+    let worst = steps
+        .iter()
+        .filter(|&&i| plan.steps[i].reached)
+        .map(|&i| plan.steps[i].outcome)
+        .max();
     Node {
         id: Resource::Program.id(),
         kind: NodeKind::Program,
