@@ -149,6 +149,9 @@ pub fn wrap(text: &str, max: f32, px: f32, font: Font, lines: usize) -> Vec<Stri
         let mut w = 0;
         let mut last_space = None;
         let mut last_mark = None;
+        // Inside a word with no other place to break, between a lower-case and an upper-case
+        // letter: `SMSCliToknLocal|Acct&`, not `SMSCliToknLocalA|cct&`.
+        let mut last_hump = None;
         let mut overflow = None;
         let mut before = ' ';
         let mut chars = rest.char_indices().peekable();
@@ -164,6 +167,8 @@ pub fn wrap(text: &str, max: f32, px: f32, font: Font, lines: usize) -> Vec<Stri
             } else if matches!(c, '\\' | '/' | '-') && before != c && next != c && next != ' ' {
                 // (Not inside the `\\` that starts a path.)
                 last_mark = Some(i + c.len_utf8());
+            } else if c.is_lowercase() && next.is_uppercase() {
+                last_hump = Some(i + c.len_utf8());
             }
             before = c;
         }
@@ -176,7 +181,7 @@ pub fn wrap(text: &str, max: f32, px: f32, font: Font, lines: usize) -> Vec<Stri
             (Some(s), Some(m)) if m > s + 1 => m,
             (Some(i), _) if i > 0 => i,
             (_, Some(m)) => m,
-            _ => over.max(first),
+            _ => last_hump.unwrap_or(over).max(first),
         };
         out.push(drawable(rest[..cut].trim_end()));
         rest = rest[cut..].trim_start();

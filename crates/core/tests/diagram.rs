@@ -278,6 +278,27 @@ fn a_box_is_coloured_only_by_the_steps_that_reach_it() {
     assert!(unreached_failures > 0);
 }
 
+/// A name too long for its box breaks where its parts meet (`SMSCliToknLocal` `Acct&`), not
+/// at whatever letter reaches the edge.
+#[test]
+fn a_long_account_name_breaks_between_its_parts() {
+    let d = diagram(&PRESETS[3].scenario());
+    let token = d
+        .nodes
+        .iter()
+        .find(|n| n.label == "SMSCliToknLocalAcct&")
+        .expect("classic case 4 draws the token account");
+    assert_eq!(token.lines.concat(), "SMSCliToknLocalAcct&");
+    assert!(token.lines.len() > 1, "{:?}", token.lines);
+    for line in &token.lines[1..] {
+        assert!(
+            line.starts_with(|c: char| c.is_uppercase()),
+            "{:?}",
+            token.lines
+        );
+    }
+}
+
 #[test]
 fn every_outcome_carries_its_marker_and_its_word() {
     // (scenario, step, outcome key, marker, word)
