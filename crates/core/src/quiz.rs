@@ -5,8 +5,10 @@
 
 use serde::Serialize;
 
+use crate::diagram::Diagram;
 use crate::identity::Identity;
-use crate::model::{Outcome, Plan};
+use crate::layout::layout;
+use crate::model::{Outcome, Plan, Resource, StepKind};
 use crate::present;
 use crate::scenario::Client;
 
@@ -168,4 +170,95 @@ pub fn key_line(plan: &Plan) -> String {
         Some(who) => format!("{verdict}, as {}", plan.identity_name(who)),
         None => verdict,
     }
+}
+
+/// The plan as a question shows it: every step with who acts on what, and nothing that depends
+/// on how it turns out. Each step is `Ok` and reached (the writer draws its outcome as hidden,
+/// [`crate::svg::svg_question`]), without a reason, fix, notes or attempts; it acts as the first
+/// account it tries (which account tries next depends on whether the first gets through); its
+/// action is the step's own, not the rule's (`tries to run`, `waits for …` tell the outcome).
+pub fn structure(plan: &Plan) -> Plan {
+    let mut shown = plan.clone();
+    shown.verdict = Outcome::Ok;
+    shown.first_failure = None;
+    shown.normalised.clear();
+    for step in &mut shown.steps {
+        if let Some(first) = step.attempts.first() {
+            step.identity = first.identity;
+        }
+        step.action = neutral_action(step.step, &step.resource);
+        step.outcome = Outcome::Ok;
+        step.reached = true;
+        step.reason.clear();
+        step.fix = None;
+        step.notes.clear();
+        step.attempts.clear();
+        step.inferred = None;
+        step.sources.clear();
+        step.rule = "";
+    }
+    shown
+}
+
+/// What a step does, the same whatever its outcome.
+fn neutral_action(kind: StepKind, resource: &Resource) -> String {
+    match kind {
+        StepKind::Schedule => "starts the program".into(),
+        StepKind::RunAs => "runs the program".into(),
+        StepKind::FetchContent => "reads the package on the distribution point".into(),
+        StepKind::MapDrive => format!("maps a drive letter to {}", resource.label()),
+        StepKind::ConnectShare => format!("connects to {}", resource.label()),
+        StepKind::UseMappedDrive => "opens a path on the user's mapped drive".into(),
+        StepKind::UserInput => "shows the installer's dialogs".into(),
+        StepKind::Install => format!("installs on {}", resource.label()),
+    }
+}
+
+/// What the diagram of a question says in place of an outcome.
+pub const HIDDEN: &str = "?";
+
+/// The question's diagram: the layout of [`structure`], with each step's status `?`, its
+/// tooltip and line of text saying who acts on what and no more, no callouts, no warnings, and
+/// a heading that asks rather than answers. Draw it with [`crate::svg::svg_question`].
+pub fn diagram(plan: &Plan) -> Diagram {
+    let shown = structure(plan);
+    let mut d = layout(&shown);
+    d.title = format!(
+        "credflow question: {} — predict how it turns out",
+        d.heading
+    );
+    d.verdict = Outcome::Ok;
+    d.verdict_text = format!("{HIDDEN} your prediction");
+    d.warnings.clear();
+    for node in &mut d.nodes {
+        node.outcome = None;
+    }
+    let mut text = Vec::with_capacity(d.edges.len());
+    for e in &mut d.edges {
+        e.status = HIDDEN;
+        e.callout = None;
+        e.title = match &mut e.collapsed {
+            Some(c) => {
+                c.outcomes = [0; 4];
+                format!(
+                    "Steps {}: connect to {} more shares — outcomes hidden.",
+                    c.badge(),
+                    c.count
+                )
+            }
+            None => {
+                let step = &shown.steps[e.step - 1];
+                format!(
+                    "Step {}, {}: {} {} — outcome hidden.",
+                    step.n,
+                    step.step.label(),
+                    shown.identity_name(step.identity),
+                    step.action
+                )
+            }
+        };
+        text.push(e.title.clone());
+    }
+    d.text = text;
+    d
 }

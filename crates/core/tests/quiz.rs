@@ -107,3 +107,82 @@ fn a_scenario_that_succeeds_is_one_question() {
     assert_eq!(m.lines, ["Not quite: it succeeds; you said it fails."]);
     assert_eq!(m.step_right, None);
 }
+
+/// What would give a question's answer away: an outcome's class, key or word, a step's reason
+/// or fix, the verdict's headline.
+fn giveaways(plan: &credflow_core::Plan) -> Vec<String> {
+    let mut words: Vec<String> = [
+        "outcome-ok",
+        "outcome-fails",
+        "outcome-at-risk",
+        "outcome-waits",
+        "not-reached",
+        "data-reached",
+        "v-ok",
+        "v-fails",
+        "v-at-risk",
+        "v-waits",
+        "succeeds",
+        "fails",
+        "at risk",
+        "waits",
+        "not reached",
+        "denied",
+        "tries to",
+        "✓",
+        "✕",
+    ]
+    .iter()
+    .map(|w| w.to_string())
+    .collect();
+    for s in &plan.steps {
+        for text in [Some(&s.reason), s.fix.as_ref()].into_iter().flatten() {
+            if !text.is_empty() {
+                words.push(credflow_core::svg::shown_text(text));
+            }
+        }
+        words.extend(s.notes.iter().cloned());
+    }
+    words.push(credflow_core::present::headline(plan));
+    words
+}
+
+#[test]
+fn a_questions_diagram_shows_who_acts_on_what_and_no_outcome_in_every_classic_case() {
+    for p in PRESETS {
+        let plan = plan(&p.scenario());
+        let d = credflow_core::quiz::diagram(&plan);
+        let svg = credflow_core::svg::svg_question(&d);
+        let text = d.text.join("\n");
+        for word in giveaways(&plan) {
+            let escaped = {
+                let mut out = String::new();
+                credflow_core::svg::escape(&mut out, &word);
+                out
+            };
+            assert!(!svg.contains(&escaped), "{}: the SVG says {word:?}", p.id);
+            assert!(!text.contains(&word), "{}: the text says {word:?}", p.id);
+        }
+        assert_eq!(d.edges.len(), plan.steps.len(), "{}", p.id);
+        assert!(svg.contains("data-outcome=\"hidden\""), "{}", p.id);
+        // Every step and the account it starts with are there.
+        for (s, line) in plan.steps.iter().zip(&d.text) {
+            assert!(
+                line.starts_with(&format!("Step {}, {}:", s.n, s.step.label())),
+                "{}: {line}",
+                p.id
+            );
+        }
+    }
+}
+
+#[test]
+fn case_4s_question_names_the_token_account_at_the_share() {
+    let plan = plan(&decode(CASE_4).unwrap());
+    let d = credflow_core::quiz::diagram(&plan);
+    assert!(
+        d.text[3].contains("SMSCliToknLocalAcct&") && d.text[3].contains(r"\\fs01\apps"),
+        "{}",
+        d.text[3]
+    );
+}
