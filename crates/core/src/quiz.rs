@@ -262,3 +262,150 @@ pub fn diagram(plan: &Plan) -> Diagram {
     d.text = text;
     d
 }
+
+/// One question of a quiz set: what it is called (a classic case's title, or the link as the
+/// trainer gave it), its link (a fragment), and the learner's answer once given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub title: String,
+    pub link: String,
+    pub answer: Option<Answer>,
+}
+
+/// A quiz set under way: its questions in order and the one being asked (`at ==
+/// items.len()`: finished). The page keeps it in the browser's storage as [`Progress::text`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub items: Vec<Item>,
+    pub at: usize,
+}
+
+/// The first line of a saved quiz set.
+const PROGRESS_HEADER: &str = "credflow quiz 1";
+
+impl Progress {
+    /// As saved: a header, the position, then one line a question, `answer<TAB>link<TAB>title`
+    /// (`answer`: `-` or `outcome,step,identity`, each `-` when not given).
+    pub fn text(&self) -> String {
+        let mut out = format!("{PROGRESS_HEADER}\nat {}\n", self.at);
+        for item in &self.items {
+            let answer = match item.answer {
+                None => "-".to_string(),
+                Some(a) => format!(
+                    "{},{},{}",
+                    a.outcome.key(),
+                    a.step.map_or("-".to_string(), |n| n.to_string()),
+                    a.identity.map_or("-", |i| i.key())
+                ),
+            };
+            out.push_str(&format!("{answer}\t{}\t{}\n", item.link, item.title));
+        }
+        out
+    }
+
+    /// Reads what [`Progress::text`] wrote, or says what is wrong with it.
+    pub fn read(text: &str) -> Result<Progress, String> {
+        let mut lines = text.lines();
+        if lines.next() != Some(PROGRESS_HEADER) {
+            return Err("it is not a credflow quiz set".into());
+        }
+        let at = lines
+            .next()
+            .and_then(|l| l.strip_prefix("at "))
+            .and_then(|n| n.parse::<usize>().ok())
+            .ok_or("its position is missing")?;
+        let mut items = Vec::new();
+        for (i, line) in lines.enumerate() {
+            let mut parts = line.splitn(3, '\t');
+            let (Some(answer), Some(link), Some(title)) =
+                (parts.next(), parts.next(), parts.next())
+            else {
+                return Err(format!("question {} is cut short", i + 1));
+            };
+            let answer = match answer {
+                "-" => None,
+                a => Some(read_answer(a).ok_or(format!(
+                    "the answer to question {} is not one credflow writes",
+                    i + 1
+                ))?),
+            };
+            items.push(Item {
+                title: title.to_string(),
+                link: link.to_string(),
+                answer,
+            });
+        }
+        if items.is_empty() {
+            return Err("it has no questions".into());
+        }
+        if at > items.len() {
+            return Err("its position is past its last question".into());
+        }
+        Ok(Progress { items, at })
+    }
+}
+
+/// `fails,4,client-token`: an answer as [`Progress::text`] writes it.
+fn read_answer(text: &str) -> Option<Answer> {
+    let mut parts = text.split(',');
+    let outcome = Outcome::from_key(parts.next()?)?;
+    let step = match parts.next()? {
+        "-" => None,
+        n => Some(n.parse().ok()?),
+    };
+    let identity = match parts.next()? {
+        "-" => None,
+        k => Some(Identity::from_key(k)?),
+    };
+    parts.next().is_none().then_some(Answer {
+        outcome,
+        step,
+        identity,
+    })
+}
+
+/// A trainer's list of links, one a line, read into questions: each line that reads as a
+/// credflow link (its scenario, as a full-view link) and, for each line that does not, its
+/// number and what is wrong. Blank lines are skipped.
+pub fn read_list(text: &str) -> (Vec<Item>, Vec<String>) {
+    let mut items = Vec::new();
+    let mut problems = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        match crate::link::decode_link(line) {
+            Ok(link) => items.push(Item {
+                title: line.to_string(),
+                link: crate::link::encode(&crate::normalise(link.scenario).0),
+                answer: None,
+            }),
+            Err(e) => problems.push(format!("Line {} ({}): {e}.", i + 1, shorten(line))),
+        }
+    }
+    (items, problems)
+}
+
+/// A line as quoted in a problem: at most 60 characters.
+fn shorten(line: &str) -> String {
+    if line.chars().count() <= 60 {
+        line.to_string()
+    } else {
+        format!("{}…", line.chars().take(60).collect::<String>())
+    }
+}
+
+/// The seventeen classic cases as a quiz set, in the order `order` gives (indexes into
+/// [`crate::presets::PRESETS`]; the page shuffles it, the core has no randomness).
+pub fn classic_set(order: &[usize]) -> Vec<Item> {
+    order
+        .iter()
+        .filter_map(|&i| crate::presets::PRESETS.get(i))
+        .map(|p| Item {
+            title: p.title.to_string(),
+            link: p.link.to_string(),
+            answer: None,
+        })
+        .collect()
+}

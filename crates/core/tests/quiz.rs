@@ -186,3 +186,51 @@ fn case_4s_question_names_the_token_account_at_the_share() {
         d.text[3]
     );
 }
+
+#[test]
+fn a_quiz_sets_progress_reads_back_as_saved_and_damage_is_named() {
+    use credflow_core::quiz::{classic_set, Progress};
+    let mut items = classic_set(&[3, 0, 16]);
+    assert_eq!(items[0].link, PRESETS[3].link);
+    items[0].answer = Some(Answer {
+        outcome: Outcome::Fails,
+        step: Some(4),
+        identity: Some(Identity::ClientToken),
+    });
+    items[1].answer = Some(Answer {
+        outcome: Outcome::Ok,
+        step: None,
+        identity: None,
+    });
+    items[2].title = "a\ttitle with a tab".into();
+    let p = Progress { items, at: 2 };
+    assert_eq!(Progress::read(&p.text()), Ok(p.clone()));
+    for bad in [
+        "",
+        "nonsense",
+        "credflow quiz 1\nat x\n",
+        "credflow quiz 1\nat 0\n",
+        "credflow quiz 1\nat 5\n-\tv=1\tcase\n",
+        "credflow quiz 1\nat 0\nfails,4\tv=1\tcase\n",
+        "credflow quiz 1\nat 0\nbroken,-,-\tv=1\tcase\n",
+        "credflow quiz 1\nat 0\n-\tv=1\n",
+    ] {
+        assert!(Progress::read(bad).is_err(), "{bad:?}");
+    }
+}
+
+#[test]
+fn a_trainers_list_keeps_the_links_it_can_read_and_names_the_others() {
+    let list = "#v=1&client=legacy\n\n  https://wiki.example/credflow/#v=1&client=bogus  \nv=1&view=embed&quiz=1\nhello";
+    let (items, problems) = credflow_core::quiz::read_list(list);
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0].link, "v=1&client=legacy");
+    assert_eq!(items[1].link, "v=1");
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].starts_with("Line 3 (") && problems[0].contains("client=bogus"),
+        "{}",
+        problems[0]
+    );
+    assert!(problems[1].starts_with("Line 5 (hello)"), "{}", problems[1]);
+}
