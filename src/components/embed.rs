@@ -48,7 +48,7 @@ pub fn EmbedView() -> impl IntoView {
 
 /// Tells the embedding page the content's height once it is drawn and whenever it changes
 /// (a wider or narrower frame, another scenario).
-fn post_height_of(main: web_sys::Element) {
+pub fn post_height_of(main: web_sys::Element) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let measured = main.clone();
