@@ -9,7 +9,8 @@ use credflow_core::present::{banner, headline};
 use credflow_core::presets::PRESETS;
 use credflow_core::quiz::{self, Answer};
 use credflow_core::{plan, Identity, Outcome, Plan};
-use credflow_e2e::{assert_no_violations, js, Harness};
+use credflow_e2e::{assert_no_violations, js, Answer as Served, Harness};
+use fantoccini::key::Key;
 use serde_json::Value;
 
 /// Classic case `n` (1-based) as a quiz link, in the page or the embed view.
@@ -405,4 +406,90 @@ async fn axe_finds_nothing_in_the_question_or_the_answer_in_the_page_and_the_emb
         .eval("return document.getElementById('quiz-planner').getAttribute('target')")
         .await;
     assert_eq!(target, Value::String("_blank".into()));
+}
+
+/// The id of the element with the keyboard's focus.
+async fn focused(page: &Harness) -> String {
+    page.eval("return document.activeElement ? document.activeElement.id : ''")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_question_is_answered_with_the_keyboard_alone() {
+    let page = Harness::start().await;
+    let plan = case(4);
+    open_question(&page, &quiz_link(4, View::Full)).await;
+    page.settle().await;
+    // Into the outcome radios, then down to "It fails" (arrow keys choose in a radio group).
+    page.eval("document.getElementById('quiz-outcome-ok').focus()")
+        .await;
+    page.press(&[' ']).await;
+    page.press(&[Key::Down.into(), Key::Down.into(), Key::Down.into()])
+        .await;
+    page.wait_until("document.getElementById('quiz-outcome-fails').checked")
+        .await;
+    // Tab to the step (enabled now), and type its number.
+    page.press(&[Key::Tab.into()]).await;
+    assert_eq!(focused(&page).await, "quiz-step");
+    page.press(&['4']).await;
+    page.wait_until("document.getElementById('quiz-step').value === '4'")
+        .await;
+    // Tab into the accounts: the first is the token account; Space chooses it.
+    page.press(&[Key::Tab.into()]).await;
+    assert_eq!(focused(&page).await, "quiz-identity-client-token");
+    page.press(&[' ']).await;
+    page.press(&[Key::Tab.into()]).await;
+    assert_eq!(focused(&page).await, "quiz-check");
+    page.press(&[Key::Enter.into()]).await;
+    page.wait_for_text("#quiz-result", "3 of 3 right").await;
+    page.wait_until("document.activeElement && document.activeElement.id === 'quiz-result'")
+        .await;
+    page.wait_verdict("fails", &headline(&plan)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_embedded_question_posts_its_height_before_and_after_the_answer() {
+    let page = Harness::start().await;
+    let src = format!("{}{}", page.page_url(), quiz_link(4, View::Embed));
+    page.add_answer(Served {
+        suffix: "/wiki/quiz.html".into(),
+        status: 200,
+        content_type: "text/html; charset=utf-8".into(),
+        body: Some(
+            format!(
+                "<!doctype html><html lang=en><meta charset=utf-8><title>Quiz</title>\
+                 <script>window.seen = []; addEventListener('message', e => seen.push(e.data));</script>\
+                 <iframe id=q src=\"{src}\" style=\"width:900px;height:300px\"></iframe></html>"
+            )
+            .into_bytes(),
+        ),
+    });
+    page.client()
+        .goto(&format!("{}/wiki/quiz.html", page.origin()))
+        .await
+        .unwrap();
+    let heights = "seen.filter(d => d && d.type === 'credflow:height').map(d => d.height)";
+    page.client().enter_frame(0).await.unwrap();
+    page.wait_for("#quiz-check").await;
+    let asked = page
+        .wait_until("Math.ceil(document.querySelector('main').getBoundingClientRect().height)")
+        .await;
+    page.client().enter_parent_frame().await.unwrap();
+    page.wait_until(&format!("{heights}.includes({asked})"))
+        .await;
+    page.client().enter_frame(0).await.unwrap();
+    give(&page, quiz::answer(&case(4))).await;
+    page.wait_for("#diagram svg").await;
+    page.wait_for("#step-details .fix").await;
+    page.settle().await;
+    let answered = page
+        .wait_until("Math.ceil(document.querySelector('main').getBoundingClientRect().height)")
+        .await;
+    page.client().enter_parent_frame().await.unwrap();
+    assert_ne!(asked, answered, "the answer did not change the height");
+    page.wait_until(&format!("{heights}.includes({answered})"))
+        .await;
 }
