@@ -493,3 +493,31 @@ async fn the_embedded_question_posts_its_height_before_and_after_the_answer() {
     page.wait_until(&format!("{heights}.includes({answered})"))
         .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_quiz_link_that_cannot_be_read_says_why_and_share_names_stay_text() {
+    let page = Harness::start().await;
+    page.open("#v=1&client=legacy&quiz=2").await;
+    let said = page.wait_for_text("main.unread", "quiz=2").await;
+    assert!(said.contains("1 or 0"), "{said}");
+    assert_eq!(
+        page.eval("return !!document.getElementById('quiz-form')")
+            .await,
+        Value::Bool(false)
+    );
+    // A share name with the markup characters a path may hold.
+    let mut s = PRESETS[3].scenario();
+    s.shares[0].unc = r"\\fs01\R&D's".into();
+    let link = format!(
+        "#{}",
+        encode_link(&Link {
+            scenario: s,
+            quiz: true,
+            ..Link::default()
+        })
+    );
+    open_question(&page, &link).await;
+    page.wait_for_text(".quiz-structure", r"connects to \\fs01\R&D's")
+        .await;
+    page.wait_for_text(".quiz-inputs", r"\\fs01\R&D's").await;
+}
