@@ -521,3 +521,25 @@ async fn a_quiz_link_that_cannot_be_read_says_why_and_share_names_stay_text() {
         .await;
     page.wait_for_text(".quiz-inputs", r"\\fs01\R&D's").await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shuffled_set_asks_each_classic_case_once() {
+    let page = Harness::start().await;
+    page.open("").await;
+    page.click("#quiz-start-shuffled").await;
+    page.wait_for_text("#quiz-question", "Question 1 of 17: ")
+        .await;
+    // The saved set: the seventeen classic cases, each once.
+    let saved = page
+        .eval("return localStorage.getItem('credflow.quiz')")
+        .await;
+    let progress = quiz::Progress::read(saved.as_str().unwrap()).unwrap();
+    let mut links: Vec<&str> = progress.items.iter().map(|i| i.link.as_str()).collect();
+    links.sort();
+    let mut all: Vec<&str> = PRESETS.iter().map(|p| p.link).collect();
+    all.sort();
+    assert_eq!(links, all);
+    let first = &progress.items[0].title;
+    page.wait_for_text("#quiz-question", &format!("Question 1 of 17: {first}"))
+        .await;
+}
