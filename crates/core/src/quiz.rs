@@ -232,6 +232,11 @@ pub fn diagram(plan: &Plan) -> Diagram {
     d.warnings.clear();
     for node in &mut d.nodes {
         node.outcome = None;
+        // The box of the shares beyond the first 50 counts their outcomes: here, none.
+        if node.kind == crate::diagram::NodeKind::MoreShares {
+            node.captions = vec!["outcomes hidden".into()];
+            node.title = format!("{}: outcomes hidden.", node.label);
+        }
     }
     let mut text = Vec::with_capacity(d.edges.len());
     for e in &mut d.edges {

@@ -234,3 +234,28 @@ fn a_trainers_list_keeps_the_links_it_can_read_and_names_the_others() {
     );
     assert!(problems[1].starts_with("Line 5 (hello)"), "{}", problems[1]);
 }
+
+#[test]
+fn a_question_of_sixty_shares_counts_no_outcomes_in_its_summary_row() {
+    // Every other share refuses the token account.
+    let mut link = String::from("v=1&client=legacy&sia=1&siacct=set");
+    for i in 0..60 {
+        let reader = if i % 2 == 0 { "siacct" } else { "" };
+        link.push_str(&format!("&share=%5C%5Cfs01%5Capps{i}~{reader}"));
+    }
+    let plan = plan(&decode(&link).unwrap());
+    assert_eq!(plan.verdict, Outcome::Fails);
+    let d = credflow_core::quiz::diagram(&plan);
+    assert!(
+        d.edges.iter().any(|e| e.collapsed.is_some()),
+        "no summary row"
+    );
+    let svg = credflow_core::svg::svg_question(&d);
+    for word in [" ok", "fail", "succeed", "not reached"] {
+        assert!(!svg.contains(word), "the question says {word:?}");
+        for line in &d.text {
+            assert!(!line.contains(word), "{line}");
+        }
+    }
+    assert!(svg.contains("outcomes hidden"));
+}
