@@ -54,6 +54,21 @@ async fn give(page: &Harness, a: Answer) {
     page.wait_for("#quiz-result").await;
 }
 
+/// Clicks a button of the planner's Quiz section. The sections around it are drawn only when
+/// scrolled to (`content-visibility`), which moves it: it is brought into view until it stays.
+async fn start_with(page: &Harness, css: &str) {
+    page.wait_for(css).await;
+    for _ in 0..3 {
+        page.eval(&format!(
+            "document.querySelector({}).scrollIntoView({{ block: 'center' }})",
+            js(css)
+        ))
+        .await;
+        page.settle().await;
+    }
+    page.click(css).await;
+}
+
 /// Every text of the page a person or a screen reader could meet: the text of every node
 /// (the SVG's `<title>` and `<desc>` too) and every attribute's value.
 async fn everything(page: &Harness) -> String {
@@ -256,7 +271,10 @@ async fn a_wrong_answer_scores_less_and_says_what_was_right() {
 async fn a_quiz_set_of_the_seventeen_classic_cases_runs_to_a_score_and_an_answer_key() {
     let page = Harness::start().await;
     page.open("").await;
-    page.click("#quiz-start-order").await;
+    page.wait_for("#quiz-start-order").await;
+    page.settle().await;
+    assert_no_violations(&page, "the planner with its Quiz section").await;
+    start_with(&page, "#quiz-start-order").await;
     let mut total = (0, 0);
     for (i, p) in PRESETS.iter().enumerate() {
         let n = i + 1;
@@ -285,6 +303,11 @@ async fn a_quiz_set_of_the_seventeen_classic_cases_runs_to_a_score_and_an_answer
             &format!("{} of {} right", m.score, m.out_of),
         )
         .await;
+        if n == 1 {
+            page.wait_for("#diagram svg").await;
+            page.settle().await;
+            assert_no_violations(&page, "a quiz set's answer").await;
+        }
         if n == 3 {
             // A reload resumes the set where it was, with the answer given.
             page.client().refresh().await.unwrap();
@@ -312,6 +335,7 @@ async fn a_quiz_set_of_the_seventeen_classic_cases_runs_to_a_score_and_an_answer
     assert!(score.contains("Your score"), "{score}");
     page.wait_until("document.activeElement && document.activeElement.id === 'quiz-score'")
         .await;
+    assert_no_violations(&page, "a quiz set's score").await;
     let each = page.text(".quiz-each").await;
     assert!(
         each.contains(&format!("1. {}: 0 of 1", PRESETS[0].title)),
@@ -369,7 +393,7 @@ async fn a_trainers_list_leaves_out_what_it_cannot_read_and_damaged_progress_sta
         js(&list)
     ))
     .await;
-    page.click("#quiz-start-links").await;
+    start_with(&page, "#quiz-start-links").await;
     page.wait_for_text("#quiz-question", "Question 1 of 2")
         .await;
     let left_out = page.wait_for_text("#quiz-left-out", "Line 2").await;
@@ -526,7 +550,7 @@ async fn a_quiz_link_that_cannot_be_read_says_why_and_share_names_stay_text() {
 async fn a_shuffled_set_asks_each_classic_case_once() {
     let page = Harness::start().await;
     page.open("").await;
-    page.click("#quiz-start-shuffled").await;
+    start_with(&page, "#quiz-start-shuffled").await;
     page.wait_for_text("#quiz-question", "Question 1 of 17: ")
         .await;
     // The saved set: the seventeen classic cases, each once.
