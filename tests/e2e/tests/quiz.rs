@@ -208,6 +208,12 @@ async fn a_right_answer_scores_full_marks_and_reveals_the_why_and_the_fix() {
         .await;
     page.wait_for_text("#step-details .fix", step.fix.as_deref().unwrap())
         .await;
+    // A question is not the reader's own scenario: nothing saved as theirs.
+    assert_eq!(
+        page.eval("return localStorage.getItem('credflow.scenario')")
+            .await,
+        Value::Null
+    );
     // The planner, for the same scenario, without the quiz.
     let href = page
         .eval("return document.getElementById('quiz-planner').getAttribute('href')")
