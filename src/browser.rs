@@ -162,3 +162,11 @@ pub fn focus(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Moves keyboard focus to the element with this id once the page has drawn the change that
+/// brings it (two frames on).
+pub fn focus_later(id: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::request_animation_frame(move || focus(id))
+    });
+}

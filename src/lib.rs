@@ -38,6 +38,7 @@ pub fn App() -> impl IntoView {
     let store = Store::new(link.scenario, link.view);
     store.start_with(link.compare);
     store.tell(notice);
+    store.set_quiz(link.quiz);
     store.keep_for_undo(undo);
     state::sync(store);
     view! { <Page store=store /> }
@@ -62,6 +63,8 @@ pub fn Page(store: Store) -> impl IntoView {
         {move || match store.view.get() {
             // A link that could not be read in full: no planner until the reader chooses.
             _ if store.unread.get() => view! { <UnreadLink /> }.into_any(),
+            // A question (`quiz=1`): its outcome hidden until answered.
+            view if store.quiz.get() => components::quiz::quiz_view(view).into_any(),
             View::Full if comparing.get() => view! { <ComparePage /> }.into_any(),
             View::Full => full().into_any(),
             View::Embed if comparing.get() => view! { <CompareEmbed /> }.into_any(),
@@ -101,6 +104,7 @@ fn full() -> impl IntoView {
                     <Diagnose />
                     <Library />
                     <Contrasts />
+                    <components::quiz::QuizStart />
                     <Sources />
                     // Fixed to the bottom of a narrow window; inside the main landmark like the rest.
                     <VerdictBar />

@@ -131,6 +131,9 @@ pub struct Store {
     /// The scenario (and comparison) before the last reset, preset or comparison, for Undo.
     before: RwSignal<Option<(Scenario, Option<Scenario>)>>,
     pub view: Reader<View>,
+    /// The scenario is asked as a question (`quiz=1`): its outcome stays hidden until
+    /// answered (`src/components/quiz.rs`). Not saved as the reader's own scenario.
+    pub quiz: Reader<bool>,
     /// What a log read in the Diagnose panel says about each step of the current plan (the
     /// steps with evidence only). Never in the link or storage: logs name servers and users.
     pub log_marks: Reader<Vec<LogMark>>,
@@ -163,6 +166,7 @@ impl Store {
             view,
             ..Link::default()
         }));
+        let quiz = Reader(RwSignal::new(false));
         let write_notice = RwSignal::new(None::<Notice>);
         let notice = Reader(write_notice);
         let unread = Memo::new(move |_| notice.with(|n| matches!(n, Some(Notice::Unread(_)))));
@@ -181,6 +185,7 @@ impl Store {
             compare: Reader(RwSignal::new(None)),
             before: RwSignal::new(None),
             view: Reader(write_view),
+            quiz,
             log_marks: Reader(RwSignal::new(Vec::new())),
             saved,
             pending: StoredValue::new(None),
@@ -278,6 +283,28 @@ impl Store {
         self.log_marks.0.set(marks);
     }
 
+    /// Asks the scenario as a question (`quiz=1`), or shows it with its answer. The link in
+    /// the address bar follows.
+    pub fn set_quiz(&self, on: bool) {
+        self.quiz.0.set(on);
+        if on {
+            self.tell(None);
+        }
+    }
+
+    /// Asks `s` as the next question of a quiz set: the question's link (`quiz=1`) replaces the
+    /// one in the address bar, so that a reload asks it again.
+    pub fn ask(&self, s: Scenario) {
+        let (s, _) = normalise(s);
+        self.set_quiz(true);
+        if self.scenario.with_untracked(|old| *old != s) {
+            self.set_scenario(s);
+        }
+        let fragment = self.fragment();
+        browser::replace_fragment(&fragment);
+        self.saved_as(fragment);
+    }
+
     /// Closes the notice.
     pub fn dismiss(&self) {
         self.tell(None);
@@ -342,7 +369,7 @@ impl Store {
     /// embedded page, which must not overwrite the reader's own last scenario).
     fn saved_as(&self, fragment: String) {
         self.cancel_pending();
-        if self.view.get_untracked() == View::Full {
+        if self.view.get_untracked() == View::Full && !self.quiz.get_untracked() {
             browser::store(SAVED_SCENARIO, &fragment);
         }
         self.saved.set_value(fragment);
@@ -371,13 +398,18 @@ impl Store {
             scenario: self.scenario.get_untracked(),
             compare: self.compare.get_untracked(),
             view,
+            quiz: self.quiz.get_untracked(),
             ..Link::default()
         }
     }
 
-    /// The full share link for what the page shows (full view).
+    /// The full share link for what the page shows (full view), as the planner shows it: a
+    /// question's link without `quiz=1`.
     pub fn share_link(&self) -> String {
-        let fragment = encode_link(&self.link(View::Full));
+        let fragment = encode_link(&Link {
+            quiz: false,
+            ..self.link(View::Full)
+        });
         format!("{}#{fragment}", browser::page_url())
     }
 }
@@ -431,7 +463,7 @@ pub fn initial() -> (Link, Option<Notice>, Option<Scenario>) {
         // The reader's own last scenario is about to be overwritten in storage by the link's:
         // it stays one Undo away (never in the embed view, which does not save).
         let mut undo = None;
-        if link.view == View::Full {
+        if link.view == View::Full && !link.quiz {
             if let (Some((own, _)), _) = saved() {
                 if own != scenario && own != Scenario::default() {
                     notice = Some(opened_over(
@@ -501,6 +533,7 @@ pub fn sync(store: Store) {
     Effect::new(move |_| {
         store.scenario.track();
         store.compare.track();
+        store.quiz.track();
         let fragment = encode_link(&store.link(store.view.get()));
         // Back where the URL already is (an undo, a change undone quickly): nothing to write,
         // and an older pending write must not land.
@@ -540,7 +573,12 @@ pub fn sync(store: Store) {
         }
         let (scenario, changes) = normalise(link.scenario);
         let old = store.scenario.get_untracked();
-        if old != scenario && link.view == View::Full && store.view.get_untracked() == View::Full {
+        let plain = !link.quiz && !store.quiz.get_untracked();
+        if old != scenario
+            && plain
+            && link.view == View::Full
+            && store.view.get_untracked() == View::Full
+        {
             // A link followed in the open page (pasted, Back, Forward): what was open stays one
             // Undo away.
             let notice = opened_over(
@@ -557,6 +595,7 @@ pub fn sync(store: Store) {
         if store.compare.with_untracked(|c| *c != compare) {
             store.compare.0.set(compare);
         }
+        store.quiz.0.set(link.quiz);
         store.saved_as(hash);
         if store.scenario.with_untracked(|old| *old != scenario) {
             store.set_scenario(scenario);

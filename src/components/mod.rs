@@ -9,6 +9,7 @@ pub mod export;
 pub mod findings;
 pub mod library;
 pub mod notice;
+pub mod quiz;
 pub mod shares;
 pub mod summary;
 pub mod toolbar;

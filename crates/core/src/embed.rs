@@ -95,6 +95,7 @@ pub fn wikis(embed: &Embed) -> Vec<Wiki> {
             compare: compare.clone(),
             view: View::Embed,
             theme: embed.theme,
+            quiz: false,
         })
     );
     let full = format!(

@@ -73,6 +73,9 @@ pub struct Link {
     pub compare: Option<Scenario>,
     pub view: View,
     pub theme: Theme,
+    /// `quiz=1`: the scenario asked as a question (predict, then reveal) rather than shown
+    /// with its answer. Written only when set.
+    pub quiz: bool,
 }
 
 /// Why a link, or a part of it, could not be read. Each names the part that is wrong: the
@@ -141,7 +144,7 @@ impl fmt::Display for LinkError {
         match self {
             LinkError::UnknownKey { key } => write!(
                 f,
-                "unknown key \"{}\": a credflow link has only v, {}, dpacl, share, view and theme, and b. before a scenario's key for a comparison's second scenario",
+                "unknown key \"{}\": a credflow link has only v, {}, dpacl, share, view, theme and quiz, and b. before a scenario's key for a comparison's second scenario",
                 quoted(key),
                 INPUTS.iter().map(|i| i.key).collect::<Vec<_>>().join(", ")
             ),
@@ -216,6 +219,9 @@ pub fn encode_link(link: &Link) -> String {
     }
     if let Some(theme) = link.theme.key() {
         pair(&mut out, "theme", theme);
+    }
+    if link.quiz {
+        pair(&mut out, "quiz", "1");
     }
     out
 }
@@ -348,6 +354,10 @@ pub fn decode_lenient(input: &str) -> (Link, Vec<LinkError>) {
                 Ok(view) => link.view = view,
                 Err(e) => errors.push(e),
             },
+            "quiz" => match word("quiz", value, &[("1", true), ("0", false)]) {
+                Ok(quiz) => link.quiz = quiz,
+                Err(e) => errors.push(e),
+            },
             _ => scenario_pair(&mut link.scenario, "", key, value, shares, &mut errors),
         }
     }
@@ -365,7 +375,7 @@ pub fn decode_lenient(input: &str) -> (Link, Vec<LinkError>) {
         for (key, value) in second {
             match key {
                 "share" if value.is_empty() => {}
-                "v" | "view" | "theme" => errors.push(LinkError::UnknownKey {
+                "v" | "view" | "theme" | "quiz" => errors.push(LinkError::UnknownKey {
                     key: quoted(&format!("b.{key}")),
                 }),
                 _ => scenario_pair(&mut b, "b.", key, value, b_shares, &mut errors),

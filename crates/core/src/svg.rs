@@ -230,7 +230,7 @@ pub fn svg(d: &Diagram) -> String {
     out.push_str("<style>");
     out.push_str(STYLE);
     out.push_str("</style>");
-    body(&mut out, d, None);
+    body(&mut out, d, None, false);
     out
 }
 
@@ -239,7 +239,16 @@ pub fn svg(d: &Diagram) -> String {
 /// page each time.
 pub fn svg_inline(d: &Diagram) -> String {
     let mut out = open(d);
-    body(&mut out, d, None);
+    body(&mut out, d, None, false);
+    out
+}
+
+/// A question's diagram (`quiz::diagram`), for the page: [`svg_inline`] with every step's
+/// outcome written as `hidden` (its class, its `data-outcome`, the heading's badge) and a
+/// legend that says the outcomes are hidden, so that nothing in the drawing gives the answer.
+pub fn svg_question(d: &Diagram) -> String {
+    let mut out = open(d);
+    body(&mut out, d, None, true);
     out
 }
 
@@ -249,7 +258,7 @@ pub fn svg_inline(d: &Diagram) -> String {
 /// the legend are always drawn. The page draws the whole diagram once the browser is idle.
 pub fn svg_inline_band(d: &Diagram, top: f32, bottom: f32) -> String {
     let mut out = open(d);
-    body(&mut out, d, Some((top, bottom)));
+    body(&mut out, d, Some((top, bottom)), false);
     out
 }
 
@@ -277,7 +286,7 @@ fn open(d: &Diagram) -> String {
 
 /// The diagram's drawing and the `<svg>` element's end: of the steps and boxes, those that
 /// reach into `band` (from its top to its bottom, in diagram units), or all of them.
-fn body(o: &mut String, d: &Diagram, band: Option<(f32, f32)>) {
+fn body(o: &mut String, d: &Diagram, band: Option<(f32, f32)>, hidden: bool) {
     let shown = |(a, b): (f32, f32)| band.is_none_or(|(top, bottom)| a < bottom && b > top);
     // A card, white in the export (so that it reads on dark pages too); the page's theme
     // colours it on the page (`themed_style`).
@@ -287,10 +296,10 @@ fn body(o: &mut String, d: &Diagram, band: Option<(f32, f32)>) {
     num(o, d.height - 1.0);
     o.push_str("\" rx=\"12\"/>");
 
-    heading(o, d);
+    heading(o, d, hidden);
     for edge in d.edges.iter().filter(|e| shown(e.span())) {
         if shown(edge.row_span()) {
-            step(o, edge);
+            step(o, edge, hidden);
         } else {
             step_arrow(o, edge);
         }
@@ -307,7 +316,17 @@ fn body(o: &mut String, d: &Diagram, band: Option<(f32, f32)>) {
             line,
         );
     }
-    legend(o, d);
+    if hidden {
+        text(
+            o,
+            "lg",
+            MARGIN,
+            d.legend_y,
+            "? each outcome is hidden until you answer",
+        );
+    } else {
+        legend(o, d);
+    }
     o.push_str("</svg>");
 }
 
@@ -446,12 +465,12 @@ fn pt(out: &mut String, (x, y): (f32, f32)) {
 }
 
 /// The client and the verdict, and the column captions.
-fn heading(o: &mut String, d: &Diagram) {
+fn heading(o: &mut String, d: &Diagram, hidden: bool) {
     text(o, "hd", MARGIN, HEADING_Y, &d.heading);
     let x = MARGIN + text_width(&d.heading, HEADING_PX, Font::Bold) + 14.0;
     let w = text_width(&d.verdict_text, 13.0, Font::Bold) + 20.0;
     o.push_str("<g class=\"vd v-");
-    o.push_str(d.verdict.key());
+    o.push_str(if hidden { "hidden" } else { d.verdict.key() });
     o.push_str("\">");
     rect(o, "", x, HEADING_Y - 18.0, w, 26.0, 13.0);
     text(o, "", x + 10.0, HEADING_Y, &d.verdict_text);
@@ -467,8 +486,8 @@ fn heading(o: &mut String, d: &Diagram) {
 }
 
 /// One step: its arrow, number badge, label and callout, in one clickable group.
-fn step(o: &mut String, e: &Edge) {
-    step_group(o, e);
+fn step(o: &mut String, e: &Edge, hidden: bool) {
+    step_group(o, e, hidden);
     title(o, &e.title);
     let r = e.label_rect;
     rect(o, "hit", r.x, r.y, r.w, r.h, 0.0);
@@ -484,14 +503,14 @@ fn step(o: &mut String, e: &Edge) {
 /// A step whose row is outside the band that [`svg_inline_band`] draws: only its arrow,
 /// which crosses the band.
 fn step_arrow(o: &mut String, e: &Edge) {
-    step_group(o, e);
+    step_group(o, e, false);
     arrow(o, e);
     o.push_str("</g>");
 }
 
 /// The step's group element: its outcome, whether it was reached, and its number.
-fn step_group(o: &mut String, e: &Edge) {
-    let key = e.outcome.key();
+fn step_group(o: &mut String, e: &Edge, hidden: bool) {
+    let key = if hidden { "hidden" } else { e.outcome.key() };
     o.push_str("<g class=\"step outcome-");
     o.push_str(key);
     if !e.reached {

@@ -594,3 +594,34 @@ fn a_link_of_ten_shares_stays_under_2000_characters() {
     assert!(link.len() < 2_000);
     assert_eq!(decode(&link), Ok(s));
 }
+
+#[test]
+fn a_quiz_link_round_trips_in_both_views_and_is_left_out_when_not_asked() {
+    for view in [View::Full, View::Embed] {
+        let link = Link {
+            scenario: issue_scenario(),
+            view,
+            quiz: true,
+            ..Link::default()
+        };
+        let text = encode_link(&link);
+        assert!(text.ends_with("&quiz=1"), "{text}");
+        assert_eq!(decode_link(&text), Ok(link.clone()));
+        // The quiz changes how the scenario is shown, never what it is.
+        assert_eq!(decode(&text), Ok(issue_scenario()));
+    }
+    // Every link written before the key existed reads as before: no quiz.
+    assert!(!decode_link(ISSUE_EXAMPLE).unwrap().quiz);
+    assert!(!encode_link(&decode_link(ISSUE_EXAMPLE).unwrap()).contains("quiz"));
+    assert!(!decode_link("v=1&quiz=0").unwrap().quiz);
+    assert!(decode_link("v=1&view=embed&quiz=1").unwrap().quiz);
+}
+
+#[test]
+fn a_quiz_key_with_another_value_is_named_in_the_error() {
+    assert_error("v=1&quiz=2", "quiz", "1 or 0");
+    assert_error("v=1&quiz=yes", "quiz", "1 or 0");
+    assert_error("v=1&quiz=1&quiz=1", "quiz", "more than once");
+    // A comparison's second scenario has no quiz of its own.
+    assert_error("v=1&b.quiz=1", "b.quiz", "unknown key");
+}

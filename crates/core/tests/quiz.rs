@@ -107,3 +107,155 @@ fn a_scenario_that_succeeds_is_one_question() {
     assert_eq!(m.lines, ["Not quite: it succeeds; you said it fails."]);
     assert_eq!(m.step_right, None);
 }
+
+/// What would give a question's answer away: an outcome's class, key or word, a step's reason
+/// or fix, the verdict's headline.
+fn giveaways(plan: &credflow_core::Plan) -> Vec<String> {
+    let mut words: Vec<String> = [
+        "outcome-ok",
+        "outcome-fails",
+        "outcome-at-risk",
+        "outcome-waits",
+        "not-reached",
+        "data-reached",
+        "v-ok",
+        "v-fails",
+        "v-at-risk",
+        "v-waits",
+        "succeeds",
+        "fails",
+        "at risk",
+        "waits",
+        "not reached",
+        "denied",
+        "tries to",
+        "✓",
+        "✕",
+    ]
+    .iter()
+    .map(|w| w.to_string())
+    .collect();
+    for s in &plan.steps {
+        for text in [Some(&s.reason), s.fix.as_ref()].into_iter().flatten() {
+            if !text.is_empty() {
+                words.push(credflow_core::svg::shown_text(text));
+            }
+        }
+        words.extend(s.notes.iter().cloned());
+    }
+    words.push(credflow_core::present::headline(plan));
+    words
+}
+
+#[test]
+fn a_questions_diagram_shows_who_acts_on_what_and_no_outcome_in_every_classic_case() {
+    for p in PRESETS {
+        let plan = plan(&p.scenario());
+        let d = credflow_core::quiz::diagram(&plan);
+        let svg = credflow_core::svg::svg_question(&d);
+        let text = d.text.join("\n");
+        for word in giveaways(&plan) {
+            let escaped = {
+                let mut out = String::new();
+                credflow_core::svg::escape(&mut out, &word);
+                out
+            };
+            assert!(!svg.contains(&escaped), "{}: the SVG says {word:?}", p.id);
+            assert!(!text.contains(&word), "{}: the text says {word:?}", p.id);
+        }
+        assert_eq!(d.edges.len(), plan.steps.len(), "{}", p.id);
+        assert!(svg.contains("data-outcome=\"hidden\""), "{}", p.id);
+        // Every step and the account it starts with are there.
+        for (s, line) in plan.steps.iter().zip(&d.text) {
+            assert!(
+                line.starts_with(&format!("Step {}, {}:", s.n, s.step.label())),
+                "{}: {line}",
+                p.id
+            );
+        }
+    }
+}
+
+#[test]
+fn case_4s_question_names_the_token_account_at_the_share() {
+    let plan = plan(&decode(CASE_4).unwrap());
+    let d = credflow_core::quiz::diagram(&plan);
+    assert!(
+        d.text[3].contains("SMSCliToknLocalAcct&") && d.text[3].contains(r"\\fs01\apps"),
+        "{}",
+        d.text[3]
+    );
+}
+
+#[test]
+fn a_quiz_sets_progress_reads_back_as_saved_and_damage_is_named() {
+    use credflow_core::quiz::{classic_set, Progress};
+    let mut items = classic_set(&[3, 0, 16]);
+    assert_eq!(items[0].link, PRESETS[3].link);
+    items[0].answer = Some(Answer {
+        outcome: Outcome::Fails,
+        step: Some(4),
+        identity: Some(Identity::ClientToken),
+    });
+    items[1].answer = Some(Answer {
+        outcome: Outcome::Ok,
+        step: None,
+        identity: None,
+    });
+    items[2].title = "a\ttitle with a tab".into();
+    let p = Progress { items, at: 2 };
+    assert_eq!(Progress::read(&p.text()), Ok(p.clone()));
+    for bad in [
+        "",
+        "nonsense",
+        "credflow quiz 1\nat x\n",
+        "credflow quiz 1\nat 0\n",
+        "credflow quiz 1\nat 5\n-\tv=1\tcase\n",
+        "credflow quiz 1\nat 0\nfails,4\tv=1\tcase\n",
+        "credflow quiz 1\nat 0\nbroken,-,-\tv=1\tcase\n",
+        "credflow quiz 1\nat 0\n-\tv=1\n",
+    ] {
+        assert!(Progress::read(bad).is_err(), "{bad:?}");
+    }
+}
+
+#[test]
+fn a_trainers_list_keeps_the_links_it_can_read_and_names_the_others() {
+    let list = "#v=1&client=legacy\n\n  https://wiki.example/credflow/#v=1&client=bogus  \nv=1&view=embed&quiz=1\nhello";
+    let (items, problems) = credflow_core::quiz::read_list(list);
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0].link, "v=1&client=legacy");
+    assert_eq!(items[1].link, "v=1");
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].starts_with("Line 3 (") && problems[0].contains("client=bogus"),
+        "{}",
+        problems[0]
+    );
+    assert!(problems[1].starts_with("Line 5 (hello)"), "{}", problems[1]);
+}
+
+#[test]
+fn a_question_of_sixty_shares_counts_no_outcomes_in_its_summary_row() {
+    // Every other share refuses the token account.
+    let mut link = String::from("v=1&client=legacy&sia=1&siacct=set");
+    for i in 0..60 {
+        let reader = if i % 2 == 0 { "siacct" } else { "" };
+        link.push_str(&format!("&share=%5C%5Cfs01%5Capps{i}~{reader}"));
+    }
+    let plan = plan(&decode(&link).unwrap());
+    assert_eq!(plan.verdict, Outcome::Fails);
+    let d = credflow_core::quiz::diagram(&plan);
+    assert!(
+        d.edges.iter().any(|e| e.collapsed.is_some()),
+        "no summary row"
+    );
+    let svg = credflow_core::svg::svg_question(&d);
+    for word in [" ok", "fail", "succeed", "not reached"] {
+        assert!(!svg.contains(word), "the question says {word:?}");
+        for line in &d.text {
+            assert!(!line.contains(word), "{line}");
+        }
+    }
+    assert!(svg.contains("outcomes hidden"));
+}
