@@ -11,9 +11,12 @@
 // The Diagnose panel's module is imported only when the panel first opens; the page's
 // WebAssembly cannot write import() itself. Only files next to index.html.
 window.credflowImport = (file) => import(new URL(file, document.baseURI).href);
+// A link that asks for a comparison (b. keys) or a question (quiz=1) starts the training
+// build, the same app with both (index.html); any other starts the planner's.
+const training = /[#&](b\.[^=&]*=|quiz=1(&|$))/.test(location.hash);
 const app = document.getElementById('credflow-app');
-const js = new URL(app.dataset.js, document.baseURI).href;
-const wasm = new URL(app.dataset.wasm, document.baseURI).href;
+const js = new URL(training ? 'credflow-training.js' : app.dataset.js, document.baseURI).href;
+const wasm = new URL(training ? 'credflow-training_bg.wasm' : app.dataset.wasm, document.baseURI).href;
 let file = js;
 try {
   const { default: init } = await import(js);

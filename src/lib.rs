@@ -12,7 +12,8 @@ pub mod state;
 use credflow_core::link::View;
 use leptos::prelude::*;
 
-use components::compare::{CompareEmbed, ComparePage, CompareWith, Contrasts};
+#[cfg(feature = "training")]
+use components::compare::{CompareEmbed, ComparePage};
 use components::diagnose::Diagnose;
 use components::diagram::{DiagramView, StepDetails};
 use components::embed::EmbedView;
@@ -20,12 +21,27 @@ use components::export::ExportBar;
 use components::findings::{Findings, Sources};
 use components::library::Library;
 use components::notice::{NoticeBar, UnreadLink};
+use components::start::{CompareWith, Contrasts, QuizStart};
 use components::summary::Summary;
 use components::toolbar::{apply_saved_theme, Toolbar};
 use components::verdict::{Verdict, VerdictBar};
 use components::walk::WalkThrough;
 use components::wizard::Wizard;
 use state::Store;
+
+/// Starts the page: the panic message, `?reset`, then the app in place of the prerendered
+/// first paint (index.html, public/first.js), in the same task, so that the browser never
+/// paints the page without either.
+#[cfg(feature = "csr")]
+pub fn start() {
+    crash::install();
+    crash::reset_if_asked();
+    crash::install_test_trigger();
+    if let Some(prerendered) = document().get_element_by_id("prerender") {
+        prerendered.remove();
+    }
+    leptos::mount::mount_to_body(App);
+}
 
 /// The whole page, starting from the URL fragment or the saved scenario.
 #[component]
@@ -64,10 +80,16 @@ pub fn Page(store: Store) -> impl IntoView {
             // A link that could not be read in full: no planner until the reader chooses.
             _ if store.unread.get() => view! { <UnreadLink /> }.into_any(),
             // A question (`quiz=1`): its outcome hidden until answered.
+            #[cfg(feature = "training")]
             view if store.quiz.get() => components::quiz::quiz_view(view).into_any(),
+            #[cfg(feature = "training")]
             View::Full if comparing.get() => view! { <ComparePage /> }.into_any(),
-            View::Full => full().into_any(),
+            #[cfg(feature = "training")]
             View::Embed if comparing.get() => view! { <CompareEmbed /> }.into_any(),
+            // The planner's build has neither: the training build takes over.
+            #[cfg(not(feature = "training"))]
+            _ if store.quiz.get() || comparing.get() => state::hand_off(store).into_any(),
+            View::Full => full().into_any(),
             View::Embed => view! { <EmbedView /> }.into_any(),
         }}
     }
@@ -104,7 +126,7 @@ fn full() -> impl IntoView {
                     <Diagnose />
                     <Library />
                     <Contrasts />
-                    <components::quiz::QuizStart />
+                    <QuizStart />
                     <Sources />
                     // Fixed to the bottom of a narrow window; inside the main landmark like the rest.
                     <VerdictBar />

@@ -14,6 +14,9 @@ use credflow_core::present::{change_sentence, default_step};
 /// reads it too (a visit with a saved scenario is not shown the prerendered page).
 pub const SAVED_SCENARIO: &str = "credflow.scenario";
 
+/// What the page shows: a scenario, and a comparison's second (what Undo goes back to).
+pub type Shown = (Scenario, Option<Scenario>);
+
 /// What the page tells the user above the planner.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
@@ -129,7 +132,7 @@ pub struct Store {
     /// The second scenario of a comparison (B; the page compares it with `scenario`, A).
     pub compare: Reader<Option<Scenario>>,
     /// The scenario (and comparison) before the last reset, preset or comparison, for Undo.
-    before: RwSignal<Option<(Scenario, Option<Scenario>)>>,
+    before: RwSignal<Option<Shown>>,
     pub view: Reader<View>,
     /// The scenario is asked as a question (`quiz=1`): its outcome stays hidden until
     /// answered (`src/components/quiz.rs`). Not saved as the reader's own scenario.
@@ -221,8 +224,8 @@ impl Store {
     }
 
     /// Keeps `old` for Undo: the reader's own scenario when the page opened over it.
-    pub fn keep_for_undo(&self, old: Option<Scenario>) {
-        self.before.set(old.map(|s| (s, None)));
+    pub fn keep_for_undo(&self, old: Option<Shown>) {
+        self.before.set(old);
     }
 
     /// Opens with `b` as the comparison's second scenario (the link the page started from),
@@ -434,8 +437,18 @@ fn adjusted(changes: &[Change]) -> Option<Notice> {
 /// not replaced by another scenario: the page shows what was wrong and what could be read
 /// ([`Notice::Unread`]) until the reader chooses. A scenario restored from storage says so,
 /// and its link goes into the address bar.
-pub fn initial() -> (Link, Option<Notice>, Option<Scenario>) {
+pub fn initial() -> (Link, Option<Notice>, Option<Shown>) {
     let hash = browser::fragment();
+    // The planner's build handed a comparison or a question over to this one: its notice and
+    // its Undo.
+    #[cfg(feature = "training")]
+    if let Some((notice, before)) = take_handoff() {
+        let (link, errors) = decode_lenient(&hash);
+        if errors.is_empty() {
+            let scenario = normalise(link.scenario).0;
+            return (Link { scenario, ..link }, notice, before);
+        }
+    }
     if !hash.is_empty() {
         let (link, errors) = decode_lenient(&hash);
         if !errors.is_empty() {
@@ -471,7 +484,7 @@ pub fn initial() -> (Link, Option<Notice>, Option<Scenario>) {
                          browser is one Undo away.",
                         &changes,
                     ));
-                    undo = Some(own);
+                    undo = Some((own, None));
                 }
             }
         }
@@ -510,7 +523,7 @@ fn embed_hint(hash: &str) -> View {
 }
 
 /// The saved scenario (and the comparison's second), or why it could not be read.
-fn saved() -> (Option<(Scenario, Option<Scenario>)>, Option<String>) {
+fn saved() -> (Option<Shown>, Option<String>) {
     match browser::load(SAVED_SCENARIO) {
         None => (None, None),
         Some(text) => match decode_link(&text) {
@@ -604,4 +617,73 @@ pub fn sync(store: Store) {
     // The listeners stay as long as the page (dropping a handle does not remove one).
     let _ = window_event_listener(leptos::ev::hashchange, move |_| follow());
     let _ = window_event_listener(leptos::ev::popstate, move |_| follow());
+}
+
+/// localStorage key of what the planner's build hands to the training build when it reloads
+/// into it (`hand_off`): the scenario Undo goes back to, as a link, then the notice. Read once.
+const HANDOFF: &str = "credflow.handoff";
+
+/// The planner's build, asked for a comparison or a question, which only the training build
+/// has: keeps what Undo goes back to and the notice, and reloads the page, whose link (in the
+/// address bar) makes `public/boot.js` start the training build. Should this build start
+/// again with a handoff unread, it says so rather than reload for ever.
+#[cfg(not(feature = "training"))]
+pub fn hand_off(store: Store) -> impl IntoView {
+    if browser::load(HANDOFF).is_some() {
+        browser::remove(HANDOFF);
+        return view! {
+            <main id="main">
+                <p class="notice error" role="alert">"The comparison or the question could not be opened: the page's training files did not start. Reload the page, or open the link in a new window."</p>
+            </main>
+        }
+        .into_any();
+    }
+    let before = store
+        .before
+        .get_untracked()
+        .map(|(scenario, compare)| {
+            encode_link(&Link {
+                scenario,
+                compare,
+                ..Link::default()
+            })
+        })
+        .unwrap_or_default();
+    let notice = match store.notice.get_untracked() {
+        Some(Notice::Undoable(text)) => format!("undo\n{text}"),
+        Some(Notice::Info(text)) => format!("info\n{text}"),
+        Some(Notice::Restored) => "restored\n".into(),
+        _ => "none\n".into(),
+    };
+    browser::store(HANDOFF, &format!("{before}\n{notice}"));
+    browser::replace_fragment(&store.fragment());
+    let _ = window().location().reload();
+    view! {
+        <main id="main">
+            <p class="notice info" role="status">"Opening…"</p>
+        </main>
+    }
+    .into_any()
+}
+
+/// What the planner's build handed over, once: the notice, and what Undo goes back to.
+#[cfg(feature = "training")]
+fn take_handoff() -> Option<(Option<Notice>, Option<Shown>)> {
+    let text = browser::load(HANDOFF)?;
+    browser::remove(HANDOFF);
+    let mut lines = text.splitn(3, '\n');
+    let before = lines.next().unwrap_or_default();
+    let kind = lines.next().unwrap_or_default();
+    let words = lines.next().unwrap_or_default().to_string();
+    let before = (!before.is_empty())
+        .then(|| decode_link(before).ok())
+        .flatten()
+        .map(|l| (normalise(l.scenario).0, l.compare.map(|b| normalise(b).0)));
+    let notice = match kind {
+        "undo" if before.is_some() => Some(Notice::Undoable(words)),
+        "undo" | "info" => Some(Notice::Info(words)),
+        "restored" => Some(Notice::Restored),
+        _ => None,
+    };
+    Some((notice, before))
 }

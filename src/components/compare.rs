@@ -6,11 +6,12 @@
 use credflow_core::compare::{self, Row};
 use credflow_core::link::View;
 use credflow_core::present::{headline, scenario_lines};
-use credflow_core::presets::{CONTRASTS, PRESETS};
+
 use credflow_core::Plan;
 use leptos::context::Provider;
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::components::export::{embed_button, embed_panel};
 use crate::components::notice::NoticeBar;
 use crate::components::wizard::Wizard;
@@ -190,7 +191,7 @@ fn Actions() -> impl IntoView {
         };
         store.replace(kept, what.into());
     };
-    let download = move |_| crate::components::export::download_comparison(store, b);
+    let download = move |_| download(store, b);
     let print = move |_| {
         let _ = window().print();
     };
@@ -256,87 +257,6 @@ fn Diagrams(rows: Memo<Vec<Row>>) -> impl IntoView {
     }
 }
 
-/// "Compare with…": a second scenario beside this one, a copy to change (one input, say the
-/// client) or a classic case; and the classic contrasts.
-#[component]
-pub fn CompareWith() -> impl IntoView {
-    let store = Store::get();
-    let chosen = RwSignal::new(String::new());
-    let copy = move |_| {
-        let a = store.scenario.get_untracked();
-        store.replace_pair(
-            a.clone(),
-            Some(a),
-            "Comparing with a copy of this scenario: choose “Scenario B” above the wizard and change what you want to contrast.".into(),
-        );
-    };
-    let with_case = move |_| {
-        let id = chosen.get_untracked();
-        let Some((i, p)) = PRESETS.iter().enumerate().find(|(_, p)| p.id == id) else {
-            return;
-        };
-        store.replace_pair(
-            store.scenario.get_untracked(),
-            Some(p.scenario()),
-            format!("Comparing with classic case {}: {}.", i + 1, p.title),
-        );
-    };
-    let options = PRESETS
-        .iter()
-        .enumerate()
-        .map(|(i, p)| view! { <option value=p.id>{format!("{}. {}", i + 1, p.title)}</option> })
-        .collect_view();
-    view! {
-        <details id="compare-with" class="compare-with">
-            <summary>"Compare with…"</summary>
-            <p class="help">"Put a second scenario beside this one: the page lists every step that differs."</p>
-            <button type="button" id="compare-copy" class="secondary" on:click=copy>"A copy of this one, to change"</button>
-            <div class="compare-case">
-                <label for="compare-case">"A classic case"</label>
-                <select id="compare-case" on:change=move |ev| chosen.set(event_target_value(&ev))>
-                    <option value="">"Choose a case…"</option>
-                    {options}
-                </select>
-                <button type="button" id="compare-case-go" class="secondary" on:click=with_case
-                    disabled=move || chosen.with(String::is_empty)>"Compare"</button>
-            </div>
-        </details>
-    }
-}
-
-/// The classic contrasts, each opened as a comparison.
-#[component]
-pub fn Contrasts() -> impl IntoView {
-    let store = Store::get();
-    let cards = CONTRASTS
-        .iter()
-        .map(|c| {
-            let open = move |_| {
-                let (a, b) = c.scenarios();
-                store.replace_pair(a, Some(b), format!("Opened the contrast “{}”.", c.title));
-                if let Some(el) = document().get_element_by_id("main") {
-                    el.scroll_into_view();
-                }
-            };
-            view! {
-                <li class="preset" id=c.id>
-                    <h3>{c.title}</h3>
-                    <p>{c.lesson}</p>
-                    <button type="button" class="secondary" data-contrast=c.id on:click=open
-                        aria-label=format!("Compare: {}", c.title)>"Compare"</button>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <section id="contrasts" class="library-section" aria-labelledby="contrasts-title">
-            <h2 id="contrasts-title">"Classic contrasts"</h2>
-            <p class="help">"Two scenarios that differ in one choice, side by side. Undo or the browser's Back button returns to what you had."</p>
-            <ol class="presets">{cards}</ol>
-        </section>
-    }
-}
-
 /// The embed view of a comparison: both verdicts, the differences, both diagrams.
 #[component]
 pub fn CompareEmbed() -> impl IntoView {
@@ -372,4 +292,24 @@ pub fn CompareEmbed() -> impl IntoView {
             </p>
         </main>
     }
+}
+
+/// The comparison's file name without extension.
+pub fn file_stem(store: Store, b: Store) -> String {
+    store
+        .plan
+        .with(|a| b.plan.with(|b| compare::file_stem_of(a, b)))
+}
+
+/// Offers the comparison of `store`'s scenario with `b`'s as one SVG: the bytes `credflow
+/// render` writes for the comparison's link.
+pub fn download(store: Store, b: Store) {
+    let c = store
+        .scenario
+        .with_untracked(|a| b.scenario.with_untracked(|b| compare::compare(a, b)));
+    browser::download(
+        &format!("{}.svg", compare::file_stem(&c)),
+        "image/svg+xml",
+        &compare::svg(&c),
+    );
 }

@@ -64,28 +64,15 @@ fn stem(store: Store) -> String {
     store.plan.with_untracked(file_stem)
 }
 
-/// The name of the exported files: the scenario's, or the comparison's with its second side.
+/// The name of the exported files: the scenario's, or the comparison's with its second side
+/// (in the training build, the only one that compares).
 fn files_stem(store: Store, compare: Option<Store>) -> String {
-    match compare {
-        Some(b) => store
-            .plan
-            .with(|a| b.plan.with(|b| credflow_core::compare::file_stem_of(a, b))),
-        None => store.plan.with(file_stem),
+    #[cfg(feature = "training")]
+    if let Some(b) = compare {
+        return crate::components::compare::file_stem(store, b);
     }
-}
-
-/// Offers the comparison of `store`'s scenario with `b`'s as one SVG: the bytes `credflow
-/// render` writes for the comparison's link.
-pub fn download_comparison(store: Store, b: Store) {
-    use credflow_core::compare;
-    let c = store
-        .scenario
-        .with_untracked(|a| b.scenario.with_untracked(|b| compare::compare(a, b)));
-    browser::download(
-        &format!("{}.svg", compare::file_stem(&c)),
-        "image/svg+xml",
-        &compare::svg(&c),
-    );
+    let _ = compare;
+    store.plan.with(file_stem)
 }
 
 fn download_svg(store: Store, dark: bool) {
@@ -248,9 +235,12 @@ fn snippets(
 ) -> impl IntoView {
     let files = matches!(wiki.key, "mediawiki" | "git");
     let dark = wiki.key == "git" && compare.is_none();
-    let light = move |_| match compare {
-        Some(b) => download_comparison(store, b),
-        None => download_svg(store, false),
+    let light = move |_| {
+        #[cfg(feature = "training")]
+        if let Some(b) = compare {
+            return crate::components::compare::download(store, b);
+        }
+        download_svg(store, false)
     };
     let items = wiki
         .snippets

@@ -1,6 +1,7 @@
 //! The page's parts. Each reads the [`Store`](crate::state::Store) from context.
 
 pub mod choice_group;
+#[cfg(feature = "training")]
 pub mod compare;
 pub mod diagnose;
 pub mod diagram;
@@ -9,8 +10,10 @@ pub mod export;
 pub mod findings;
 pub mod library;
 pub mod notice;
+#[cfg(feature = "training")]
 pub mod quiz;
 pub mod shares;
+pub mod start;
 pub mod summary;
 pub mod toolbar;
 pub mod verdict;

@@ -5,28 +5,18 @@
 //! list of links) runs question by question to a score and a printable answer key; its
 //! progress is kept in this browser only (`credflow.quiz`), so that a reload resumes it.
 
-use std::cell::RefCell;
-
-use credflow_core::link::{decode, View};
-use credflow_core::presets::PRESETS;
-use credflow_core::quiz::{self, Answer, Item, Marking, Progress};
-use credflow_core::{normalise, plan, Outcome, Scenario};
+use credflow_core::link::View;
+use credflow_core::quiz::{self, Answer, Marking, Progress};
+use credflow_core::{plan, Outcome};
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::diagram::{DiagramView, StepDetails};
 use crate::components::embed::post_height_of;
+use crate::components::start::{save, scenario_of, take_left_out, SAVED_QUIZ};
 use crate::components::summary::rows;
 use crate::components::verdict::Verdict;
 use crate::state::Store;
-
-/// localStorage key of the quiz set under way ([`Progress::text`]).
-pub const SAVED_QUIZ: &str = "credflow.quiz";
-
-thread_local! {
-    /// The lines of a trainer's list left out when the set started, said on its first question.
-    static LEFT_OUT: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-}
 
 /// The quiz page for a view: the whole page, or the embed view's question.
 pub fn quiz_view(view: View) -> AnyView {
@@ -34,25 +24,6 @@ pub fn quiz_view(view: View) -> AnyView {
         View::Full => view! { <QuizPage /> }.into_any(),
         View::Embed => view! { <QuizEmbed /> }.into_any(),
     }
-}
-
-/// A question's scenario, from its link.
-fn scenario_of(item: &Item) -> Scenario {
-    normalise(decode(&item.link).unwrap_or_default()).0
-}
-
-fn save(progress: &Progress) {
-    browser::store(SAVED_QUIZ, &progress.text());
-}
-
-/// Starts a quiz set: saved, and its first question asked.
-fn start(store: Store, items: Vec<Item>) {
-    let Some(first) = items.first().map(scenario_of) else {
-        return;
-    };
-    save(&Progress { items, at: 0 });
-    store.ask(first);
-    browser::focus_later("quiz-question");
 }
 
 /// The quiz set this question belongs to, if the one saved in this browser is asking it (or
@@ -86,7 +57,7 @@ fn QuizPage() -> impl IntoView {
     let store = Store::get();
     let (progress, damaged) = resume(store);
     let set = RwSignal::new(progress);
-    let left_out = LEFT_OUT.with(|l| l.take());
+    let left_out = take_left_out();
     // The learner's answer to the question on screen, in a set: kept with the set.
     let answered = move |a: Answer| {
         set.update(|p| {
@@ -422,85 +393,6 @@ fn Score(set: RwSignal<Option<Progress>>) -> impl IntoView {
                 <button type="button" id="quiz-print" on:click=|_| { let _ = window().print(); }>"Print the answer key"</button>
                 <button type="button" class="secondary" id="quiz-done" on:click=again>"Back to the planner"</button>
             </p>
-        </section>
-    }
-}
-
-/// The Quiz section of the planner: start a quiz set of the classic cases, in order or
-/// shuffled, or of a trainer's own links.
-#[component]
-pub fn QuizStart() -> impl IntoView {
-    let store = Store::get();
-    let links = RwSignal::new(String::new());
-    let problems = RwSignal::new(Vec::<String>::new());
-    let in_order = move |_| {
-        start(
-            store,
-            quiz::classic_set(&(0..PRESETS.len()).collect::<Vec<_>>()),
-        )
-    };
-    let shuffled = move |_| {
-        // Fisher–Yates, with the browser's randomness (the core has none).
-        let mut order: Vec<usize> = (0..PRESETS.len()).collect();
-        for i in (1..order.len()).rev() {
-            let j = ((js_sys::Math::random() * (i + 1) as f64) as usize).min(i);
-            order.swap(i, j);
-        }
-        start(store, quiz::classic_set(&order));
-    };
-    let own = move |_| {
-        let (items, bad) = quiz::read_list(&links.get_untracked());
-        if items.is_empty() {
-            let mut bad = bad;
-            bad.insert(
-                0,
-                "None of the lines is a credflow link, so there is no quiz to start.".into(),
-            );
-            problems.set(bad);
-            browser::focus_later("quiz-links-problems");
-            return;
-        }
-        LEFT_OUT.with(|l| *l.borrow_mut() = bad);
-        start(store, items);
-    };
-    let resume = move |_| {
-        if let Some(Ok(p)) = browser::load(SAVED_QUIZ).map(|t| Progress::read(&t)) {
-            let at = p.at.min(p.items.len() - 1);
-            store.ask(scenario_of(&p.items[at]));
-            browser::focus_later("quiz-question");
-        }
-    };
-    let under_way = browser::load(SAVED_QUIZ)
-        .and_then(|t| Progress::read(&t).ok())
-        .filter(|p| p.at < p.items.len())
-        .map(|p| {
-            format!(
-                "Resume your quiz set (question {} of {})",
-                p.at + 1,
-                p.items.len()
-            )
-        });
-    view! {
-        <section id="quiz" class="library-section quiz-section" aria-labelledby="quiz-title">
-            <h2 id="quiz-title">"Quiz"</h2>
-            <p class="help">"Predict, then reveal: each question shows a scenario and who acts on what, with every outcome hidden; you say whether it succeeds, where it first goes wrong and as which account, then see the answer, why, and the fix. Your progress stays in this browser."</p>
-            {under_way.map(|t| view! { <p><button type="button" id="quiz-resume" on:click=resume>{t}</button></p> })}
-            <p class="quiz-actions">
-                <button type="button" class="secondary" id="quiz-start-order" on:click=in_order>"The classic cases in order"</button>
-                <button type="button" class="secondary" id="quiz-start-shuffled" on:click=shuffled>"The classic cases shuffled"</button>
-            </p>
-            <label for="quiz-links">"Or your own credflow links, one a line"</label>
-            <textarea id="quiz-links" rows="4" prop:value=move || links.get()
-                on:input=move |ev| links.set(event_target_value(&ev))></textarea>
-            <p><button type="button" class="secondary" id="quiz-start-links" on:click=own>"Start a quiz of these links"</button></p>
-            <div id="quiz-links-problems" tabindex="-1">
-                {move || {
-                    let p = problems.get();
-                    (!p.is_empty()).then(|| view! {
-                        <ul class="quiz-problem">{p.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                    })
-                }}
-            </div>
         </section>
     }
 }

@@ -282,3 +282,50 @@ async fn a_comparison_has_no_accessibility_violations_and_works_by_keyboard() {
     page.wait_for("#tab-client").await;
     assert_no_violations(&page, "a comparison, changing B").await;
 }
+
+/// The comparison and the quiz are not part of a planner's first load: a planner's link loads
+/// the planner's build only; "Compare with…" opens the comparison in the training build, with
+/// its Undo; a comparison link loads the training build.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_training_build_loads_only_for_a_comparison_or_a_question() {
+    let page = Harness::start().await;
+    let loaded = |page: &Harness, part: &str| {
+        page.requests()
+            .iter()
+            .filter(|r| r.path.contains(part) && r.path.ends_with(".wasm"))
+            .count()
+    };
+    page.open("#v=1&client=legacy&share=%5C%5Cfs01%5Capps~users")
+        .await;
+    page.wait_verdict("fails", "Connect to share").await;
+    assert_eq!(
+        loaded(&page, "credflow-training"),
+        0,
+        "{:?}",
+        page.requests()
+    );
+    assert_eq!(loaded(&page, "credflow-web-"), 1);
+
+    page.click("#compare-with summary").await;
+    page.click("#compare-copy").await;
+    wait_side(&page, "b", "fails", "Fails at step 4 (Connect to share)").await;
+    assert_eq!(loaded(&page, "credflow-training"), 1);
+    // What the planner said and its Undo came along.
+    page.wait_for_text("#notice", "Comparing with a copy").await;
+    page.click("#notice #undo").await;
+    page.wait_verdict("fails", "Connect to share").await;
+
+    let before = page.requests().len();
+    page.open(&format!("#{}", contrast("contrast-dc").link))
+        .await;
+    wait_side(&page, "b", "fails", "Fails at step 4").await;
+    // (The planner's build is preloaded by index.html, for every link: only the training
+    // build's files are fetched besides.)
+    let since: Vec<_> = page.requests().split_off(before);
+    assert!(
+        since
+            .iter()
+            .any(|r| r.path.ends_with("credflow-training_bg.wasm")),
+        "{since:?}"
+    );
+}
