@@ -268,7 +268,7 @@ pub fn family_of(krate: &str) -> &'static str {
 /// The features of this round, as [`feature_of`] names them, in the order the report lists
 /// them.
 pub const FEATURES: [&str; 5] = [
-    "training: compare, predict-then-reveal",
+    "training: where it starts, in the planner",
     "diagnosis: the panel's place in the page",
     "rule book: rules, planner, sources",
     "everything else named",
@@ -289,6 +289,7 @@ pub fn feature_of(name: &str) -> &'static str {
         "credflow_core::quiz",
         "credflow_web::components::compare",
         "credflow_web::components::quiz",
+        "credflow_web::components::start",
         "presets::Contrast",
     ]) {
         FEATURES[0]

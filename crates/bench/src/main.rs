@@ -394,7 +394,56 @@ fn transfer(dist: &Path) -> Result<u64, String> {
         thousands(br_total)
     );
     println!("(bytes; gzip -9 -n by the gzip command, brotli quality 11 / window 22 by the brotli crate)");
+    sizes_per_feature(dist, &files, &named)?;
     Ok(gz_total)
+}
+
+/// What each feature of this round costs, gzip: the files of its own (loaded only when asked
+/// for), and, for training, how much larger its build is than the planner's it replaces.
+fn sizes_per_feature(
+    dist: &Path,
+    files: &[PathBuf],
+    named: &dyn Fn(&str) -> bool,
+) -> Result<(), String> {
+    let gz_of = |prefix: &str, first_load: bool| -> Result<u64, String> {
+        let mut total = 0;
+        for file in files {
+            let name = file.file_name().unwrap_or_default().to_string_lossy();
+            let code = name.ends_with(".js") || name.ends_with(".wasm");
+            if code && name.starts_with(prefix) && named(&name) == first_load {
+                total += gzip9(&std::fs::read(file).map_err(|e| format!("read {name}: {e}"))?)?;
+            }
+        }
+        Ok(total)
+    };
+    let planner = gz_of("credflow-web-", true)?;
+    let training = gz_of("credflow-training", false)?;
+    let diagnose = gz_of("credflow-diagnose", false)?;
+    println!(
+        "\nBy feature, gzip (code: .js and .wasm; {}):",
+        dist.display()
+    );
+    println!(
+        "{:<58} {:>10}",
+        "the planner's build (every first load)",
+        thousands(planner)
+    );
+    if training > 0 {
+        println!(
+            "{:<58} {:>10}  ({:+} B against the planner's build it replaces)",
+            "training build (a comparison or a question link)",
+            thousands(training),
+            training as i64 - planner as i64
+        );
+    }
+    if diagnose > 0 {
+        println!(
+            "{:<58} {:>10}",
+            "the Diagnose panel and its worker (when opened)",
+            thousands(diagnose)
+        );
+    }
+    Ok(())
 }
 
 fn gzip9(bytes: &[u8]) -> Result<u64, String> {
