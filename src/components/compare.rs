@@ -269,12 +269,7 @@ pub fn CompareEmbed() -> impl IntoView {
         store.compare.track();
         store.share_link()
     };
-    let main = NodeRef::<leptos::html::Main>::new();
-    Effect::new(move |_| {
-        if let Some(main) = main.get() {
-            crate::components::embed::post_height_of(main.into());
-        }
-    });
+    let main = crate::components::embed::measured_main();
     let title = move || {
         store.plan.with(|a| {
             b.plan

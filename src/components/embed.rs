@@ -27,12 +27,7 @@ pub fn EmbedView() -> impl IntoView {
         store.scenario.track();
         store.share_link()
     };
-    let main = NodeRef::<leptos::html::Main>::new();
-    Effect::new(move |_| {
-        if let Some(main) = main.get() {
-            post_height_of(main.into());
-        }
-    });
+    let main = measured_main();
     view! {
         <main id="main" class="embed" node_ref=main>
             <h1 class="sr-only">{move || store.plan.with(|p| format!("credflow: {}", headline(p)))}</h1>
@@ -46,9 +41,21 @@ pub fn EmbedView() -> impl IntoView {
     }
 }
 
+/// The embed view's `<main>`, whose height the page that frames it is told
+/// ([`post_height_of`]) once it is drawn and whenever it changes.
+pub fn measured_main() -> NodeRef<leptos::html::Main> {
+    let main = NodeRef::<leptos::html::Main>::new();
+    Effect::new(move |_| {
+        if let Some(main) = main.get() {
+            post_height_of(main.into());
+        }
+    });
+    main
+}
+
 /// Tells the embedding page the content's height once it is drawn and whenever it changes
 /// (a wider or narrower frame, another scenario).
-pub fn post_height_of(main: web_sys::Element) {
+fn post_height_of(main: web_sys::Element) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let measured = main.clone();

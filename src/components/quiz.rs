@@ -12,7 +12,6 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::diagram::{DiagramView, StepDetails};
-use crate::components::embed::post_height_of;
 use crate::components::start::{save, scenario_of, take_left_out, SAVED_QUIZ};
 use crate::components::summary::rows;
 use crate::components::verdict::Verdict;
@@ -161,12 +160,7 @@ fn QuizPage() -> impl IntoView {
 /// that frames it its height, as the embed view does.
 #[component]
 fn QuizEmbed() -> impl IntoView {
-    let main = NodeRef::<leptos::html::Main>::new();
-    Effect::new(move |_| {
-        if let Some(main) = main.get() {
-            post_height_of(main.into());
-        }
-    });
+    let main = crate::components::embed::measured_main();
     view! {
         <main id="main" class="embed quiz-page" node_ref=main>
             <h1 class="sr-only">"credflow question"</h1>
