@@ -54,7 +54,8 @@ pub fn measured_main() -> NodeRef<leptos::html::Main> {
 }
 
 /// Tells the embedding page the content's height once it is drawn and whenever it changes
-/// (a wider or narrower frame, another scenario).
+/// (a wider or narrower frame, another scenario, an answer revealed). The observer and its
+/// callback belong to the view: when it goes, the observer is disconnected and both dropped.
 fn post_height_of(main: web_sys::Element) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
@@ -63,10 +64,13 @@ fn post_height_of(main: web_sys::Element) {
         let height = measured.get_bounding_client_rect().height().ceil();
         browser::post_height(height);
     });
-    if let Ok(observer) = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) {
-        // The observer reports once when it starts observing: that is the load report.
-        observer.observe(&main);
-        std::mem::forget(observer);
-    }
-    post.forget();
+    let Ok(observer) = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) else {
+        return;
+    };
+    // The observer reports once when it starts observing: that is the load report.
+    observer.observe(&main);
+    let kept = StoredValue::new_local((observer, post));
+    on_cleanup(move || {
+        kept.try_with_value(|(observer, _)| observer.disconnect());
+    });
 }
