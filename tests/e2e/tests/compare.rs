@@ -329,3 +329,49 @@ async fn the_training_build_loads_only_for_a_comparison_or_a_question() {
         "{since:?}"
     );
 }
+
+/// Printed, a comparison is both verdicts, the differences and both diagrams, without the
+/// wizard or the buttons.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_printed_comparison_is_both_verdicts_the_differences_and_both_diagrams() {
+    let page = Harness::start().await;
+    page.open(&format!("#{}", contrast("contrast-client").link))
+        .await;
+    wait_side(&page, "b", "fails", "Fails at step 4").await;
+    let shown = |selectors: &'static [&'static str]| {
+        let page = &page;
+        async move {
+            page.eval_args(
+                "return arguments[0].filter(css => {\
+                   const e = document.querySelector(css);\
+                   return !!e && e.checkVisibility() && e.getClientRects().length > 0;\
+                 });",
+                vec![serde_json::json!(selectors)],
+            )
+            .await
+        }
+    };
+    const CONTROLS: &[&str] = &[
+        ".wizard-column",
+        "#compare-swap",
+        "#compare-svg",
+        ".toolbar",
+    ];
+    const RESULT: &[&str] = &[
+        ".side-verdict[data-side=\"a\"]",
+        ".side-verdict[data-side=\"b\"]",
+        "#differences",
+        "#diagram-a svg",
+        "#diagram-b svg",
+    ];
+    assert_eq!(shown(CONTROLS).await, serde_json::json!(CONTROLS));
+    page.cdp(
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "media": "print" }),
+    )
+    .await
+    .expect("emulate print media");
+    page.wait_until("matchMedia('print').matches").await;
+    assert_eq!(shown(CONTROLS).await, serde_json::json!([]));
+    assert_eq!(shown(RESULT).await, serde_json::json!(RESULT));
+}
