@@ -12,8 +12,10 @@
 // WebAssembly cannot write import() itself. Only files next to index.html.
 window.credflowImport = (file) => import(new URL(file, document.baseURI).href);
 // A link that asks for a comparison (b. keys) or a question (quiz=1) starts the training
-// build, the same app with both (index.html); any other starts the planner's.
-const training = /[#&](b\.[^=&]*=|quiz=1(&|$))/.test(location.hash);
+// build, the same app with both (index.html); any other starts the planner's. The pairs are
+// read as the app reads them (form-urlencoded, keys percent-decoded too).
+const pairs = [...new URLSearchParams(location.hash.slice(1))];
+const training = pairs.some(([key, value]) => key.startsWith('b.') || (key === 'quiz' && value === '1'));
 const app = document.getElementById('credflow-app');
 const js = new URL(training ? 'credflow-training.js' : app.dataset.js, document.baseURI).href;
 const wasm = new URL(training ? 'credflow-training_bg.wasm' : app.dataset.wasm, document.baseURI).href;

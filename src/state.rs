@@ -655,7 +655,18 @@ pub fn hand_off(store: Store) -> impl IntoView {
         Some(Notice::Restored) => "restored\n".into(),
         _ => "none\n".into(),
     };
-    browser::store(HANDOFF, &format!("{before}\n{notice}"));
+    let handoff = format!("{before}\n{notice}");
+    browser::store(HANDOFF, &handoff);
+    if browser::load(HANDOFF).as_deref() != Some(handoff.as_str()) {
+        // No storage (a sandboxed frame): a reload could not tell a second start from the
+        // first, so none.
+        return view! {
+            <main id="main">
+                <p class="notice error" role="alert">"This page cannot open a comparison or a question here, because the browser keeps no storage for it. Open the link in a window of its own."</p>
+            </main>
+        }
+        .into_any();
+    }
     browser::replace_fragment(&store.fragment());
     let _ = window().location().reload();
     view! {

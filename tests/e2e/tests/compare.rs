@@ -375,3 +375,21 @@ async fn a_printed_comparison_is_both_verdicts_the_differences_and_both_diagrams
     assert_eq!(shown(CONTROLS).await, serde_json::json!([]));
     assert_eq!(shown(RESULT).await, serde_json::json!(RESULT));
 }
+
+/// A comparison link is recognised however its keys are written, as the link reader reads
+/// them (percent-encoded here): the page opens the comparison, never a planner that reloads.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_comparison_link_with_encoded_keys_opens_the_comparison() {
+    let page = Harness::start().await;
+    page.open("#v=1&share=%5C%5Cfs01%5Capps~users&b%2Eclient=legacy")
+        .await;
+    wait_side(&page, "a", "ok", "Succeeds").await;
+    wait_side(&page, "b", "fails", "Fails at step 4 (Connect to share)").await;
+    let loads = page
+        .requests()
+        .iter()
+        .filter(|r| r.path.ends_with(".wasm"))
+        .count();
+    // The planner's build (preloaded) and the training build, once each.
+    assert_eq!(loads, 2, "{:?}", page.requests());
+}
