@@ -30,6 +30,7 @@ pub const STYLE: &str = "\
 .cf .v-ok rect{fill:#f0fdf4;stroke:#86efac}.cf .v-ok text{fill:#15803d}\
 .cf .v-at-risk rect{fill:#fffbeb;stroke:#fcd34d}.cf .v-at-risk text{fill:#b45309}\
 .cf .v-waits rect{fill:#f8fafc;stroke:#cbd5e1}.cf .v-waits text{fill:#475569}\
+.cf .v-hidden rect{fill:#f8fafc;stroke:#cbd5e1}.cf .v-hidden text{fill:#475569}\
 .cf .v-fails rect{fill:#fef2f2;stroke:#fca5a5}.cf .v-fails text{fill:#b91c1c}\
 .cf .nb{stroke-width:1.2}\
 .cf .kp .nb{fill:#eef2ff;stroke:#a5b4fc}.cf .kp .ac{fill:#6366f1}\
@@ -90,6 +91,7 @@ pub const PALETTE: &[(&str, &str, &str, &[&str])] = &[
         &[
             ".cap",
             ".v-waits text",
+            ".v-hidden text",
             ".nc",
             ".w",
             ".outcome-waits .bd",
@@ -133,12 +135,17 @@ pub const PALETTE: &[(&str, &str, &str, &[&str])] = &[
         "#fbbf24",
         &[".outcome-at-risk .ah", ".outcome-at-risk .bd"],
     ),
-    ("fill", "#f8fafc", "#1f252d", &[".v-waits rect", ".co rect"]),
+    (
+        "fill",
+        "#f8fafc",
+        "#1f252d",
+        &[".v-waits rect", ".v-hidden rect", ".co rect"],
+    ),
     (
         "stroke",
         "#cbd5e1",
         "#5b6675",
-        &[".v-waits rect", ".co rect"],
+        &[".v-waits rect", ".v-hidden rect", ".co rect"],
     ),
     (
         "fill",

@@ -176,6 +176,21 @@ fn a_questions_diagram_shows_who_acts_on_what_and_no_outcome_in_every_classic_ca
     }
 }
 
+/// The question's heading badge ("? your prediction") is drawn in a style of its own, light
+/// and dark, not in the default black.
+#[test]
+fn a_questions_badge_has_its_colours() {
+    let plan = plan(&decode(CASE_4).unwrap());
+    let svg = credflow_core::svg::svg_question(&credflow_core::quiz::diagram(&plan));
+    assert!(svg.contains("<g class=\"vd v-hidden\">"), "{svg}");
+    let style = credflow_core::svg::STYLE;
+    assert!(style.contains(".cf .v-hidden rect{fill:#f8fafc;stroke:#cbd5e1}"));
+    assert!(style.contains(".cf .v-hidden text{fill:#475569}"));
+    let themed = credflow_core::svg::themed_style(".diagram");
+    assert!(themed.contains(".v-hidden rect"), "{themed}");
+    assert!(themed.contains(".v-hidden text"), "{themed}");
+}
+
 #[test]
 fn case_4s_question_names_the_token_account_at_the_share() {
     let plan = plan(&decode(CASE_4).unwrap());
