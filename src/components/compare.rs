@@ -15,7 +15,7 @@ use crate::browser;
 use crate::components::export::{embed_button, embed_panel};
 use crate::components::notice::NoticeBar;
 use crate::components::wizard::Wizard;
-use crate::state::Store;
+use crate::state::{Notice, Store};
 
 /// The comparison's second scenario, B, in a store of its own, so that the wizard and every
 /// memo work on it as on A. The page's store holds it too (`Store::compare`), for the link.
@@ -48,9 +48,16 @@ fn side_b(store: Store) -> Store {
         let s = b.scenario.get();
         store.edit_compare(s);
     });
+    // What B's wizard says (choices it adjusted) is said on the page, naming B.
     Effect::new(move |_| {
         if let Some(notice) = b.notice.get() {
-            store.tell(Some(notice));
+            store.tell(Some(match notice {
+                Notice::Adjusted(mut lines) => {
+                    lines.insert(0, "In scenario B:".into());
+                    Notice::Adjusted(lines)
+                }
+                other => other,
+            }));
         }
     });
     b

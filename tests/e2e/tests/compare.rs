@@ -393,3 +393,21 @@ async fn a_comparison_link_with_encoded_keys_opens_the_comparison() {
     // The planner's build (preloaded) and the training build, once each.
     assert_eq!(loads, 2, "{:?}", page.requests());
 }
+
+/// A choice on B that makes another of B's choices impossible is adjusted, and the page says
+/// so, naming B; A keeps its own.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn what_bs_wizard_adjusts_is_said_and_names_b() {
+    let page = Harness::start().await;
+    page.open("#v=1&client=cm07&b.os=vista").await;
+    wait_side(&page, "b", "ok", "Succeeds").await;
+    page.choose("edit-b").await;
+    page.choose("client-legacy").await;
+    page.wait_for_text("#notice", "In scenario B:").await;
+    page.wait_for_text("#notice", "Operating system").await;
+    page.wait_until(&format!(
+        "location.hash === {}",
+        js("#v=1&client=cm07&b.client=legacy")
+    ))
+    .await;
+}
