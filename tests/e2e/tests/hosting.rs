@@ -251,6 +251,32 @@ async fn the_shipped_web_config_serves_what_iis_would_not() {
     ] {
         assert!(config.contains(needed), "web.config lacks {needed}");
     }
+    // Every script and WebAssembly file whose name has no content hash (the Diagnose panel's,
+    // the training build's) keeps no stale copy after an update.
+    for entry in std::fs::read_dir(credflow_e2e::dist_dir())
+        .unwrap()
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let code = name.ends_with(".js") || name.ends_with(".wasm");
+        let hashed = name
+            .trim_end_matches(".wasm")
+            .trim_end_matches("_bg")
+            .trim_end_matches(".js")
+            .rsplit('-')
+            .next()
+            .is_some_and(|h| {
+                (8..=16).contains(&h.len()) && h.chars().all(|c| c.is_ascii_hexdigit())
+            });
+        if code && !hashed {
+            assert!(
+                config.contains(&format!(
+                    "<location path=\"{name}\">\n    <system.webServer><staticContent><clientCache cacheControlMode=\"DisableCache\" />"
+                )),
+                "web.config lets {name} be cached"
+            );
+        }
+    }
     // Well-formed: every element that opens closes, in order (IIS refuses the folder otherwise).
     let mut open: Vec<String> = Vec::new();
     let body = config.split("?>").nth(1).unwrap();
