@@ -513,6 +513,17 @@ pub fn initial() -> (Link, Option<Notice>, Option<Shown>) {
     }
 }
 
+/// The reader's own saved scenario, when a link (`quiz`, `view`) takes the page from a question
+/// to the planner with another scenario: saving the link's would overwrite it.
+fn own_after_question(store: Store, quiz: bool, view: View, scenario: &Scenario) -> Option<Shown> {
+    if !store.quiz.get_untracked() || quiz || view != View::Full {
+        return None;
+    }
+    saved()
+        .0
+        .filter(|(own, b)| (own != scenario || b.is_some()) && *own != Scenario::default())
+}
+
 /// A link that cannot be read still asks for the embed view if it says so.
 fn embed_hint(hash: &str) -> View {
     if hash.split('&').any(|p| p == "view=embed") {
@@ -600,6 +611,15 @@ pub fn sync(store: Store) {
             );
             store.tell(Some(notice));
             store.before.set(Some((old, store.compare.get_untracked())));
+        } else if let Some(own) = own_after_question(store, link.quiz, link.view, &scenario) {
+            // A question opened in the planner ("Try it in the planner"): it becomes the saved
+            // scenario, and the reader's own stays one Undo away.
+            store.tell(Some(opened_over(
+                "The question's scenario is open in the planner. The one you last worked on in \
+                 this browser is one Undo away.",
+                &changes,
+            )));
+            store.before.set(Some(own));
         } else {
             store.tell(adjusted(&changes));
         }

@@ -573,3 +573,36 @@ async fn a_shuffled_set_asks_each_classic_case_once() {
     page.wait_for_text("#quiz-question", &format!("Question 1 of 17: {first}"))
         .await;
 }
+
+/// "Try it in the planner" opens the question's scenario as the planner's, and the scenario
+/// the reader last worked on in this browser stays one Undo away: nothing of theirs is lost.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn trying_a_question_in_the_planner_keeps_the_readers_own_scenario_one_undo_away() {
+    let page = Harness::start().await;
+    // The reader's own scenario: a choice made in the planner, saved.
+    let own = "v=1&client=cm07";
+    page.open("#v=1").await;
+    page.wait_verdict("ok", "Succeeds").await;
+    page.choose("client-cm07").await;
+    page.wait_until(&format!(
+        "localStorage.getItem('credflow.scenario') === {}",
+        js(own)
+    ))
+    .await;
+
+    open_question(&page, &quiz_link(4, View::Full)).await;
+    give(&page, quiz::answer(&case(4))).await;
+    page.click("#quiz-planner").await;
+    page.wait_verdict("fails", &headline(&case(4))).await;
+    page.wait_for_text("#notice", "one Undo away").await;
+    page.click("#notice #undo").await;
+    page.wait_verdict("ok", "Succeeds").await;
+    page.wait_until("document.getElementById('client-cm07').checked")
+        .await;
+    page.wait_until(&format!(
+        "location.hash === {} && localStorage.getItem('credflow.scenario') === {}",
+        js(&format!("#{own}")),
+        js(own)
+    ))
+    .await;
+}
