@@ -199,12 +199,30 @@ impl Store {
         expect_context::<Store>()
     }
 
-    /// Sets the scenario, and the shares when they differ.
+    /// Sets the scenario when it differs, and the shares when they do: a signal set to what
+    /// it holds would still wake everything that reads it.
     fn set_scenario(&self, s: Scenario) {
+        if self.scenario.with_untracked(|old| *old == s) {
+            return;
+        }
         if self.shares.with_untracked(|shares| *shares != s.shares) {
             self.shares.0.set(s.shares.clone());
         }
         self.scenario.0.set(s);
+    }
+
+    /// Sets the comparison's second scenario when it differs.
+    fn set_compare(&self, b: Option<Scenario>) {
+        if self.compare.with_untracked(|old| *old != b) {
+            self.compare.0.set(b);
+        }
+    }
+
+    /// Puts what the page shows into the address bar, in place of the link there, and saves it.
+    fn write_address(&self) {
+        let fragment = self.fragment();
+        browser::replace_fragment(&fragment);
+        self.saved_as(fragment);
     }
 
     /// Shows step `n` in the details panel (`None`: no step).
@@ -243,9 +261,7 @@ impl Store {
 
     /// Sets the comparison's second scenario as its own wizard leaves it (normalised there).
     pub fn edit_compare(&self, b: Scenario) {
-        if self.compare.with_untracked(|old| old.as_ref() != Some(&b)) {
-            self.compare.0.set(Some(b));
-        }
+        self.set_compare(Some(b));
     }
 
     /// Compares the current scenario with `b`, or opens the comparison of `a` with `b`
@@ -262,9 +278,7 @@ impl Store {
         }
         self.before.set(Some(old));
         self.tell(Some(Notice::Undoable(what)));
-        if self.compare.with_untracked(|c| *c != b) {
-            self.compare.0.set(b);
-        }
+        self.set_compare(b);
         self.set_scenario(a);
         // A new history entry, so the browser's Back button undoes it too.
         let fragment = self.fragment();
@@ -276,7 +290,7 @@ impl Store {
     pub fn swap(&self) {
         if let Some(b) = self.compare.get_untracked() {
             let a = self.scenario.get_untracked();
-            self.compare.0.set(Some(a));
+            self.set_compare(Some(a));
             self.set_scenario(b);
         }
     }
@@ -300,12 +314,8 @@ impl Store {
     pub fn ask(&self, s: Scenario) {
         let (s, _) = normalise(s);
         self.set_quiz(true);
-        if self.scenario.with_untracked(|old| *old != s) {
-            self.set_scenario(s);
-        }
-        let fragment = self.fragment();
-        browser::replace_fragment(&fragment);
-        self.saved_as(fragment);
+        self.set_scenario(s);
+        self.write_address();
     }
 
     /// Closes the notice.
@@ -319,9 +329,7 @@ impl Store {
         f(&mut s);
         let (s, changes) = normalise(s);
         self.tell(adjusted(&changes));
-        if self.scenario.with_untracked(|old| *old != s) {
-            self.set_scenario(s);
-        }
+        self.set_scenario(s);
     }
 
     /// Replaces the whole scenario (reset, preset), keeping the old one for Undo. A
@@ -342,22 +350,16 @@ impl Store {
             _ => Notice::Info(what.to_string()),
         }));
         self.view.0.set(link.view);
-        self.compare.0.set(link.compare.map(|b| normalise(b).0));
-        if self.scenario.with_untracked(|old| *old != scenario) {
-            self.set_scenario(scenario);
-        }
-        let fragment = self.fragment();
-        browser::replace_fragment(&fragment);
-        self.saved_as(fragment);
+        self.set_compare(link.compare.map(|b| normalise(b).0));
+        self.set_scenario(scenario);
+        self.write_address();
     }
 
     /// Goes back to the scenario that was open before a link that could not be read was
     /// followed: its link goes back into the address bar.
     pub fn keep_current(&self) {
         self.tell(None);
-        let fragment = self.fragment();
-        browser::replace_fragment(&fragment);
-        self.saved_as(fragment);
+        self.write_address();
     }
 
     /// Cancels the pending debounced write, if any.
@@ -383,9 +385,7 @@ impl Store {
         if let Some((old, compare)) = self.before.get_untracked() {
             self.before.set(None);
             self.dismiss();
-            if self.compare.with_untracked(|c| *c != compare) {
-                self.compare.0.set(compare);
-            }
+            self.set_compare(compare);
             self.set_scenario(old);
         }
     }
@@ -439,16 +439,12 @@ fn adjusted(changes: &[Change]) -> Option<Notice> {
 /// and its link goes into the address bar.
 pub fn initial() -> (Link, Option<Notice>, Option<Shown>) {
     let hash = browser::fragment();
-    // The planner's build handed a comparison or a question over to this one: its notice and
-    // its Undo.
+    // What the planner's build handed over to this one with a comparison or a question: its
+    // notice and its Undo (read once, whatever the link; the planner's build leaves it).
     #[cfg(feature = "training")]
-    if let Some((notice, before)) = take_handoff() {
-        let (link, errors) = decode_lenient(&hash);
-        if errors.is_empty() {
-            let scenario = normalise(link.scenario).0;
-            return (Link { scenario, ..link }, notice, before);
-        }
-    }
+    let handoff = take_handoff();
+    #[cfg(not(feature = "training"))]
+    let handoff = None::<(Option<Notice>, Option<Shown>)>;
     if !hash.is_empty() {
         let (link, errors) = decode_lenient(&hash);
         if !errors.is_empty() {
@@ -472,6 +468,9 @@ pub fn initial() -> (Link, Option<Notice>, Option<Shown>) {
             );
         }
         let (scenario, changes) = normalise(link.scenario);
+        if let Some((notice, before)) = handoff {
+            return (Link { scenario, ..link }, notice, before);
+        }
         let mut notice = adjusted(&changes);
         // The reader's own last scenario is about to be overwritten in storage by the link's:
         // it stays one Undo away (never in the embed view, which does not save).
@@ -624,15 +623,10 @@ pub fn sync(store: Store) {
             store.tell(adjusted(&changes));
         }
         store.view.0.set(link.view);
-        let compare = link.compare.map(|b| normalise(b).0);
-        if store.compare.with_untracked(|c| *c != compare) {
-            store.compare.0.set(compare);
-        }
+        store.set_compare(link.compare.map(|b| normalise(b).0));
         store.quiz.0.set(link.quiz);
         store.saved_as(hash);
-        if store.scenario.with_untracked(|old| *old != scenario) {
-            store.set_scenario(scenario);
-        }
+        store.set_scenario(scenario);
     };
     // The listeners stay as long as the page (dropping a handle does not remove one).
     let _ = window_event_listener(leptos::ev::hashchange, move |_| follow());

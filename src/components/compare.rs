@@ -38,9 +38,7 @@ fn side_b(store: Store) -> Store {
     // From the page (a link followed, Swap, Undo) to B's wizard …
     Effect::new(move |_| {
         if let Some(s) = store.compare.get() {
-            if b.scenario.with_untracked(|old| *old != s) {
-                b.load(s);
-            }
+            b.load(s);
         }
     });
     // … and from B's wizard to the page, with what normalising it changed.

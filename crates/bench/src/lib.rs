@@ -265,73 +265,9 @@ pub fn family_of(krate: &str) -> &'static str {
     }
 }
 
-/// The features of this round, as [`feature_of`] names them, in the order the report lists
-/// them.
-pub const FEATURES: [&str; 5] = [
-    "training: where it starts, in the planner",
-    "diagnosis: the panel's place in the page",
-    "rule book: rules, planner, sources",
-    "everything else named",
-    "data: texts and constants (no name)",
-];
-
-/// Which feature of this round a function of the wasm serves, by the module paths in its
-/// name (twiggy's, with generic copies' type parameters): the comparison and the quiz (core
-/// and page), the Diagnose panel's place in the page, the rule book, or the rest.
-pub fn feature_of(name: &str) -> &'static str {
-    let name = name.trim();
-    if name.starts_with("data[") || name.starts_with("data segment") {
-        return FEATURES[4];
-    }
-    let has = |paths: &[&str]| paths.iter().any(|p| name.contains(p));
-    if has(&[
-        "credflow_core::compare",
-        "credflow_core::quiz",
-        "credflow_web::components::compare",
-        "credflow_web::components::quiz",
-        "credflow_web::components::start",
-        "presets::Contrast",
-    ]) {
-        FEATURES[0]
-    } else if has(&[
-        "credflow_web::components::diagnose",
-        "credflow_core::diagnose",
-    ]) {
-        FEATURES[1]
-    } else if has(&[
-        "credflow_core::rules",
-        "credflow_core::plan",
-        "credflow_core::rulebook",
-        "credflow_core::source",
-    ]) {
-        FEATURES[2]
-    } else {
-        FEATURES[3]
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn functions_count_for_the_feature_their_names_name() {
-        assert_eq!(
-            feature_of("credflow_core::compare::align::h1234"),
-            FEATURES[0]
-        );
-        assert_eq!(
-            feature_of("tachys::view::Render<credflow_web::components::quiz::Question>::build"),
-            FEATURES[0]
-        );
-        assert_eq!(
-            feature_of("credflow_web::components::diagnose::Diagnose::{{closure}}"),
-            FEATURES[1]
-        );
-        assert_eq!(feature_of("credflow_core::plan::plan"), FEATURES[2]);
-        assert_eq!(feature_of("credflow_core::layout::layout"), FEATURES[3]);
-        assert_eq!(feature_of("data[12]"), FEATURES[4]);
-    }
 
     #[test]
     fn medians_and_percentiles() {

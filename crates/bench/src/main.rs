@@ -22,8 +22,7 @@ use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
 use credflow_bench::{
-    crate_of, family_of, feature_of, parse_divan, summarise, toggle_for, with_shares, Summary,
-    FEATURES,
+    crate_of, family_of, parse_divan, summarise, toggle_for, with_shares, Summary,
 };
 use credflow_core::link::encode;
 use credflow_core::Scenario;
@@ -529,7 +528,6 @@ fn wasm_sizes(wasm: &Path, optimised: bool) -> Result<(), String> {
     println!("\n$ twiggy top -n 20 <A>");
     print!("{}", run("twiggy", &["top", "-n", "20", &bound])?);
     let mut columns = vec![("A: release", by_crate(&bound)?)];
-    let mut features = vec![("A: release", by_feature(&bound)?)];
     let mut monos_of = bound.clone();
 
     if optimised {
@@ -550,7 +548,6 @@ fn wasm_sizes(wasm: &Path, optimised: bool) -> Result<(), String> {
         println!("\n$ twiggy top -n 20 <B>");
         print!("{}", run("twiggy", &["top", "-n", "20", &named])?);
         columns.push(("B: shipped", by_crate(&named)?));
-        features.push(("B: shipped", by_feature(&named)?));
         monos_of = named;
     }
     println!(
@@ -639,21 +636,6 @@ fn wasm_sizes(wasm: &Path, optimised: bool) -> Result<(), String> {
         });
     }
 
-    println!(
-        "\nBy feature of this round (a function counts for the feature its name or any of its \
-         type parameters names, generic copies included; the rule book's texts are data, which \
-         no name claims; the Diagnose panel's own files are not in the first load, see 1.):"
-    );
-    for feature in FEATURES {
-        row(feature, &|c| {
-            features[c]
-                .1
-                .iter()
-                .filter(|(f, _)| f == feature)
-                .map(|(_, s)| s)
-                .sum()
-        });
-    }
     Ok(())
 }
 
@@ -668,23 +650,6 @@ impl Drop for RemoveOnDrop {
 /// Shallow bytes per crate of every item twiggy lists, leaving out the name section and other
 /// custom sections (not shipped, or not code).
 fn by_crate(wasm: &str) -> Result<Vec<(String, u64)>, String> {
-    sizes_by(wasm, crate_of)
-}
-
-/// Shallow bytes per feature of this round ([`feature_of`]).
-fn by_feature(wasm: &str) -> Result<Vec<(String, u64)>, String> {
-    sizes_by(wasm, |name| {
-        if crate_of(name) == "(custom sections)" {
-            "(custom sections)".into()
-        } else {
-            feature_of(name).into()
-        }
-    })
-}
-
-/// Shallow bytes of every item twiggy lists, summed by `key` of its name, leaving out the
-/// name section and other custom sections.
-fn sizes_by(wasm: &str, key: impl Fn(&str) -> String) -> Result<Vec<(String, u64)>, String> {
     let csv = run("twiggy", &["top", "-f", "csv", wasm])?;
     let mut sizes: Vec<(String, u64)> = Vec::new();
     for row in csv.lines().skip(1) {
@@ -695,7 +660,7 @@ fn sizes_by(wasm: &str, key: impl Fn(&str) -> String) -> Result<Vec<(String, u64
         let Ok(size) = size.parse::<u64>() else {
             continue;
         };
-        let krate = key(name);
+        let krate = crate_of(name);
         if krate == "(custom sections)" {
             continue;
         }
@@ -1096,15 +1061,7 @@ async fn input_changes(
     warmup: usize,
     cap: Duration,
 ) -> Result<Vec<(usize, Summary)>, String> {
-    let page = Harness::start_serving(dist.to_path_buf()).await;
-    page.client()
-        .update_timeouts(TimeoutConfiguration::new(
-            Some(Duration::from_secs(600)),
-            Some(Duration::from_secs(60)),
-            None,
-        ))
-        .await
-        .map_err(|e| format!("set the script timeout: {e}"))?;
+    let page = serve_with_script_timeout(dist, 600).await?;
     let mut results = Vec::new();
     println!(
         "ms from the click, median / p95 over the recorded changes. diagram mark: the page's \
@@ -1256,17 +1213,23 @@ const poll = () => {
 poll();
 "#;
 
-/// The 5 MB diagnosis: (the first run's ms, the median of the next runs).
-async fn diagnose_5mb(dist: &Path) -> Result<(f64, f64), String> {
+/// A browser on `dist`, whose scripts may run for `seconds` (a page load may take a minute).
+async fn serve_with_script_timeout(dist: &Path, seconds: u64) -> Result<Harness, String> {
     let page = Harness::start_serving(dist.to_path_buf()).await;
     page.client()
         .update_timeouts(TimeoutConfiguration::new(
-            Some(Duration::from_secs(120)),
+            Some(Duration::from_secs(seconds)),
             Some(Duration::from_secs(60)),
             None,
         ))
         .await
         .map_err(|e| format!("set the script timeout: {e}"))?;
+    Ok(page)
+}
+
+/// The 5 MB diagnosis: (the first run's ms, the median of the next runs).
+async fn diagnose_5mb(dist: &Path) -> Result<(f64, f64), String> {
+    let page = serve_with_script_timeout(dist, 120).await?;
     page.open("#v=1&client=legacy&share=%5C%5Cfs01%5Capps~users")
         .await;
     page.wait_for("#diagram svg").await;

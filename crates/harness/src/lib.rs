@@ -496,6 +496,36 @@ impl Harness {
         changed.as_str().unwrap_or_default().to_string()
     }
 
+    /// Which of `selectors` take up space on the page: `{selector: true|false}`.
+    pub async fn rendered(&self, selectors: &[&str]) -> Value {
+        self.eval_args(
+            "return Object.fromEntries(arguments[0].map(css => {\
+               const e = document.querySelector(css);\
+               return [css, !!e && e.checkVisibility() && e.getClientRects().length > 0];\
+             }));",
+            vec![json!(selectors)],
+        )
+        .await
+    }
+
+    /// Lays the page out as for printing (`true`) or for the screen again, and waits until the
+    /// page's media queries say so.
+    pub async fn print_media(&self, print: bool) {
+        let media = if print { "print" } else { "" };
+        if let Err(e) = self
+            .cdp("Emulation.setEmulatedMedia", json!({ "media": media }))
+            .await
+        {
+            panic!("emulate the {media:?} media: {e}");
+        }
+        self.wait_until(if print {
+            "matchMedia('print').matches"
+        } else {
+            "!matchMedia('print').matches"
+        })
+        .await;
+    }
+
     /// Presses each key in turn (down, then up) wherever the focus is, as at a keyboard.
     /// Special keys are `fantoccini::key::Key` values turned into `char`s.
     pub async fn press(&self, keys: &[char]) {

@@ -338,19 +338,6 @@ async fn a_printed_comparison_is_both_verdicts_the_differences_and_both_diagrams
     page.open(&format!("#{}", contrast("contrast-client").link))
         .await;
     wait_side(&page, "b", "fails", "Fails at step 4").await;
-    let shown = |selectors: &'static [&'static str]| {
-        let page = &page;
-        async move {
-            page.eval_args(
-                "return arguments[0].filter(css => {\
-                   const e = document.querySelector(css);\
-                   return !!e && e.checkVisibility() && e.getClientRects().length > 0;\
-                 });",
-                vec![serde_json::json!(selectors)],
-            )
-            .await
-        }
-    };
     const CONTROLS: &[&str] = &[
         ".wizard-column",
         "#compare-swap",
@@ -364,16 +351,13 @@ async fn a_printed_comparison_is_both_verdicts_the_differences_and_both_diagrams
         "#diagram-a svg",
         "#diagram-b svg",
     ];
-    assert_eq!(shown(CONTROLS).await, serde_json::json!(CONTROLS));
-    page.cdp(
-        "Emulation.setEmulatedMedia",
-        serde_json::json!({ "media": "print" }),
-    )
-    .await
-    .expect("emulate print media");
-    page.wait_until("matchMedia('print').matches").await;
-    assert_eq!(shown(CONTROLS).await, serde_json::json!([]));
-    assert_eq!(shown(RESULT).await, serde_json::json!(RESULT));
+    let all = |shown: bool, of: &[&str]| {
+        serde_json::Value::Object(of.iter().map(|c| (c.to_string(), shown.into())).collect())
+    };
+    assert_eq!(page.rendered(CONTROLS).await, all(true, CONTROLS));
+    page.print_media(true).await;
+    assert_eq!(page.rendered(CONTROLS).await, all(false, CONTROLS));
+    assert_eq!(page.rendered(RESULT).await, all(true, RESULT));
 }
 
 /// A comparison link is recognised however its keys are written, as the link reader reads

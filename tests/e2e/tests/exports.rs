@@ -199,27 +199,13 @@ async fn the_lock_out_warning_goes_into_the_downloaded_diagram_and_the_printout(
         names[0]
     );
     // On paper, beside the verdict.
-    page.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
-        .await
-        .expect("emulate print media");
-    page.wait_until("matchMedia('print').matches").await;
+    page.print_media(true).await;
     assert_eq!(
-        rendered(&page, &["#verdict .verdict-warning", "#diagram svg .wn"]).await,
+        page.rendered(&["#verdict .verdict-warning", "#diagram svg .wn"])
+            .await,
         json!({ "#verdict .verdict-warning": true, "#diagram svg .wn": true }),
         "printed"
     );
-}
-
-/// Which of `selectors` take up space on the page.
-async fn rendered(page: &Harness, selectors: &[&str]) -> Value {
-    page.eval_args(
-        "return Object.fromEntries(arguments[0].map(css => {\
-           const e = document.querySelector(css);\
-           return [css, !!e && e.checkVisibility() && e.getClientRects().length > 0];\
-         }));",
-        vec![json!(selectors)],
-    )
-    .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -228,11 +214,10 @@ async fn the_printout_names_the_sources_and_the_scenarios_link() {
     page.open(LINK_4).await;
     page.wait_for("#sources a").await;
     let link = format!("{}{LINK_4}", page.page_url());
-    page.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
-        .await
-        .expect("emulate print media");
-    page.wait_until("matchMedia('print').matches").await;
-    let printed = rendered(&page, &["#sources", "#sources table", ".print-link"]).await;
+    page.print_media(true).await;
+    let printed = page
+        .rendered(&["#sources", "#sources table", ".print-link"])
+        .await;
     assert_eq!(
         printed,
         json!({ "#sources": true, "#sources table": true, ".print-link": true }),

@@ -369,12 +369,7 @@ async fn a_quiz_set_of_the_seventeen_classic_cases_runs_to_a_score_and_an_answer
         assert_eq!(*line, expected);
     }
     // Printed, the key alone.
-    page.cdp(
-        "Emulation.setEmulatedMedia",
-        serde_json::json!({ "media": "print" }),
-    )
-    .await
-    .unwrap();
+    page.print_media(true).await;
     let shown = page
         .eval(
             "return [...document.querySelectorAll('main.quiz-page > *')]\

@@ -315,9 +315,7 @@ async fn the_selected_step_stands_out_without_fading_the_others() {
     assert_eq!(bad, json!([]), "dark mode: texts faded or below 4.5:1");
 
     // Printed: no selection at all.
-    page.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
-        .await
-        .unwrap();
+    page.print_media(true).await;
     let printed = page
         .eval(
             "const h = document.querySelector('#diagram .sel > .hit');\

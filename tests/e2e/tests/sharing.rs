@@ -7,7 +7,7 @@ use std::process::Command;
 
 use credflow_e2e::{js, Downloads, Harness};
 use fantoccini::key::Key;
-use serde_json::{json, Value};
+use serde_json::json;
 
 /// Rule book v2, classic case 2: `\\fs01\apps` grants Domain Users only (v1's case 2 granted
 /// Domain Computers, which v2's Advanced Client reads as COMPUTER$).
@@ -592,18 +592,6 @@ async fn walk_through_keeps_the_keyboard_focus_at_the_last_step() {
 // Print
 // ---------------------------------------------------------------------------------------
 
-/// Which of `selectors` are rendered (take up space on the page).
-async fn rendered(page: &Harness, selectors: &[&str]) -> Value {
-    page.eval_args(
-        "return Object.fromEntries(arguments[0].map(css => {\
-           const e = document.querySelector(css);\
-           return [css, !!e && e.checkVisibility() && e.getClientRects().length > 0];\
-         }));",
-        vec![json!(selectors)],
-    )
-    .await
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn print_layout_hides_the_controls_and_keeps_the_result() {
     let page = Harness::start().await;
@@ -623,21 +611,18 @@ async fn print_layout_hides_the_controls_and_keeps_the_result() {
     let result = ["#summary", "#verdict", "#diagram svg", "#findings"];
 
     // On screen: controls shown, summary not.
-    let screen = rendered(&page, &controls).await;
+    let screen = page.rendered(&controls).await;
     for c in controls {
         assert_eq!(screen[c], true, "{c} is hidden on screen");
     }
-    assert_eq!(rendered(&page, &["#summary"]).await["#summary"], false);
+    assert_eq!(page.rendered(&["#summary"]).await["#summary"], false);
 
-    page.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
-        .await
-        .expect("emulate print media");
-    page.wait_until("matchMedia('print').matches").await;
-    let printed = rendered(&page, &controls).await;
+    page.print_media(true).await;
+    let printed = page.rendered(&controls).await;
     for c in controls {
         assert_eq!(printed[c], false, "{c} is printed");
     }
-    let printed = rendered(&page, &result).await;
+    let printed = page.rendered(&result).await;
     for c in result {
         assert_eq!(printed[c], true, "{c} is not printed");
     }
@@ -649,11 +634,8 @@ async fn print_layout_hides_the_controls_and_keeps_the_result() {
     );
     page.wait_for_text("#findings", "SMSAPM32.log").await;
 
-    page.cdp("Emulation.setEmulatedMedia", json!({ "media": "" }))
-        .await
-        .unwrap();
-    page.wait_until("!matchMedia('print').matches").await;
-    assert_eq!(rendered(&page, &["#summary"]).await["#summary"], false);
+    page.print_media(false).await;
+    assert_eq!(page.rendered(&["#summary"]).await["#summary"], false);
 }
 
 // ---------------------------------------------------------------------------------------
