@@ -29,8 +29,8 @@
 //!   ok)" and the first failure "is the first step ... whose outcome is fails";
 //! * what normalisation changed ("says what it changed and why").
 
-use std::fmt::Write as _;
-
+mod common;
+use common::{check_verdict, describe};
 use credflow_core::{
     decode, plan, Client, Domain, Identity, Outcome, Plan, Principal, Role, Scenario, SourceId,
     StepKind,
@@ -63,6 +63,59 @@ const fn case(
         steps,
     }
 }
+
+// Whole plans that several cases below expect, named for who acts.
+/// Local System runs and installs, the computer account reads the package: all ok.
+const LOCAL_SYSTEM_OK: &[&str] = &[
+    "schedule * ok",
+    "run-as local-system ok",
+    "fetch-content computer-account ok",
+    "install local-system ok",
+];
+/// The same, the install writing the local machine.
+const LOCAL_SYSTEM_OK_ON_THE_MACHINE: &[&str] = &[
+    "schedule * ok",
+    "run-as local-system ok",
+    "fetch-content computer-account ok",
+    "install local-system ok @local-machine",
+];
+/// The logged-on user runs, reads and installs: all ok.
+const USER_OK: &[&str] = &[
+    "schedule * ok",
+    "run-as logged-on-user ok",
+    "fetch-content logged-on-user ok",
+    "install logged-on-user ok",
+];
+/// The logged-on user runs and reads, and is denied writing the local machine.
+const USER_DENIED_ON_THE_MACHINE: &[&str] = &[
+    "schedule * ok",
+    "run-as logged-on-user ok",
+    "fetch-content logged-on-user ok",
+    "install logged-on-user fails @local-machine reason~access_denied",
+];
+/// The logged-on user runs and installs; the installer's dialog waits on the desktop.
+const USER_DIALOG_AT_RISK: &[&str] = &[
+    "schedule * ok",
+    "run-as logged-on-user ok",
+    "fetch-content logged-on-user ok",
+    "user-input logged-on-user at-risk @desktop",
+    "install logged-on-user ok",
+];
+/// The Legacy Client's token account runs and installs per machine, its Client Connection
+/// Account reads the package: all ok.
+const TOKEN_OK_ON_THE_MACHINE: &[&str] = &[
+    "schedule * ok",
+    "run-as client-token ok",
+    "fetch-content client-connection ok",
+    "install client-token ok @local-machine",
+];
+/// The Software Installation Account runs, reads and installs per machine: all ok.
+const SIA_OK_ON_THE_MACHINE: &[&str] = &[
+    "schedule * ok",
+    "run-as software-installation-account ok",
+    "fetch-content software-installation-account ok",
+    "install software-installation-account ok @local-machine",
+];
 
 static CASES: &[Case] = &[
     // ══ 5. connect-share, SMS 2003 Advanced Client, run=admin ═════════════════════════════
@@ -523,12 +576,7 @@ static CASES: &[Case] = &[
         "v=1&client=legacy&domain=untrusted&dpacl=domain-users",
         "ok",
         &[],
-        &[
-            "schedule * ok",
-            "run-as client-token ok",
-            "fetch-content client-connection ok",
-            "install client-token ok @local-machine",
-        ],
+        TOKEN_OK_ON_THE_MACHINE,
     ),
     // A DC's computer account "is in Domain Controllers, not Domain Computers": on the DP
     // too. No NAA: fails.
@@ -762,12 +810,7 @@ static CASES: &[Case] = &[
         "v=1&boundary=slow&slow=download&deploy=rundp&drive=fixed&letter=taken",
         "ok",
         &["drive", "letter"],
-        &[
-            "schedule * ok",
-            "run-as local-system ok",
-            "fetch-content computer-account ok",
-            "install local-system ok",
-        ],
+        LOCAL_SYSTEM_OK,
     ),
     // ══ 6. use-mapped-drive ═══════════════════════════════════════════════════════════════
     // "Run as Local System, the token account or the SIA: fails — that session has no such
@@ -937,26 +980,14 @@ static CASES: &[Case] = &[
         "v=1&client=cm07&run=user&when=user&logon=user&installer=setup-user&ui=prompts",
         "at-risk",
         &[],
-        &[
-            "schedule * ok",
-            "run-as logged-on-user ok",
-            "fetch-content logged-on-user ok",
-            "user-input logged-on-user at-risk @desktop",
-            "install logged-on-user ok",
-        ],
+        USER_DIALOG_AT_RISK,
     ),
     case(
         "win9x_dialog_is_the_users_at_risk",
         "v=1&client=legacy&os=win9x&logon=user&ui=prompts",
         "at-risk",
         &[],
-        &[
-            "schedule * ok",
-            "run-as logged-on-user ok",
-            "fetch-content logged-on-user ok",
-            "user-input logged-on-user at-risk @desktop",
-            "install logged-on-user ok",
-        ],
+        USER_DIALOG_AT_RISK,
     ),
     // ══ Windows 98 ════════════════════════════════════════════════════════════════════════
     // "Windows 98 has only the user context [Q264714]"; v1: no local security, any identity
@@ -1032,12 +1063,7 @@ static CASES: &[Case] = &[
         "v=1&client=legacy&os=win9x&run=user&when=user&logon=admin&installer=msi-user",
         "ok",
         &[],
-        &[
-            "schedule * ok",
-            "run-as logged-on-user ok",
-            "fetch-content logged-on-user ok",
-            "install logged-on-user ok",
-        ],
+        USER_OK,
     ),
     // ══ 8. install ════════════════════════════════════════════════════════════════════════
     // "Per-user MSI as any identity but the user: at-risk (v1), HKCU of Local System is the
@@ -1072,24 +1098,14 @@ static CASES: &[Case] = &[
         "v=1&client=legacy&installer=msi-allusers2",
         "ok",
         &[],
-        &[
-            "schedule * ok",
-            "run-as client-token ok",
-            "fetch-content client-connection ok",
-            "install client-token ok @local-machine",
-        ],
+        TOKEN_OK_ON_THE_MACHINE,
     ),
     case(
         "legacy_sia_allusers2_installs_per_machine",
         "v=1&client=legacy&sia=1&siacct=set&when=nouser&installer=msi-allusers2",
         "ok",
         &[],
-        &[
-            "schedule * ok",
-            "run-as software-installation-account ok",
-            "fetch-content software-installation-account ok",
-            "install software-installation-account ok @local-machine",
-        ],
+        SIA_OK_ON_THE_MACHINE,
     ),
     // "`script` needs admin rights like `setup-admin`": an admin identity runs it.
     case(
@@ -1097,24 +1113,14 @@ static CASES: &[Case] = &[
         "v=1&client=legacy&sia=1&siacct=set&installer=script",
         "ok",
         &[],
-        &[
-            "schedule * ok",
-            "run-as software-installation-account ok",
-            "fetch-content software-installation-account ok",
-            "install software-installation-account ok @local-machine",
-        ],
+        SIA_OK_ON_THE_MACHINE,
     ),
     case(
         "advanced_local_system_runs_a_script",
         "v=1&installer=script",
         "ok",
         &[],
-        &[
-            "schedule * ok",
-            "run-as local-system ok",
-            "fetch-content computer-account ok",
-            "install local-system ok @local-machine",
-        ],
+        LOCAL_SYSTEM_OK_ON_THE_MACHINE,
     ),
     // "as a standard user fails, access denied".
     case(
@@ -1122,12 +1128,7 @@ static CASES: &[Case] = &[
         "v=1&client=cm07&run=user&when=user&logon=user&installer=script",
         "fails@4",
         &[],
-        &[
-            "schedule * ok",
-            "run-as logged-on-user ok",
-            "fetch-content logged-on-user ok",
-            "install logged-on-user fails @local-machine reason~access_denied",
-        ],
+        USER_DENIED_ON_THE_MACHINE,
     ),
     case(
         "advanced_user_rights_local_admin_runs_a_setup_needing_admin_rights",
@@ -1185,24 +1186,14 @@ static CASES: &[Case] = &[
         "v=1&client=cm07&run=user&when=user&logon=user&installer=msi-user",
         "ok",
         &[],
-        &[
-            "schedule * ok",
-            "run-as logged-on-user ok",
-            "fetch-content logged-on-user ok",
-            "install logged-on-user ok",
-        ],
+        USER_OK,
     ),
     case(
         "advanced_local_system_runs_a_setup_needing_no_admin_rights",
         "v=1&installer=setup-user",
         "ok",
         &[],
-        &[
-            "schedule * ok",
-            "run-as local-system ok",
-            "fetch-content computer-account ok",
-            "install local-system ok",
-        ],
+        LOCAL_SYSTEM_OK,
     ),
     // ══ 8. install on Windows Vista (UAC) ═════════════════════════════════════════════════
     // An admin identity (Local System) installs ALLUSERS=2 per-machine on Vista too.
@@ -1211,12 +1202,7 @@ static CASES: &[Case] = &[
         "v=1&client=cm07&os=vista&installer=msi-allusers2",
         "ok",
         &[],
-        &[
-            "schedule * ok",
-            "run-as local-system ok",
-            "fetch-content computer-account ok",
-            "install local-system ok @local-machine",
-        ],
+        LOCAL_SYSTEM_OK_ON_THE_MACHINE,
     ),
     // "`os=vista`, `run=user`, `logon=admin`, an installer that needs admin rights ...: with
     // `ui=prompts` the user can approve the elevation prompt — at-risk" [UAC-HOW] (inferred).
@@ -1253,24 +1239,14 @@ static CASES: &[Case] = &[
         "v=1&client=cm07&os=vista&run=user&when=user&logon=admin&installer=setup-admin",
         "fails@4",
         &[],
-        &[
-            "schedule * ok",
-            "run-as logged-on-user ok",
-            "fetch-content logged-on-user ok",
-            "install logged-on-user fails @local-machine reason~access_denied",
-        ],
+        USER_DENIED_ON_THE_MACHINE,
     ),
     case(
         "vista_logged_on_admin_silent_script_fails_access_denied",
         "v=1&client=cm07&os=vista&run=user&when=user&logon=admin&installer=script",
         "fails@4",
         &[],
-        &[
-            "schedule * ok",
-            "run-as logged-on-user ok",
-            "fetch-content logged-on-user ok",
-            "install logged-on-user fails @local-machine reason~access_denied",
-        ],
+        USER_DENIED_ON_THE_MACHINE,
     ),
     // Installers that need no admin rights are not in the list.
     case(
@@ -1278,12 +1254,7 @@ static CASES: &[Case] = &[
         "v=1&client=cm07&os=vista&run=user&when=user&logon=admin&installer=setup-user",
         "ok",
         &[],
-        &[
-            "schedule * ok",
-            "run-as logged-on-user ok",
-            "fetch-content logged-on-user ok",
-            "install logged-on-user ok",
-        ],
+        USER_OK,
     ),
     // "`os=vista`, `msi-allusers2`, standard user: fails — per-machine needs admin credentials
     // at the UAC prompt [MSI-ALLUSERS]".
@@ -1350,12 +1321,7 @@ static CASES: &[Case] = &[
         "v=1&client=cm07&arch=x64",
         "ok",
         &[],
-        &[
-            "schedule * ok",
-            "run-as local-system ok",
-            "fetch-content computer-account ok",
-            "install local-system ok @local-machine",
-        ],
+        LOCAL_SYSTEM_OK_ON_THE_MACHINE,
     ),
     // ══ 1. schedule ═══════════════════════════════════════════════════════════════════════
     // "`when`/`logon` waits [CM07-ENV]": only when nobody is, with an administrator logged on.
@@ -1497,12 +1463,7 @@ static CASES: &[Case] = &[
         "v=1&client=cm07&source=unc",
         "ok",
         &["source"],
-        &[
-            "schedule * ok",
-            "run-as local-system ok",
-            "fetch-content computer-account ok",
-            "install local-system ok",
-        ],
+        LOCAL_SYSTEM_OK,
     ),
     // ══ verdict order: fails > waits > at-risk > ok ═══════════════════════════════════════
     case(
@@ -1683,54 +1644,6 @@ fn kind(key: &str) -> StepKind {
     StepKind::from_key(key).unwrap_or_else(|| panic!("the rule book's step kind {key}"))
 }
 
-/// The plan, a few lines a step, for failure messages.
-fn show(p: &Plan) -> String {
-    let mut out = format!(
-        "verdict {} first_failure {:?} normalised {:?}\n",
-        p.verdict,
-        p.first_failure,
-        p.normalised
-            .iter()
-            .map(|c| format!("{}={}->{}", c.key, c.from, c.to))
-            .collect::<Vec<_>>()
-    );
-    for s in &p.steps {
-        let sources: Vec<&str> = s.sources.iter().map(|x| x.key()).collect();
-        let _ = writeln!(
-            out,
-            "  {}. {} {} {} on {} [{}] reached={} rule={}\n       action {}\n       {}",
-            s.n,
-            s.outcome,
-            s.step,
-            s.identity,
-            s.resource.id(),
-            sources.join("]["),
-            s.reached,
-            s.rule,
-            s.action,
-            s.reason
-        );
-        for a in &s.attempts {
-            let _ = writeln!(
-                out,
-                "       tried {}: {} - {}",
-                a.identity, a.outcome, a.reason
-            );
-        }
-        let _ = writeln!(out, "       log {}", s.log.path());
-        if let Some(i) = &s.inferred {
-            let _ = writeln!(out, "       inferred {i}");
-        }
-        if let Some(f) = &s.fix {
-            let _ = writeln!(out, "       fix {f}");
-        }
-        for n in &s.notes {
-            let _ = writeln!(out, "       note {n}");
-        }
-    }
-    out
-}
-
 /// "Logs: where to look [S1][KB867490][CM07-LOGS]": the folder for the client (and `arch`),
 /// and the files its row names: "runs" for a step about running the program, "content" for
 /// reading the package.
@@ -1793,20 +1706,7 @@ fn check(c: &Case) -> Result<(), String> {
     let mut problems: Vec<String> = Vec::new();
 
     // Verdict and first failure.
-    let (verdict, first) = match c.verdict.split_once('@') {
-        Some((v, n)) => (v, Some(n.parse::<usize>().expect("fails@n"))),
-        None => (c.verdict, None),
-    };
-    let verdict = Outcome::from_key(verdict).expect("verdict");
-    if p.verdict != verdict {
-        problems.push(format!("verdict is {}, rule book {verdict}", p.verdict));
-    }
-    if p.first_failure != first {
-        problems.push(format!(
-            "first_failure is {:?}, rule book {first:?}",
-            p.first_failure
-        ));
-    }
+    check_verdict(&p, c.verdict, &mut problems);
     // Normalisation.
     let changed: Vec<&str> = p.normalised.iter().map(|ch| ch.key).collect();
     if changed != c.normalised {
@@ -2016,7 +1916,7 @@ fn check(c: &Case) -> Result<(), String> {
             c.name,
             link,
             problems.join("\n  - "),
-            show(&p)
+            describe(&p)
         ))
     }
 }
@@ -2165,7 +2065,7 @@ fn the_s1_disagreement_is_shown_on_every_advanced_admin_share_step() {
         let p = plan(&decode(&link).unwrap());
         let st = &p.steps[3];
         assert_eq!(st.step, kind("connect-share"), "{link}");
-        assert_eq!(st.outcome, outcome, "{link}\n{}", show(&p));
+        assert_eq!(st.outcome, outcome, "{link}\n{}", describe(&p));
         let notes = st.notes.join(" ");
         assert!(notes.contains("S1"), "{link}: {notes:?}");
         assert!(

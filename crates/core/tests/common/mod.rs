@@ -22,7 +22,7 @@ pub fn describe(p: &Plan) -> String {
     for s in &p.steps {
         let _ = writeln!(
             out,
-            "  {}. {} {} {} on {} [{}] reached={} rule={}",
+            "  {}. {} {} {} on {} [{}] reached={} rule={}\n       action {}",
             s.n,
             s.outcome,
             s.step,
@@ -34,7 +34,8 @@ pub fn describe(p: &Plan) -> String {
                 .collect::<Vec<_>>()
                 .join("]["),
             s.reached,
-            s.rule
+            s.rule,
+            s.action
         );
         let _ = writeln!(out, "       {}", s.reason);
         for a in &s.attempts {
