@@ -2,10 +2,14 @@
 //! through `Scenario::set` / `value`, and `combinations` enumerates every combination of the
 //! v1 inputs exactly once.
 
+#[path = "common/rule_book.rs"]
+mod rule_book;
+
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use credflow_core::scenario::{combinations, SetError, INPUTS};
 use credflow_core::Scenario;
+use rule_book::V1_KEYS;
 
 /// domain.md v2, "Inputs (what the wizard asks)": every single-valued key with its values,
 /// the default first, in the order of the link.
@@ -44,22 +48,6 @@ const RULE_BOOK: &[(&str, &[&str])] = &[
     ("naa", &["none", "set"]),
     ("siacct", &["none", "set"]),
     ("source", &["dp", "unc"]),
-];
-
-/// The inputs of v1, which `combinations` walks.
-const V1_KEYS: &[&str] = &[
-    "client",
-    "os",
-    "role",
-    "domain",
-    "run",
-    "when",
-    "sia",
-    "logon",
-    "installer",
-    "naa",
-    "siacct",
-    "source",
 ];
 
 #[test]

@@ -1,5 +1,8 @@
 //! The share link: the rule book's keys and values as a URL fragment, and back.
 
+#[path = "common/rule_book.rs"]
+mod rule_book;
+
 use credflow_core::link::{decode_link, encode_link, Link, Theme, View, LONG_LINK_CHARS};
 use credflow_core::scenario::{
     Arch, Boundary, Deploy, Drive, Input, Interact, Letter, Mapped, SlowMode, Ui, INPUTS,
@@ -8,6 +11,7 @@ use credflow_core::{
     decode, encode, Account, Client, Domain, Installer, LinkError, Logon, Os, Principal, Readers,
     Role, Run, Scenario, Share, Sia, Source, When,
 };
+use rule_book::V1_KEYS;
 
 const ISSUE_EXAMPLE: &str = "v=1&client=legacy&run=admin&share=%5C%5Cfs01%5Capps~naa";
 
@@ -189,21 +193,7 @@ fn every_v1_link_still_decodes_to_the_same_scenario_and_re_encodes_the_same() {
         let got = decode(link).unwrap_or_else(|e| panic!("{link}: {e}"));
         assert_eq!(got, want, "{link}");
         for input in INPUTS {
-            let v1 = [
-                "client",
-                "os",
-                "role",
-                "domain",
-                "run",
-                "when",
-                "sia",
-                "logon",
-                "installer",
-                "naa",
-                "siacct",
-                "source",
-            ];
-            if !v1.contains(&input.key) {
+            if !V1_KEYS.contains(&input.key) {
                 assert_eq!(
                     got.value(input.key),
                     Some(input.options[0].key),
