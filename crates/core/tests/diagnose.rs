@@ -1281,16 +1281,19 @@ fn cmtrace_message_may_span_lines_and_keeps_its_first_line_number() {
     assert_eq!(lines[1].severity, Some(Severity::Warning));
 }
 
+/// Each entry `parse` reads in `log`: its line number, format and message.
+fn entries(log: &str) -> Vec<(usize, Format, &str)> {
+    parse(log)
+        .iter()
+        .map(|l| (l.line, l.format, l.message))
+        .collect()
+}
+
 #[test]
 fn unterminated_cmtrace_entry_is_kept_as_a_plain_line() {
     let log = "<![LOG[broken entry\nplain after it\n<![LOG[ok]LOG]!><time=\"1\" thread=\"2\">\n<![LOG[never closed";
-    let lines = parse(log);
-    let got: Vec<(usize, Format, &str)> = lines
-        .iter()
-        .map(|l| (l.line, l.format, l.message))
-        .collect();
     assert_eq!(
-        got,
+        entries(log),
         vec![
             (1, Format::Plain, "<![LOG[broken entry"),
             (2, Format::Plain, "plain after it"),
@@ -1303,13 +1306,8 @@ fn unterminated_cmtrace_entry_is_kept_as_a_plain_line() {
 #[test]
 fn two_cmtrace_entries_on_one_line_are_both_read() {
     let log = "<![LOG[a]LOG]!><time=\"1\" type=\"1\"><![LOG[b]LOG]!><time=\"2\" type=\"3\"> trailing words";
-    let lines = parse(log);
-    let got: Vec<(usize, Format, &str)> = lines
-        .iter()
-        .map(|l| (l.line, l.format, l.message))
-        .collect();
     assert_eq!(
-        got,
+        entries(log),
         vec![
             (1, Format::CmTrace, "a"),
             (1, Format::CmTrace, "b"),
