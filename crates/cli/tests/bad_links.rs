@@ -3,18 +3,8 @@
 //! listed twice, a character Windows forbids — one line each; `//fs01/apps` is read as
 //! `\\fs01\apps`.
 
-use std::process::{Command, Output};
-
-fn credflow(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_credflow"))
-        .args(args)
-        .output()
-        .expect("run credflow")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
-}
+mod common;
+use common::{credflow, stderr};
 
 #[test]
 fn a_bad_reader_is_named_with_its_share() {

@@ -2,23 +2,11 @@
 
 use std::process::{Command, Output};
 
+mod common;
+use common::{credflow, stderr, stdout};
+
 use credflow_core::presets::PRESETS;
 use serde_json::Value;
-
-fn credflow(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_credflow"))
-        .args(args)
-        .output()
-        .expect("run credflow")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
-}
 
 fn plan_json(link: &str) -> Value {
     let o = credflow(&["plan", link, "--json"]);
