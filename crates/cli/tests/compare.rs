@@ -1,20 +1,14 @@
 //! `credflow compare`, `credflow render` of a comparison link and `credflow answers`, run as a
 //! trainer runs them.
 
-use std::process::{Command, Output};
+mod common;
+use common::{assert_contains, credflow};
 
 use serde_json::Value;
 
 /// The article's contrast: the same share, readable by Authenticated Users, for the Advanced
 /// Client and the Legacy Client.
 const ARTICLE: &str = "#v=1&share=%5C%5Cfs01%5Capps~users&b.client=legacy";
-
-fn credflow(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_credflow"))
-        .args(args)
-        .output()
-        .expect("run credflow")
-}
 
 fn ok(args: &[&str]) -> String {
     let o = credflow(args);
@@ -30,17 +24,13 @@ fn ok(args: &[&str]) -> String {
 fn a_comparison_link_prints_both_verdicts_and_what_differs() {
     let out = ok(&["compare", ARTICLE]);
     assert!(out.starts_with("A: Succeeds\n"), "{out}");
-    assert!(
-        out.contains("\nB: Fails at step 4 (Connect to share)\n"),
-        "{out}"
-    );
-    assert!(
-        out.contains(r" - Step 4, connect to \\fs01\apps: Local System as DOMAIN\COMPUTER$ — succeeds; SMSCliToknLocalAcct& — fails ("),
-        "{out}"
-    );
-    assert!(
-        out.contains(r" - Step 5, install: Local System — succeeds; SMSCliToknLocalAcct& — not reached (would succeed)"),
-        "{out}"
+    assert_contains(
+        &out,
+        &[
+            "\nB: Fails at step 4 (Connect to share)\n",
+            r" - Step 4, connect to \\fs01\apps: Local System as DOMAIN\COMPUTER$ — succeeds; SMSCliToknLocalAcct& — fails (",
+            r" - Step 5, install: Local System — succeeds; SMSCliToknLocalAcct& — not reached (would succeed)",
+        ],
     );
     assert!(out.ends_with(&format!("Link: {ARTICLE}\n")), "{out}");
 }
@@ -54,13 +44,12 @@ fn two_links_make_the_comparison_link_of_what_differs() {
     ]);
     // Rule book classic cases 10 and 11: a domain controller's account is not a Domain Computer.
     assert!(out.starts_with("A: Succeeds\n"), "{out}");
-    assert!(
-        out.contains("\nB: Fails at step 4 (Connect to share)\n"),
-        "{out}"
-    );
-    assert!(
-        out.contains("Alike in both: Schedule, Run as, Fetch content"),
-        "{out}"
+    assert_contains(
+        &out,
+        &[
+            "\nB: Fails at step 4 (Connect to share)\n",
+            "Alike in both: Schedule, Run as, Fetch content",
+        ],
     );
     assert!(
         out.ends_with("Link: #v=1&client=cm07&share=%5C%5Cfs01%5Capps~domain-computers&b.role=domain-controller\n"),

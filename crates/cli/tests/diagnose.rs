@@ -4,6 +4,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
+mod common;
+use common::{assert_contains, stderr, stdout};
 use serde_json::Value;
 
 /// The case: a Legacy log with 2147942405 on `\\fs01\apps` (Q236052's line shape), a
@@ -29,14 +31,6 @@ fn credflow(args: &[&str], stdin: &[u8]) -> Output {
     // A command that does not read its input may close it first: not an error here.
     let _ = child.stdin.take().expect("stdin").write_all(stdin);
     child.wait_with_output().expect("credflow output")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
 }
 
 /// A log file of this test's own, removed when dropped.
@@ -88,40 +82,22 @@ fn text_shows_each_step_with_its_evidence_lines_the_missing_evidence_and_the_sug
         "{share}"
     );
     assert!(share.contains("line 1: Access denied on \\\\fs01\\apps (2147942405 = 0x80070005, E_ACCESSDENIED). [Q236052]"), "{share}");
-    // The run-as step: the log shows a failure the plan does not expect.
-    assert!(
-        out.contains(" 2. run-as           plan: ok       log: fails (strong)"),
-        "{out}"
-    );
-    assert!(
-        out.contains("The plan says this step succeeds; lines 4 and 5 show it fails."),
-        "{out}"
-    );
-    // A step without evidence says so.
-    assert!(
-        out.contains(" 1. schedule         plan: ok       log: no evidence"),
-        "{out}"
-    );
-    assert!(
-        out.contains("No line of the log speaks about this step."),
-        "{out}"
-    );
-    // The share the scenario lacks, and the suggestions with their links.
-    assert!(out.contains("Evidence for steps this scenario does not have:\n    connect-share \\\\fs02\\tools\n       line 3:"), "{out}");
-    assert!(
-        out.contains("  - Use the Software Installation Account\n"),
-        "{out}"
-    );
-    assert!(
-        out.contains("    #v=1&client=legacy&sia=1&share=%5C%5Cfs01%5Capps~users\n"),
-        "{out}"
-    );
-    assert!(out.contains("  - Add the share \\\\fs02\\tools\n"), "{out}");
-    assert!(
-        out.contains(
-            "    #v=1&client=legacy&share=%5C%5Cfs01%5Capps~users&share=%5C%5Cfs02%5Ctools~\n"
-        ),
-        "{out}"
+    assert_contains(
+        &out,
+        &[
+            // The run-as step: the log shows a failure the plan does not expect.
+            " 2. run-as           plan: ok       log: fails (strong)",
+            "The plan says this step succeeds; lines 4 and 5 show it fails.",
+            // A step without evidence says so.
+            " 1. schedule         plan: ok       log: no evidence",
+            "No line of the log speaks about this step.",
+            // The share the scenario lacks, and the suggestions with their links.
+            "Evidence for steps this scenario does not have:\n    connect-share \\\\fs02\\tools\n       line 3:",
+            "  - Use the Software Installation Account\n",
+            "    #v=1&client=legacy&sia=1&share=%5C%5Cfs01%5Capps~users\n",
+            "  - Add the share \\\\fs02\\tools\n",
+            "    #v=1&client=legacy&share=%5C%5Cfs01%5Capps~users&share=%5C%5Cfs02%5Ctools~\n",
+        ],
     );
 }
 
