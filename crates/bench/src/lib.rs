@@ -34,25 +34,19 @@ pub struct Toggle {
     pub values: [&'static str; 2],
 }
 
+impl Toggle {
+    const fn new(key: &'static str, values: [&'static str; 2]) -> Self {
+        Toggle { key, values }
+    }
+}
+
 /// Candidates, in order of preference: settings far from the shares, so that the page redraws
 /// the whole diagram without the share list itself changing.
 pub const TOGGLES: &[Toggle] = &[
-    Toggle {
-        key: "naa",
-        values: ["set", "none"],
-    },
-    Toggle {
-        key: "installer",
-        values: ["msi-user", "msi-machine"],
-    },
-    Toggle {
-        key: "logon",
-        values: ["user", "none"],
-    },
-    Toggle {
-        key: "run",
-        values: ["user", "admin"],
-    },
+    Toggle::new("naa", ["set", "none"]),
+    Toggle::new("installer", ["msi-user", "msi-machine"]),
+    Toggle::new("logon", ["user", "none"]),
+    Toggle::new("run", ["user", "admin"]),
 ];
 
 /// `s` with the input `key` set to `value`.
