@@ -3,6 +3,8 @@
 //! person sees: the verdict, where it fails, as whom, which log to read, the warning or the
 //! note, the gist of the fix, and which later steps the run never reaches.
 
+mod common;
+use common::tried;
 use credflow_core::presets::{Preset, PRESETS};
 use credflow_core::{
     decode, plan, Client, Identity, Installer, Os, Outcome, Plan, Principal, Resource, Role,
@@ -176,8 +178,7 @@ fn advanced_admin_domain_users_share_without_naa_fails_as_the_computer_account()
         f.reason
     );
     // Only the computer account is tried: no NAA is configured, so it is skipped.
-    let tried: Vec<(Identity, Outcome)> =
-        f.attempts.iter().map(|a| (a.identity, a.outcome)).collect();
+    let tried = tried(f);
     assert!(
         tried.is_empty() || tried == [(Identity::ComputerAccount, Outcome::Fails)],
         "{tried:?}"
@@ -208,11 +209,7 @@ fn advanced_admin_share_only_the_naa_reads_is_at_risk_with_the_disagreement_show
     assert_eq!(share.outcome, Outcome::AtRisk);
     assert_eq!(share.identity, Identity::NetworkAccessAccount);
     // The computer account was refused first, then the NAA got through.
-    let tried: Vec<(Identity, Outcome)> = share
-        .attempts
-        .iter()
-        .map(|a| (a.identity, a.outcome))
-        .collect();
+    let tried = tried(share);
     assert_eq!(
         tried,
         [

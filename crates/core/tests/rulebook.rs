@@ -30,7 +30,7 @@
 //! * what normalisation changed ("says what it changed and why").
 
 mod common;
-use common::{check_verdict, describe};
+use common::{check_verdict, describe, tried};
 use credflow_core::{
     decode, plan, Client, Domain, Identity, Outcome, Plan, Principal, Role, Scenario, SourceId,
     StepKind,
@@ -1847,11 +1847,7 @@ fn check(c: &Case) -> Result<(), String> {
             _ => {}
         }
         if let Some(t) = &w.tried {
-            let got: Vec<(Identity, Outcome)> = st
-                .attempts
-                .iter()
-                .map(|a| (a.identity, a.outcome))
-                .collect();
+            let got = tried(st);
             if &got != t {
                 bad(format!("attempts {got:?}, rule book {t:?}"));
             }

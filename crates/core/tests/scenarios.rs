@@ -37,8 +37,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 mod common;
-use common::describe;
 use common::spec::{check_table, row, Row};
+use common::{describe, tried};
 use credflow_core::rules::RULES;
 use credflow_core::scenario::{
     Arch, Boundary, Deploy, Drive, Interact, Letter, Mapped, SlowMode, Ui,
@@ -1726,11 +1726,7 @@ fn check_combination(given: Scenario, found: &mut Findings) {
             differs("rule");
         }
         if let Some(t) = &m.tried {
-            let got: Vec<(Identity, Outcome)> = st
-                .attempts
-                .iter()
-                .map(|a| (a.identity, a.outcome))
-                .collect();
+            let got = tried(st);
             if &got != t {
                 differs("attempts");
             }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 #[allow(dead_code)]
 pub mod spec;
 
-use credflow_core::{Outcome, Plan};
+use credflow_core::{Identity, Outcome, Plan, Step};
 
 /// The whole plan, one step a few lines, the way a person reads it in the CLI.
 pub fn describe(p: &Plan) -> String {
@@ -76,4 +76,9 @@ pub fn check_verdict(p: &Plan, spec: &str, problems: &mut Vec<String>) {
             p.first_failure
         ));
     }
+}
+
+/// Whom a step tried, in order, and how each fared.
+pub fn tried(s: &Step) -> Vec<(Identity, Outcome)> {
+    s.attempts.iter().map(|a| (a.identity, a.outcome)).collect()
 }

@@ -25,7 +25,7 @@ use std::collections::BTreeSet;
 
 use credflow_core::{decode, plan, Identity, Outcome, Plan, SourceId, StepKind};
 
-use super::{check_verdict, describe};
+use super::{check_verdict, describe, tried};
 
 /// One scenario: a name saying what it proves, a link fragment, the verdict, and the
 /// interesting steps.
@@ -209,8 +209,7 @@ pub fn check_plan(row: &Row, p: &Plan) -> Vec<String> {
             }
         }
         if let Some(t) = &e.tried {
-            let got: Vec<(Identity, Outcome)> =
-                s.attempts.iter().map(|a| (a.identity, a.outcome)).collect();
+            let got = tried(s);
             if &got != t {
                 bad("attempts", format!("{got:?}"));
             }
