@@ -22,6 +22,11 @@ const wasm = new URL(training ? 'credflow-training_bg.wasm' : app.dataset.wasm, 
 let file = js;
 try {
   const { default: init } = await import(js);
+  // A link's diagram drawn by the core alone (public/first.js) goes on screen first, but the
+  // app never waits for it longer than a second.
+  if (window.credflowPreview) {
+    await Promise.race([window.credflowPreview, new Promise((go) => setTimeout(go, 1000))]);
+  }
   file = wasm;
   const instance = await init({ module_or_path: wasm });
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));

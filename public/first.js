@@ -15,8 +15,9 @@
 // default scenario, nothing saved (scripts/prerender). It is hidden (main.css) unless this script
 // finds a first visit: no link in the address, no query string, no saved scenario. Then it is
 // shown, inert, so that the diagram is on screen before the WebAssembly has started, and the app
-// replaces it when it starts (src/main.rs). For anyone else it is removed at once (this script
-// with it), and they wait for the app, so that nobody ever sees a scenario other than their own.
+// replaces it when it starts (src/lib.rs). A link or a saved scenario sees only its own diagram
+// in it (3, below); a query string (`?reset`) removes it at once, so that nobody ever sees a
+// scenario other than their own.
 (function () {
   var root = document.documentElement;
   var failed = false;
@@ -72,32 +73,89 @@
     if (t && t === document.querySelector('script[type=module][src]')) fail(t.src, '');
   }, true);
 
-  var saved = null;
-  var theme = null;
-  try {
-    saved = localStorage.getItem('credflow.scenario');
-    theme = localStorage.getItem('credflow.theme');
-  } catch (e) {
-    // Storage refused (private mode, sandboxed iframe): nothing saved.
-  }
-  // The embed view follows its link's theme (the wiki's), else the remembered one.
+  // What public/early.js found: the theme, the saved scenario, the link and its diagram.
+  var early = window.credflowEarly || { saved: null, theme: null, link: null, svg: null };
+  var theme = early.theme;
   var hash = location.hash;
-  var linked = /[#&]theme=(light|dark)(&|$)/.exec(hash);
-  if (linked && /[#&]view=embed(&|$)/.test(hash)) theme = linked[1];
-  // The theme, before the page is drawn (the app applies it again).
-  if (theme === 'dark' || theme === 'light') root.setAttribute('data-theme', theme);
   var prerendered = document.getElementById('prerender');
   if (!prerendered || !prerendered.querySelector('svg')) return;
-  if (hash.length > 1 || location.search.length > 1 || saved !== null) {
-    prerendered.remove();
-    return;
-  }
-  root.classList.add('prerendered');
   // The theme button says what the app's will: pressed when the page is dark (the prerendered
   // HTML cannot know the system's choice).
   var dark = theme ? theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
   var toggle = document.getElementById('theme-toggle');
   if (toggle) toggle.setAttribute('aria-pressed', String(dark));
+  if (hash.length > 1 || location.search.length > 1 || early.saved !== null) {
+    preview();
+    return;
+  }
+  root.classList.add('prerendered');
   // The mark the app sets when it draws its first diagram (read by scripts/bench).
   performance.mark('credflow:first-diagram');
+
+  // 3. A link, or a scenario saved in this browser, is not the prerendered scenario: it sees
+  // its own diagram there once public/early.js has drawn it, inert, and nothing of the default
+  // scenario (main.css hides the settings and the verdict). The app replaces it all when it
+  // starts. Anything public/early.js did not draw (a query string, a comparison, a question, a
+  // link the core cannot read, a file that failed) leaves the page to the app.
+  function preview() {
+    var gone = function () {
+      if (document.contains(prerendered)) prerendered.remove();
+    };
+    if (!early.svg) return gone();
+    var place = function (drawn) {
+      // The app has started first: it owns the page.
+      if (!document.contains(prerendered)) return;
+      if (!drawn) return gone();
+      var diagram = prerendered.querySelector('#diagram');
+      var verdict = prerendered.querySelector('#verdict');
+      // The verdict as the app's banner shows it (src/components/verdict.rs), its text as text.
+      var line = function (css, text, label) {
+        var p = document.createElement('p');
+        p.className = css;
+        if (label) {
+          var strong = document.createElement('strong');
+          strong.textContent = label;
+          p.append(strong);
+        }
+        p.append(text);
+        return p;
+      };
+      var title = verdict.querySelector('.verdict-title');
+      title.querySelector('.marker').textContent = drawn.marker;
+      title.lastChild.textContent = drawn.headline;
+      var parts = [title, line('verdict-reason', drawn.reason)];
+      if (drawn.fix !== undefined) parts.push(line('verdict-fix', drawn.fix, 'Fix: '));
+      drawn.warnings.split('\n').forEach(function (w) {
+        if (w) parts.push(line('verdict-warning', w));
+      });
+      verdict.replaceChildren.apply(verdict, parts);
+      verdict.className = 'verdict outcome-' + drawn.outcome;
+      verdict.setAttribute('data-outcome', drawn.outcome);
+      if (/(^|&)view=embed(&|$)/.test(early.link)) {
+        var main = document.createElement('main');
+        main.className = 'embed';
+        main.append(verdict, diagram.closest('figure'));
+        prerendered.replaceChildren(prerendered.querySelector('style') || '', main);
+      } else {
+        var intro = document.getElementById('intro');
+        if (intro) intro.remove();
+      }
+      diagram.innerHTML = drawn.svg;
+      // The deciding step highlighted, as the app does at first (src/components/diagram.rs).
+      var row = drawn.step === undefined ? null : diagram.querySelector('[data-step="' + drawn.step + '"]');
+      if (row) {
+        row.classList.add('sel');
+        diagram.classList.add('has-sel');
+      }
+      root.classList.add('prerendered', 'previewed');
+      performance.mark('credflow:first-diagram');
+    };
+    // public/boot.js starts the app once the diagram is on screen (or has failed): starting,
+    // the app holds the main thread for longer than the diagram takes.
+    window.credflowPreview = early.svg.then(place, gone).then(function () {
+      return new Promise(function (painted) {
+        requestAnimationFrame(function () { setTimeout(painted); });
+      });
+    });
+  }
 })();

@@ -4,8 +4,9 @@
 //!
 //! The first paint ends with `public/first.js` as an inline script, which decides whether this
 //! visit may see it: inline, it runs as soon as the parser reaches it, without waiting for a
-//! download of its own. The Content-Security-Policy allows exactly that script, by its SHA-256
-//! hash, and still no other inline script.
+//! download of its own. `public/early.js` goes at the top of `<head>` (the theme, and a link's
+//! diagram started while the page loads). The Content-Security-Policy allows exactly these two
+//! scripts, by their SHA-256 hashes, and still no other inline script.
 
 use std::process::ExitCode;
 
@@ -16,17 +17,21 @@ const PLACEHOLDER: &str = r#"<div id="prerender" inert></div>"#;
 /// The one place in index.html's Content-Security-Policy where the script's hash goes.
 const SCRIPT_SRC: &str = "script-src 'self'";
 const FIRST_VISIT: &str = include_str!("../../public/first.js");
+/// Where the head's inline script goes: at the top of `<head>`, before the style sheet, so that
+/// it runs before anything else is fetched.
+const EARLY_PLACEHOLDER: &str = "<!--early.js-->";
+const EARLY: &str = include_str!("../../public/early.js");
 
-/// `public/first.js` without its comment lines: what the page runs.
-fn first_visit_script() -> String {
-    let script: String = FIRST_VISIT
+/// A script without its comment lines: what the page runs.
+fn inline_script(name: &str, source: &str) -> String {
+    let script: String = source
         .lines()
         .filter(|line| !line.trim_start().starts_with("//"))
         .map(|line| format!("{line}\n"))
         .collect();
     assert!(
         !script.to_ascii_lowercase().contains("</script"),
-        "public/first.js must not contain </script>"
+        "{name} must not contain </script>"
     );
     script
 }
@@ -41,22 +46,27 @@ fn csp_hash(script: &str) -> String {
 }
 
 fn fill(page: &str) -> Result<String, String> {
-    if page.matches(PLACEHOLDER).count() != 1 {
-        return Err(format!("it must hold exactly one {PLACEHOLDER}"));
+    for placeholder in [PLACEHOLDER, EARLY_PLACEHOLDER] {
+        if page.matches(placeholder).count() != 1 {
+            return Err(format!("it must hold exactly one {placeholder}"));
+        }
     }
     if page.matches(SCRIPT_SRC).count() != 1 {
         return Err(format!(
             "its Content-Security-Policy must hold exactly one \"{SCRIPT_SRC}\""
         ));
     }
-    let script = first_visit_script();
+    let script = inline_script("public/first.js", FIRST_VISIT);
+    let early = inline_script("public/early.js", EARLY);
     let filled = format!(
         r#"<div id="prerender" inert>{}<script>{script}</script></div>"#,
         credflow_web::prerender()
     );
+    let allowed = format!("{SCRIPT_SRC} {} {}", csp_hash(&early), csp_hash(&script));
     Ok(page
         .replace(PLACEHOLDER, &filled)
-        .replace(SCRIPT_SRC, &format!("{SCRIPT_SRC} {}", csp_hash(&script))))
+        .replace(EARLY_PLACEHOLDER, &format!("<script>{early}</script>"))
+        .replace(SCRIPT_SRC, &allowed))
 }
 
 fn main() -> ExitCode {

@@ -418,6 +418,7 @@ fn sizes_per_feature(
     let planner = gz_of("credflow-web-", true)?;
     let training = gz_of("credflow-training", false)?;
     let diagnose = gz_of("credflow-diagnose", false)?;
+    let preview = gz_of("credflow-preview", false)?;
     println!(
         "\nBy feature, gzip (code: .js and .wasm; {}):",
         dist.display()
@@ -440,6 +441,13 @@ fn sizes_per_feature(
             "{:<58} {:>10}",
             "the Diagnose panel and its worker (when opened)",
             thousands(diagnose)
+        );
+    }
+    if preview > 0 {
+        println!(
+            "{:<58} {:>10}",
+            "a link's verdict and diagram before the app (with a link)",
+            thousands(preview)
         );
     }
     Ok(())

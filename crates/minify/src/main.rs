@@ -1,10 +1,12 @@
 //! `minify DIR`: the release build's last step (scripts/post-build), on Trunk's staging folder.
 //!
 //! It minifies what the page loads as text — the scripts index.html loads with an integrity hash
-//! (wasm-bindgen's glue and public/boot.js, ES modules), the style sheet, and the one inline
-//! script (public/first.js, a classic script) — and writes the new hashes where index.html holds
-//! the old ones: each file's `integrity="sha384-…"` (Trunk's subresource integrity, checked by
-//! the browser) and the inline script's `'sha256-…'` in the Content-Security-Policy. It also
+//! (wasm-bindgen's glue and public/boot.js, ES modules), the style sheet, the modules the page
+//! imports by fixed names (the training build's, the Diagnose panel's and the link preview's
+//! glue), and the inline scripts (public/early.js and public/first.js, classic scripts) — and writes the new hashes where
+//! index.html holds the old ones: each file's `integrity="sha384-…"` (Trunk's subresource
+//! integrity, checked by the browser) and each inline script's `'sha256-…'` in the
+//! Content-Security-Policy. It also
 //! drops the comments written for people reading index.html. Trunk 0.21's own minifier cannot
 //! parse wasm-bindgen's glue and ships it as it is.
 //!
@@ -159,41 +161,67 @@ fn minify_loaded(dir: &Path, page: &str, loaded: &Loaded) -> Result<Option<Strin
     Ok(Some(page.replacen(&loaded.tag, &tag, 1)))
 }
 
-/// The page with its one inline script minified and the policy's hash of it updated.
-fn minify_inline_script(page: &str) -> Result<String, String> {
+/// The ES modules the page imports by fixed names, without an integrity hash (index.html's
+/// `data-bindgen-target="web"` builds): the training build's glue, the Diagnose panel's and the
+/// link preview's. Each must be there.
+const IMPORTED_MODULES: [&str; 3] = [
+    "credflow-training.js",
+    "credflow-diagnose-panel.js",
+    "credflow-preview.js",
+];
+
+fn minify_imported(dir: &Path, name: &str) -> Result<(), String> {
+    let path = dir.join(name);
+    let source =
+        std::fs::read_to_string(&path).map_err(|e| format!("read {}: {e}", path.display()))?;
+    let minified = minify_js(&source, Kind::Module).map_err(|e| format!("{name}: {e}"))?;
+    std::fs::write(&path, &minified).map_err(|e| format!("write {}: {e}", path.display()))?;
+    println!(
+        "minify: {name}: {} -> {} bytes",
+        source.len(),
+        minified.len()
+    );
+    Ok(())
+}
+
+/// The page with each of its inline scripts minified and the policy's hash of it updated.
+fn minify_inline_scripts(page: &str) -> Result<String, String> {
     const OPEN: &str = "<script>";
     const CLOSE: &str = "</script>";
     let starts: Vec<_> = page.match_indices(OPEN).map(|(i, _)| i).collect();
-    let [start] = starts[..] else {
-        return Err(format!(
-            "expected one inline script ({OPEN}) in index.html, found {}",
-            starts.len()
-        ));
-    };
-    let body_start = start + OPEN.len();
-    let body_end = body_start
-        + page[body_start..]
-            .find(CLOSE)
-            .ok_or("the inline script has no end")?;
-    let script = &page[body_start..body_end];
-    let minified = minify_js(script, Kind::Script).map_err(|e| format!("inline script: {e}"))?;
-    if minified.to_ascii_lowercase().contains("</script") {
-        return Err("the minified inline script contains </script".into());
+    if starts.is_empty() {
+        return Err(format!("expected an inline script ({OPEN}) in index.html"));
     }
-    let hash = |text: &str| format!("'sha256-{}'", base64(&Sha256::digest(text.as_bytes())));
-    let (old, new) = (hash(script), hash(&minified));
-    if page.matches(&old).count() != 1 {
-        return Err(format!(
-            "the Content-Security-Policy does not hold the inline script's hash {old} once"
-        ));
+    let mut page = page.to_string();
+    // From the last, so that the places of the ones before stay where they were found.
+    for start in starts.into_iter().rev() {
+        let body_start = start + OPEN.len();
+        let body_end = body_start
+            + page[body_start..]
+                .find(CLOSE)
+                .ok_or("an inline script has no end")?;
+        let script = &page[body_start..body_end];
+        let minified =
+            minify_js(script, Kind::Script).map_err(|e| format!("inline script: {e}"))?;
+        if minified.to_ascii_lowercase().contains("</script") {
+            return Err("a minified inline script contains </script".into());
+        }
+        let hash = |text: &str| format!("'sha256-{}'", base64(&Sha256::digest(text.as_bytes())));
+        let (old, new) = (hash(script), hash(&minified));
+        if page.matches(&old).count() != 1 {
+            return Err(format!(
+                "the Content-Security-Policy does not hold the inline script's hash {old} once"
+            ));
+        }
+        println!(
+            "minify: inline script: {} -> {} bytes",
+            script.len(),
+            minified.len()
+        );
+        page = format!("{}{minified}{}", &page[..body_start], &page[body_end..]);
+        page = page.replacen(&old, &new, 1);
     }
-    println!(
-        "minify: inline script: {} -> {} bytes",
-        script.len(),
-        minified.len()
-    );
-    let page = format!("{}{minified}{}", &page[..body_start], &page[body_end..]);
-    Ok(page.replacen(&old, &new, 1))
+    Ok(page)
 }
 
 /// The page without the comments written for its readers (`<!-- … -->`; Leptos's own markers,
@@ -231,7 +259,10 @@ fn minify(dir: &Path) -> Result<(), String> {
             page = next;
         }
     }
-    page = minify_inline_script(&page)?;
+    for name in IMPORTED_MODULES {
+        minify_imported(dir, name)?;
+    }
+    page = minify_inline_scripts(&page)?;
     page = without_comments(&page);
     std::fs::write(&index, &page).map_err(|e| format!("write {}: {e}", index.display()))?;
     println!("minify: index.html: {before} -> {} bytes", page.len());

@@ -326,27 +326,31 @@ async fn the_content_security_policy_is_exactly_as_strict_as_promised() {
             .collect()
     };
     assert_eq!(sources("default-src"), ["'self'"]);
-    // Scripts: the page's own files, its WebAssembly, and the one inline script of the built
-    // page (the first-visit script at the end of the prerendered page), by its hash.
+    // Scripts: the page's own files, its WebAssembly, and the two inline scripts of the built
+    // page (the theme and a link's diagram at the top of <head>, the first-visit script at the
+    // end of the prerendered page), by their hashes.
     let index = std::fs::read_to_string(credflow_e2e::dist_dir().join("index.html"))
         .expect("read dist/index.html");
     let inline = inline_scripts(&index);
     assert_eq!(
         inline.len(),
-        1,
+        2,
         "inline scripts in dist/index.html: {inline:#?}"
     );
-    let hash = format!(
-        "'sha256-{}'",
-        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(inline[0].as_bytes()))
-    );
+    let mut expected: Vec<String> = inline
+        .iter()
+        .map(|script| {
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()))
+            )
+        })
+        .chain(["'self'".to_string(), "'wasm-unsafe-eval'".to_string()])
+        .collect();
+    expected.sort();
     let mut script = sources("script-src");
     script.sort();
-    assert_eq!(
-        script,
-        ["'self'", hash.as_str(), "'wasm-unsafe-eval'"],
-        "script-src"
-    );
+    assert_eq!(script, expected, "script-src");
     assert_eq!(sources("object-src"), ["'none'"]);
     assert_eq!(sources("base-uri"), ["'none'"]);
     // Nothing anywhere loosens it to other origins or to eval.

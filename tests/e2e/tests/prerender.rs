@@ -146,28 +146,140 @@ async fn a_first_visit_sees_the_default_page_before_the_app_starts_and_cannot_ac
     );
 }
 
+/// What a visit shows before the app: whether the prerendered page is there and shown, which
+/// of its parts are visible, the diagram's title and whether it is the embed view's.
+const BEFORE_THE_APP: &str = "
+const prerender = document.getElementById('prerender');
+const visible = (css) => {
+  const el = prerender && prerender.querySelector(css);
+  return !!el && getComputedStyle(el).visibility === 'visible' && el.getClientRects().length > 0;
+};
+return {
+  prerender: !!prerender,
+  shown: document.documentElement.classList.contains('prerendered'),
+  wizard: visible('.wizard'),
+  verdict: visible('#verdict'),
+  title: prerender?.querySelector('.diagram svg title')?.textContent ?? null,
+  embed: !!prerender?.querySelector('main.embed'),
+  marks: performance.getEntriesByName('credflow:first-diagram').length,
+};";
+
+/// The diagram's title for a link, as the core draws it.
+fn title_of(link: &str) -> String {
+    let scenario = credflow_core::decode(link).unwrap_or_else(|e| panic!("{link}: {e}"));
+    let svg = credflow_core::render(&scenario);
+    let start = svg.find("<title>").expect("a title") + "<title>".len();
+    let end = svg[start..].find("</title>").expect("its end") + start;
+    svg[start..end].to_string()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_link_a_query_or_a_saved_scenario_never_shows_the_default_page() {
+async fn a_link_or_a_saved_scenario_shows_only_its_own_verdict_and_diagram_before_the_app() {
     let dist = without_the_app();
     let page = serve(&dist).await;
-    let gone = "return { prerender: !!document.getElementById('prerender'),\
-                 shown: document.documentElement.classList.contains('prerendered'),\
-                 verdict: !!document.getElementById('verdict'),\
-                 marks: performance.getEntriesByName('credflow:first-diagram').length }";
-    let nothing = json!({ "prerender": false, "shown": false, "verdict": false, "marks": 0 });
-    for fragment in ["#v=1&client=legacy", "#v=1", "#v=1&view=embed", "?embed"] {
-        visit(&page, fragment).await;
-        // After the load event: first.js (inline, at the end of the page) has run.
-        page.wait_until("document.readyState === 'complete'").await;
-        assert_eq!(page.eval(gone).await, nothing, "opened with {fragment}");
+    let diagram_only = |link: &str, embed: bool| {
+        json!({ "prerender": true, "shown": true, "wizard": false, "verdict": true,
+                "title": title_of(link), "embed": embed, "marks": 1 })
+    };
+    for (fragment, embed) in [
+        ("v=1&client=legacy&share=%5C%5Cfs01%5Capps~users", false),
+        ("v=1", false),
+        ("v=1&client=cm07&view=embed", true),
+    ] {
+        visit(&page, &format!("#{fragment}")).await;
+        page.wait_until("performance.getEntriesByName('credflow:first-diagram').length > 0")
+            .await;
+        assert_eq!(
+            page.eval(BEFORE_THE_APP).await,
+            diagram_only(fragment, embed),
+            "opened with #{fragment}"
+        );
     }
-    // A returning visitor with a saved scenario waits for the app too.
+    // A returning visitor sees the diagram of the scenario saved in this browser.
     visit(&page, "").await;
     page.eval("localStorage.setItem('credflow.scenario', 'v=1&client=cm07'); return true")
         .await;
     visit(&page, "").await;
-    page.wait_until("document.readyState === 'complete'").await;
-    assert_eq!(page.eval(gone).await, nothing, "a saved scenario");
+    page.wait_until("performance.getEntriesByName('credflow:first-diagram').length > 0")
+        .await;
+    assert_eq!(
+        page.eval(BEFORE_THE_APP).await,
+        diagram_only("v=1&client=cm07", false),
+        "a saved scenario"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_app_draws_a_links_verdict_and_diagram_where_its_preview_stood_and_the_same() {
+    let held = without_the_app();
+    let previewed = serve(&held).await;
+    let diagram = "const box = (el) => { const r = el.getBoundingClientRect();\
+                     return [Math.round(r.x), Math.round(r.y), Math.round(r.width)]; };\
+                   const svg = document.querySelector('#diagram svg');\
+                   const verdict = document.querySelector('#verdict');\
+                   return { box: box(svg), svg: svg.outerHTML, verdictBox: box(verdict),\
+                            verdict: verdict.innerText, outcome: verdict.dataset.outcome }";
+    for fragment in [
+        "#v=1&client=legacy&share=%5C%5Cfs01%5Capps~users",
+        "#v=1&client=cm07&os=vista&installer=msi-user&view=embed",
+    ] {
+        visit(&previewed, fragment).await;
+        previewed
+            .wait_until("performance.getEntriesByName('credflow:first-diagram').length > 0")
+            .await;
+        let before = previewed.eval(diagram).await;
+        // A fresh browser: nothing saved, so no notice above the verdict.
+        let page = Harness::start().await;
+        page.open(fragment).await;
+        page.wait_for("#diagram svg").await;
+        let after = page.eval(diagram).await;
+        for key in ["svg", "verdict", "outcome", "box", "verdictBox"] {
+            assert_eq!(
+                before[key], after[key],
+                "{fragment}: `{key}` changed or moved"
+            );
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_question_a_comparison_a_bad_link_or_a_query_shows_nothing_before_the_app() {
+    let dist = without_the_app();
+    let page = serve(&dist).await;
+    // Whether the visit asks for the preview's files at all: only a link the core must read
+    // to know that it cannot draw it.
+    for (fragment, asks) in [
+        // A question's outcomes stay hidden until it is answered.
+        ("#v=1&client=legacy&quiz=1", false),
+        ("#v=1&b.client=legacy", false),
+        (
+            "#v=1&share=%5C%5Cfs01%5Capps~users&b%2Eclient=legacy",
+            false,
+        ),
+        ("#v=1&client=nonsense", true),
+        ("?embed", false),
+    ] {
+        visit(&page, fragment).await;
+        page.wait_until("document.readyState === 'complete'").await;
+        let asked = "performance.getEntriesByType('resource')\
+                     .filter((r) => /credflow-preview/.test(r.name))";
+        // Long enough for the preview's files to arrive, were they asked for.
+        page.wait_until(&format!("{asked}.every((r) => r.responseEnd > 0)"))
+            .await;
+        page.settle().await;
+        let seen = page.eval(BEFORE_THE_APP).await;
+        assert_eq!(
+            (&seen["shown"], &seen["marks"], &seen["title"]),
+            (&json!(false), &json!(0), &Value::Null),
+            "opened with {fragment}: {seen}"
+        );
+        let files = page.eval(&format!("return {asked}.length")).await;
+        assert_eq!(
+            files,
+            json!(if asks { 2 } else { 0 }),
+            "opened with {fragment}"
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
