@@ -25,7 +25,7 @@
   var linked = /[#&]theme=(light|dark)(&|$)/.exec(hash);
   if (linked && /[#&]view=embed(&|$)/.test(hash)) theme = linked[1];
   if (theme === 'dark' || theme === 'light') document.documentElement.setAttribute('data-theme', theme);
-  var early = { saved: saved, theme: theme, link: null, svg: null };
+  var early = { saved: saved, theme: theme, link: null, drawn: null };
   window.credflowEarly = early;
   var link = hash.length > 1 ? hash.slice(1) : saved;
   if (link === null || location.search.length > 1) return;
@@ -41,7 +41,7 @@
   early.link = link;
   // The diagram and its first highlighted step, or nothing for a link the page would not draw
   // at once; rejected if a file is missing.
-  early.svg = import(file('credflow-preview.js')).then(function (core) {
+  early.drawn = import(file('credflow-preview.js')).then(function (core) {
     return core.default({ module_or_path: wasm }).then(function () { return core.preview(link); });
   });
 })();

@@ -74,7 +74,7 @@
   }, true);
 
   // What public/early.js found: the theme, the saved scenario, the link and its diagram.
-  var early = window.credflowEarly || { saved: null, theme: null, link: null, svg: null };
+  var early = window.credflowEarly || { saved: null, theme: null, link: null, drawn: null };
   var theme = early.theme;
   var hash = location.hash;
   var prerendered = document.getElementById('prerender');
@@ -93,15 +93,15 @@
   performance.mark('credflow:first-diagram');
 
   // 3. A link, or a scenario saved in this browser, is not the prerendered scenario: it sees
-  // its own diagram there once public/early.js has drawn it, inert, and nothing of the default
-  // scenario (main.css hides the settings and the verdict). The app replaces it all when it
+  // its own verdict and diagram there once public/early.js has drawn them, inert, and nothing
+  // of the default scenario (main.css hides the settings). The app replaces it all when it
   // starts. Anything public/early.js did not draw (a query string, a comparison, a question, a
   // link the core cannot read, a file that failed) leaves the page to the app.
   function preview() {
     var gone = function () {
       if (document.contains(prerendered)) prerendered.remove();
     };
-    if (!early.svg) return gone();
+    if (!early.drawn) return gone();
     var place = function (drawn) {
       // The app has started first: it owns the page.
       if (!document.contains(prerendered)) return;
@@ -131,7 +131,7 @@
       verdict.replaceChildren.apply(verdict, parts);
       verdict.className = 'verdict outcome-' + drawn.outcome;
       verdict.setAttribute('data-outcome', drawn.outcome);
-      if (/(^|&)view=embed(&|$)/.test(early.link)) {
+      if (new URLSearchParams(early.link).get('view') === 'embed') {
         var main = document.createElement('main');
         main.className = 'embed';
         main.append(verdict, diagram.closest('figure'));
@@ -152,7 +152,7 @@
     };
     // public/boot.js starts the app once the diagram is on screen (or has failed): starting,
     // the app holds the main thread for longer than the diagram takes.
-    window.credflowPreview = early.svg.then(place, gone).then(function () {
+    window.credflowPreview = early.drawn.then(place, gone).then(function () {
       return new Promise(function (painted) {
         requestAnimationFrame(function () { setTimeout(painted); });
       });
