@@ -66,6 +66,24 @@ impl Harness {
         Harness::start_with(Options::default()).await
     }
 
+    /// A fresh browser on the page opened at `fragment` (see [`Harness::open`]), once an
+    /// element matching `css` is there: how most tests begin.
+    pub async fn opened_at(fragment: &str, css: &str) -> Harness {
+        let page = Harness::start().await;
+        page.open(fragment).await;
+        page.wait_for(css).await;
+        page
+    }
+
+    /// A fresh browser on the page opened at `fragment`, once its verdict is `outcome` with the
+    /// headline `title` (see [`Harness::wait_verdict`]).
+    pub async fn opened_with_verdict(fragment: &str, outcome: &str, title: &str) -> Harness {
+        let page = Harness::start().await;
+        page.open(fragment).await;
+        page.wait_verdict(outcome, title).await;
+        page
+    }
+
     /// Serves any directory (`/` is its `index.html`) and opens a browser, with a fresh
     /// profile, at `about:blank`. The benchmark serves a copy of `dist/` with a static
     /// comparison page added.

@@ -156,9 +156,8 @@ async fn the_downloaded_comparison_is_credflow_renders() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn compare_with_a_copy_then_change_one_input_and_undo() {
-    let page = Harness::start().await;
-    page.open("#v=1&share=%5C%5Cfs01%5Capps~users").await;
-    page.wait_verdict("ok", "Succeeds").await;
+    let page =
+        Harness::opened_with_verdict("#v=1&share=%5C%5Cfs01%5Capps~users", "ok", "Succeeds").await;
     page.click("#compare-with summary").await;
     page.click("#compare-copy").await;
     wait_side(&page, "a", "ok", "Succeeds").await;
@@ -204,9 +203,7 @@ async fn compare_with_a_copy_then_change_one_input_and_undo() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_classic_contrast_opens_as_a_comparison() {
-    let page = Harness::start().await;
-    page.open("#v=1").await;
-    page.wait_verdict("ok", "Succeeds").await;
+    let page = Harness::opened_with_verdict("#v=1", "ok", "Succeeds").await;
     for c in credflow_core::presets::CONTRASTS {
         if page
             .eval("return document.getElementById('contrasts') === null")

@@ -267,9 +267,7 @@ async fn the_diagnosis_works_from_a_folder_of_the_server() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_chosen_log_file_is_read_in_the_page_even_in_utf16() {
-    let page = Harness::start().await;
-    page.open(LEGACY_FS01).await;
-    page.wait_for("#diagram svg").await;
+    let page = Harness::opened_at(LEGACY_FS01, "#diagram svg").await;
     open_panel(&page).await;
     // SMSAPM32.log as some Windows tools save it: UTF-16 with a byte-order mark.
     let dir = std::env::temp_dir().join(format!("credflow-diagnose-{}", std::process::id()));
@@ -298,9 +296,7 @@ async fn a_chosen_log_file_is_read_in_the_page_even_in_utf16() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_log_file_dropped_on_the_box_is_read_in_the_page() {
-    let page = Harness::start().await;
-    page.open(LEGACY_FS01).await;
-    page.wait_for("#diagram svg").await;
+    let page = Harness::opened_at(LEGACY_FS01, "#diagram svg").await;
     open_panel(&page).await;
     // A file dropped from Explorer, as the browser hands it to the page.
     page.eval_args(

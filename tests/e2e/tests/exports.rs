@@ -12,9 +12,7 @@ const LINK_4: &str = "#v=1&client=legacy&share=%5C%5Cfs01%5Capps~users";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_embed_view_shows_the_fix() {
-    let page = Harness::start().await;
-    page.open(&format!("{LINK_4}&view=embed")).await;
-    page.wait_for("#diagram svg").await;
+    let page = Harness::opened_at(&format!("{LINK_4}&view=embed"), "#diagram svg").await;
     let plan: Value =
         serde_json::from_str(&credflow_e2e::credflow_cli(&["plan", "--json", LINK_4]).1)
             .expect("the plan as JSON");
@@ -210,9 +208,7 @@ async fn the_lock_out_warning_goes_into_the_downloaded_diagram_and_the_printout(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_printout_names_the_sources_and_the_scenarios_link() {
-    let page = Harness::start().await;
-    page.open(LINK_4).await;
-    page.wait_for("#sources a").await;
+    let page = Harness::opened_at(LINK_4, "#sources a").await;
     let link = format!("{}{LINK_4}", page.page_url());
     page.print_media(true).await;
     let printed = page
@@ -247,9 +243,7 @@ async fn the_printout_names_the_sources_and_the_scenarios_link() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_link_copied_box_does_not_move_the_header_buttons() {
-    let page = Harness::start().await;
-    page.open(LINK_4).await;
-    page.wait_for("#diagram svg").await;
+    let page = Harness::opened_at(LINK_4, "#diagram svg").await;
     let buttons = "return ['#copy-link', '#reset', '#theme-toggle'].map(css => {\
                      const r = document.querySelector(css).getBoundingClientRect();\
                      return [Math.round(r.x), Math.round(r.y), Math.round(r.width)];\

@@ -22,10 +22,8 @@ async fn chip(page: &Harness, n: u32) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_step_that_is_never_reached_is_not_shown_as_succeeding() {
-    let page = Harness::start().await;
-    page.open(CASE_4).await;
-    page.wait_verdict("fails", "Fails at step 4 (Connect to share)")
-        .await;
+    let page =
+        Harness::opened_with_verdict(CASE_4, "fails", "Fails at step 4 (Connect to share)").await;
     let install = chip(&page, 5).await;
     let class = install["class"].as_str().unwrap_or_default();
     assert!(class.contains("not-reached"), "{install}");
@@ -65,9 +63,7 @@ async fn a_step_that_is_never_reached_is_not_shown_as_succeeding() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_headline_tells_the_story_in_order() {
-    let page = Harness::start().await;
-    page.open("#v=1").await;
-    page.wait_verdict("ok", "Succeeds").await;
+    let page = Harness::opened_with_verdict("#v=1", "ok", "Succeeds").await;
     // "Run with user's rights" from the defaults: the program now waits for a logon (nobody
     // is logged on), and then a standard user cannot write HKLM.
     page.open_tab("program").await;
@@ -114,11 +110,12 @@ async fn the_lock_out_warning_goes_wherever_the_verdict_goes() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn steps_are_named_by_what_they_do_and_waits_has_one_marker() {
-    let page = Harness::start().await;
-    page.open("#v=1&when=user&share=%5C%5Cfs01%5Capps~domain-computers")
-        .await;
-    page.wait_verdict("waits", "Waits for a user to log on")
-        .await;
+    let page = Harness::opened_with_verdict(
+        "#v=1&when=user&share=%5C%5Cfs01%5Capps~domain-computers",
+        "waits",
+        "Waits for a user to log on",
+    )
+    .await;
     // The share's step is named by its share, wherever a trainer would point at it.
     let c = chip(&page, 4).await;
     page.wait_for_text(

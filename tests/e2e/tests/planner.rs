@@ -205,9 +205,7 @@ async fn wizard_by_clicks_case_2_advanced_client_share_without_naa_fails_at_conn
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wizard_by_clicks_case_4_legacy_token_account_cannot_reach_a_share() {
-    let page = Harness::start().await;
-    page.open("").await;
-    page.wait_for("#verdict").await;
+    let page = Harness::opened_at("", "#verdict").await;
     page.open_tab("client").await;
     page.choose("client-legacy").await;
     page.open_tab("content").await;
@@ -218,9 +216,7 @@ async fn wizard_by_clicks_case_4_legacy_token_account_cannot_reach_a_share() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wizard_by_clicks_case_5_software_installation_account_succeeds() {
-    let page = Harness::start().await;
-    page.open("").await;
-    page.wait_for("#verdict").await;
+    let page = Harness::opened_at("", "#verdict").await;
     page.choose("client-legacy").await;
     page.open_tab("program").await;
     page.choose("sia-1").await;
@@ -236,9 +232,7 @@ async fn wizard_by_clicks_case_5_software_installation_account_succeeds() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wizard_by_clicks_case_7_standard_user_per_machine_msi_fails_with_1925() {
-    let page = Harness::start().await;
-    page.open("").await;
-    page.wait_for("#verdict").await;
+    let page = Harness::opened_at("", "#verdict").await;
     page.open_tab("program").await;
     page.choose("run-user").await;
     // "Run with user's rights" needs a logged-on user: the page sets "Program can run".
@@ -252,9 +246,7 @@ async fn wizard_by_clicks_case_7_standard_user_per_machine_msi_fails_with_1925()
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wizard_by_clicks_case_8_domain_controller_token_account_warns_of_lock_out() {
-    let page = Harness::start().await;
-    page.open("").await;
-    page.wait_for("#verdict").await;
+    let page = Harness::opened_at("", "#verdict").await;
     page.choose("client-legacy").await;
     page.choose("role-domain-controller").await;
     page.open_tab("content").await;
@@ -269,9 +261,7 @@ async fn wizard_by_clicks_case_8_domain_controller_token_account_warns_of_lock_o
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wizard_by_clicks_case_9_windows_98_with_the_sia_fails_with_1317() {
-    let page = Harness::start().await;
-    page.open("").await;
-    page.wait_for("#verdict").await;
+    let page = Harness::opened_at("", "#verdict").await;
     page.choose("client-legacy").await;
     page.choose("os-win9x").await;
     page.open_tab("program").await;
@@ -291,9 +281,7 @@ async fn wizard_by_clicks_case_9_windows_98_with_the_sia_fails_with_1317() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wizard_by_clicks_case_10_cm07_reaches_the_share_as_the_computer_account() {
-    let page = Harness::start().await;
-    page.open("").await;
-    page.wait_for("#verdict").await;
+    let page = Harness::opened_at("", "#verdict").await;
     page.choose("client-cm07").await;
     page.open_tab("content").await;
     // Two shares added in the wrong order, reordered, and the extra one removed.
@@ -344,9 +332,7 @@ const MANY: &str = "#v=1&client=legacy&os=nt&role=domain-controller&domain=untru
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn share_link_restores_every_choice() {
-    let page = Harness::start().await;
-    page.open(MANY).await;
-    page.wait_for("li.share-row").await;
+    let page = Harness::opened_at(MANY, "li.share-row").await;
     let shown = page.shown_choices().await;
     let mut radios = json!({
         "client": "legacy", "os": "nt", "role": "domain-controller",
@@ -459,9 +445,7 @@ async fn back_and_forward_between_two_followed_links() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn edits_rewrite_the_link_a_reload_restores_it_and_storage_remembers_it() {
-    let page = Harness::start().await;
-    page.open("").await;
-    page.wait_for("#verdict").await;
+    let page = Harness::opened_at("", "#verdict").await;
 
     page.choose("client-legacy").await;
     expect_hash(&page, "#v=1&client=legacy").await;
@@ -571,9 +555,7 @@ async fn undo_right_after_reset_puts_the_restored_scenario_in_the_link() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_choice_that_invalidates_another_is_normalised_and_the_notice_says_so() {
-    let page = Harness::start().await;
-    page.open("").await;
-    page.wait_for("#verdict").await;
+    let page = Harness::opened_at("", "#verdict").await;
 
     // Windows 98 needs the Legacy Client: disabled, with the reason beside it.
     assert!(!page.wait_for("#os-win9x").await.is_enabled().await.unwrap());
@@ -785,9 +767,7 @@ fn assert_focus_visible(f: &Value) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn keyboard_only_case_4_from_the_defaults() {
-    let page = Harness::start().await;
-    page.open("").await;
-    page.wait_for("#verdict").await;
+    let page = Harness::opened_at("", "#verdict").await;
 
     // Tab to the wizard's tabs; the Client tab is the one in the tab order.
     let f = tab_until(&page, false, 12, |f| f["id"] == "tab-client").await;
@@ -877,9 +857,7 @@ async fn skip_link_reaches_the_verdict_and_keeps_the_scenario() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dark_mode_is_applied_and_remembered_after_a_reload() {
-    let page = Harness::start().await;
-    page.open(LINK_2).await;
-    page.wait_for("#verdict").await;
+    let page = Harness::opened_at(LINK_2, "#verdict").await;
     let light_bg = page
         .eval("return getComputedStyle(document.body).backgroundColor")
         .await;
@@ -1015,9 +993,7 @@ async fn nothing_overflows_sideways_at_1920px() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn accessibility_scan_of_the_default_page_and_a_failing_case() {
-    let page = Harness::start().await;
-    page.open("").await;
-    page.wait_for("#diagram svg").await;
+    let page = Harness::opened_at("", "#diagram svg").await;
     assert_no_violations(&page, "default page").await;
 
     page.open(LINK_2).await;
@@ -1039,9 +1015,7 @@ async fn accessibility_scan_of_each_wizard_tab() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn accessibility_scan_in_dark_mode() {
-    let page = Harness::start().await;
-    page.open(LINK_2).await;
-    page.wait_for("#diagram svg").await;
+    let page = Harness::opened_at(LINK_2, "#diagram svg").await;
     page.click("#theme-toggle").await;
     page.wait_until("document.documentElement.dataset.theme === 'dark'")
         .await;
@@ -1054,8 +1028,6 @@ async fn accessibility_scan_in_dark_mode() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn accessibility_scan_of_the_embed_view() {
-    let page = Harness::start().await;
-    page.open(&format!("{LINK_2}&view=embed")).await;
-    page.wait_for("#diagram svg").await;
+    let page = Harness::opened_at(&format!("{LINK_2}&view=embed"), "#diagram svg").await;
     assert_no_violations(&page, "embed view").await;
 }

@@ -229,9 +229,7 @@ async fn the_app_draws_a_links_verdict_and_diagram_where_its_preview_stood_and_t
             .await;
         let before = previewed.eval(diagram).await;
         // A fresh browser: nothing saved, so no notice above the verdict.
-        let page = Harness::start().await;
-        page.open(fragment).await;
-        page.wait_for("#diagram svg").await;
+        let page = Harness::opened_at(fragment, "#diagram svg").await;
         let after = page.eval(diagram).await;
         for key in ["svg", "verdict", "outcome", "box", "verdictBox"] {
             assert_eq!(

@@ -275,9 +275,7 @@ async fn a_wrong_answer_scores_less_and_says_what_was_right() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_quiz_set_of_the_seventeen_classic_cases_runs_to_a_score_and_an_answer_key() {
-    let page = Harness::start().await;
-    page.open("").await;
-    page.wait_for("#quiz-start-order").await;
+    let page = Harness::opened_at("", "#quiz-start-order").await;
     page.settle().await;
     assert_no_violations(&page, "the planner with its Quiz section").await;
     start_with(&page, "#quiz-start-order").await;
@@ -381,9 +379,7 @@ async fn a_quiz_set_of_the_seventeen_classic_cases_runs_to_a_score_and_an_answer
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_trainers_list_leaves_out_what_it_cannot_read_and_damaged_progress_starts_afresh() {
-    let page = Harness::start().await;
-    page.open("").await;
-    page.wait_for("#quiz-links").await;
+    let page = Harness::opened_at("", "#quiz-links").await;
     let list = format!(
         "{}\nv=1&client=nonsense\n#{}\n",
         PRESETS[3].link, PRESETS[7].link

@@ -119,13 +119,14 @@ async fn enabled(page: &Harness, id: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn map_drive_fails_when_the_specific_letter_is_taken_and_a_free_letter_fixes_it() {
-    let page = Harness::start().await;
     // Classic case 17: "Program run from the DP requires drive Z:, and Z: is taken: fails; the
     // program does not run."
-    page.open("#v=1&deploy=rundp&drive=fixed&letter=taken")
-        .await;
-    page.wait_verdict("fails", "Fails at step 4 (Map drive)")
-        .await;
+    let page = Harness::opened_with_verdict(
+        "#v=1&deploy=rundp&drive=fixed&letter=taken",
+        "fails",
+        "Fails at step 4 (Map drive)",
+    )
+    .await;
     // map-drive: "`drive=fixed` and `letter=taken`: fails, the program does not run
     // [CB-PKGPROG]"; "the client maps a letter to the package share, as step 3's identity
     // (inferred)".
@@ -160,12 +161,14 @@ async fn map_drive_fails_when_the_specific_letter_is_taken_and_a_free_letter_fix
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn use_mapped_drive_fails_as_local_system_and_the_users_rights_or_a_unc_path_fix_it() {
-    let page = Harness::start().await;
     // Classic case 12: "Setup run from the user's mapped `S:` with admin rights: fails; Local
     // System has no `S:`."
-    page.open("#v=1&mapped=1").await;
-    page.wait_verdict("fails", "Fails at step 4 (Use mapped drive)")
-        .await;
+    let page = Harness::opened_with_verdict(
+        "#v=1&mapped=1",
+        "fails",
+        "Fails at step 4 (Use mapped drive)",
+    )
+    .await;
     // use-mapped-drive: "Run as Local System, the token account or the SIA: fails — that
     // session has no such letter; the path is not found"; "Fix: use the UNC path"; the note on
     // Windows 2000's global console letters.
@@ -207,12 +210,14 @@ async fn use_mapped_drive_fails_as_local_system_and_the_users_rights_or_a_unc_pa
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn user_input_fails_hidden_succeeds_quietly_and_is_at_risk_with_a_user_to_answer() {
-    let page = Harness::start().await;
     // Classic case 13: "Installer shows a dialog, admin rights, no interaction (CM07): fails at
     // the maximum run time."
-    page.open("#v=1&client=cm07&ui=prompts").await;
-    page.wait_verdict("fails", "Fails at step 4 (User input)")
-        .await;
+    let page = Harness::opened_with_verdict(
+        "#v=1&client=cm07&ui=prompts",
+        "fails",
+        "Fails at step 4 (User input)",
+    )
+    .await;
     // user-input: "the dialogs are on no one's desktop. ConfigMgr 2007 stops an admin,
     // non-interactive program once the maximum run time (default 120 minutes) is exceeded".
     expect_step(&page, 4, "User input", "fails").await;
@@ -244,13 +249,15 @@ async fn user_input_fails_hidden_succeeds_quietly_and_is_at_risk_with_a_user_to_
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_slow_boundary_waits_and_downloading_on_slow_boundaries_succeeds() {
-    let page = Harness::start().await;
     // Classic case 15: "Slow boundary, 'Do not run program': waits." fetch-content:
     // "`boundary=slow` and `slow=none`: waits and reads nothing [SDK-ADV]; what the read
     // would have been is a note".
-    page.open("#v=1&boundary=slow").await;
-    page.wait_verdict("waits", "Waits for a distribution point on a fast boundary")
-        .await;
+    let page = Harness::opened_with_verdict(
+        "#v=1&boundary=slow",
+        "waits",
+        "Waits for a distribution point on a fast boundary",
+    )
+    .await;
     expect_step(&page, 3, "Fetch content", "waits").await;
     details_show(&page, 3, &["slow", "SMS_Advertisement Server WMI Class"]).await;
     page.wait_for_text(
@@ -271,12 +278,13 @@ async fn a_slow_boundary_waits_and_downloading_on_slow_boundaries_succeeds() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn vista_standard_user_allusers2_msi_fails_and_an_administrator_must_approve_elevation() {
-    let page = Harness::start().await;
     // Classic case 16: "Vista, ALLUSERS=2 MSI, user's rights, standard user: fails."
-    page.open("#v=1&client=cm07&os=vista&installer=msi-allusers2&run=user&when=user&logon=user")
-        .await;
-    page.wait_verdict("fails", "Fails at step 4 (Install)")
-        .await;
+    let page = Harness::opened_with_verdict(
+        "#v=1&client=cm07&os=vista&installer=msi-allusers2&run=user&when=user&logon=user",
+        "fails",
+        "Fails at step 4 (Install)",
+    )
+    .await;
     // install: "`os=vista`, `msi-allusers2`, standard user: fails — per-machine needs admin
     // credentials at the UAC prompt [MSI-ALLUSERS]".
     expect_step(&page, 4, "Install", "fails").await;
@@ -319,14 +327,15 @@ async fn vista_standard_user_allusers2_msi_fails_and_an_administrator_must_appro
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_script_on_64_bit_windows_is_at_risk_and_the_logs_are_under_syswow64() {
-    let page = Harness::start().await;
     // Classic case 14: "CM07 on x64, a batch script writes System32: at-risk; it lands in
     // SysWOW64." install: "System32 writes land in SysWOW64, HKLM\Software in Wow6432Node ...
     // Fix: `%windir%\Sysnative\cmd.exe` (Vista+; XP/2003 x64 need KB942589)".
-    page.open("#v=1&client=cm07&arch=x64&installer=script")
-        .await;
-    page.wait_verdict("at-risk", "At risk at step 4 (Install)")
-        .await;
+    let page = Harness::opened_with_verdict(
+        "#v=1&client=cm07&arch=x64&installer=script",
+        "at-risk",
+        "At risk at step 4 (Install)",
+    )
+    .await;
     expect_step(&page, 4, "Install", "at-risk").await;
     details_show(
         &page,
@@ -360,9 +369,7 @@ async fn a_script_on_64_bit_windows_is_at_risk_and_the_logs_are_under_syswow64()
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cm07_on_a_domain_controller_needs_domain_controllers_not_domain_computers_on_the_share() {
-    let page = Harness::start().await;
-    page.open("").await;
-    page.wait_for("#verdict").await;
+    let page = Harness::opened_at("", "#verdict").await;
     page.open_tab("client").await;
     page.choose("client-cm07").await;
     page.choose("role-domain-controller").await;
@@ -412,9 +419,7 @@ async fn cm07_on_a_domain_controller_needs_domain_controllers_not_domain_compute
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn options_that_normalisation_would_undo_are_disabled_with_their_reason() {
-    let page = Harness::start().await;
-    page.open("").await;
-    page.wait_for("#verdict").await;
+    let page = Harness::opened_at("", "#verdict").await;
 
     // "`vista` and `x64` need `client=cm07` (else `nt`/`x86`)".
     for id in ["os-vista", "arch-x64"] {

@@ -37,9 +37,7 @@ fn cli(args: &[&str]) -> Vec<u8> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn embed_view_shows_verdict_and_diagram_and_links_to_the_full_planner() {
-    let page = Harness::start().await;
-    page.open(&format!("{LINK_2}&view=embed")).await;
-    page.wait_for("#diagram svg").await;
+    let page = Harness::opened_at(&format!("{LINK_2}&view=embed"), "#diagram svg").await;
     page.wait_verdict("fails", "Fails at step 4 (Connect to share)")
         .await;
 
@@ -502,9 +500,7 @@ async fn focus_in_walk(page: &Harness, id: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn walk_through_visits_every_step_in_order() {
-    let page = Harness::start().await;
-    page.open(LINK_2).await;
-    page.wait_for("#verdict").await;
+    let page = Harness::opened_at(LINK_2, "#verdict").await;
     let steps = page
         .eval("return document.querySelectorAll('.step-picker button').length")
         .await
@@ -562,9 +558,7 @@ async fn walk_through_visits_every_step_in_order() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn walk_through_keeps_the_keyboard_focus_at_the_last_step() {
-    let page = Harness::start().await;
-    page.open(LINK_2).await;
-    page.wait_for("#verdict").await;
+    let page = Harness::opened_at(LINK_2, "#verdict").await;
     page.click("#walk-start").await;
     expect_walk_at(&page, 1, 5).await;
 
@@ -594,10 +588,11 @@ async fn walk_through_keeps_the_keyboard_focus_at_the_last_step() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn print_layout_hides_the_controls_and_keeps_the_result() {
-    let page = Harness::start().await;
-    page.open("#v=1&client=legacy&share=%5C%5Cfs01%5Capps~users")
-        .await;
-    page.wait_for("#diagram svg").await;
+    let page = Harness::opened_at(
+        "#v=1&client=legacy&share=%5C%5Cfs01%5Capps~users",
+        "#diagram svg",
+    )
+    .await;
     let controls = [
         ".wizard-column",
         "[role=tablist]",
@@ -665,9 +660,7 @@ async fn copy_link(page: &Harness) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn copied_link_restores_the_scenario_in_a_fresh_page() {
-    let page = Harness::start().await;
-    page.open("").await;
-    page.wait_for("#verdict").await;
+    let page = Harness::opened_at("", "#verdict").await;
     page.click("#client-legacy").await;
     page.click("#role-domain-controller").await;
     page.click("#tab-program").await;
@@ -816,9 +809,7 @@ async fn a_shared_link_keeps_the_readers_own_scenario_one_undo_away() {
 /// its scenarios; the one that was open stays one Undo away.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_comparison_link_followed_in_the_page_opens_both_and_keeps_what_was_open() {
-    let page = Harness::start().await;
-    page.open(LINK_2).await;
-    page.wait_verdict("fails", "Connect to share").await;
+    let page = Harness::opened_with_verdict(LINK_2, "fails", "Connect to share").await;
     let comparison = "#v=1&share=%5C%5Cfs01%5Capps~users&b.client=legacy";
     page.eval(&format!("location.hash = {}; return null", js(comparison)))
         .await;

@@ -8,9 +8,7 @@ const CLASSIC_CASE_2: &str = "#v=1&share=%5C%5Cfs01%5Capps~domain-users";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn share_link_draws_its_scenario() {
-    let page = Harness::start().await;
-    page.open(CLASSIC_CASE_2).await;
-    page.wait_for(".diagram svg").await;
+    let page = Harness::opened_at(CLASSIC_CASE_2, ".diagram svg").await;
     page.wait_for_text("body", "fs01").await;
 }
 
@@ -31,9 +29,7 @@ async fn malformed_link_names_the_wrong_key_and_value_and_still_draws() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn page_asks_only_its_own_server_for_its_own_files() {
-    let page = Harness::start().await;
-    page.open(CLASSIC_CASE_2).await;
-    page.wait_for(".diagram svg").await;
+    let page = Harness::opened_at(CLASSIC_CASE_2, ".diagram svg").await;
 
     let requests = page.requests();
     let wrong: Vec<_> = requests.iter().filter(|r| r.status != 200).collect();
@@ -67,9 +63,7 @@ async fn page_asks_only_its_own_server_for_its_own_files() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn content_security_policy_forbids_inline_scripts_and_the_page_runs_under_it() {
-    let page = Harness::start().await;
-    page.open(CLASSIC_CASE_2).await;
-    page.wait_for(".diagram svg").await;
+    let page = Harness::opened_at(CLASSIC_CASE_2, ".diagram svg").await;
 
     let csp = page
         .eval(
