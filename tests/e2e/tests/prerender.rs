@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use credflow_e2e::{DistCopy, Harness, Options};
+use credflow_e2e::{link_with_shares, DistCopy, Harness, Options};
 use serde_json::{json, Value};
 
 /// dist/ with the app's loader replaced by one that does nothing (and index.html without the
@@ -237,6 +237,43 @@ async fn the_app_draws_a_links_verdict_and_diagram_where_its_preview_stood_and_t
                 "{fragment}: `{key}` changed or moved"
             );
         }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn share_names_in_a_links_preview_are_text_and_never_run() {
+    let dist = without_the_app();
+    let page = serve(&dist).await;
+    page.before_every_page(
+        "window.__ran = false; window.alert = () => { window.__ran = true; };\
+         document.addEventListener('securitypolicyviolation', () => { window.__ran = true; });",
+    )
+    .await;
+    let uncs = [
+        r"\\srv\&lt;img src=x onerror=alert(1)&gt;",
+        r"\\srv\' onmouseover='alert(1)' x='",
+        r"\\srv\%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        r"\\srv\]]&gt; &#x27; ; & = {{7+7}} ${7+7}",
+    ];
+    for view in ["", "&view=embed"] {
+        let link = format!("{}{view}", link_with_shares("client=legacy", &uncs));
+        visit(&page, &link).await;
+        page.wait_until("performance.getEntriesByName('credflow:first-diagram').length > 0")
+            .await;
+        let seen = page
+            .eval_args(
+                "const text = document.querySelector('#prerender .diagram').textContent;\
+                 return { ran: window.__ran,\
+                          missing: arguments[0].filter((u) => !text.includes(u)),\
+                          elements: document.querySelectorAll('#prerender :is(.diagram, .verdict) :is(img, script, iframe, foreignObject)').length }",
+                vec![json!(uncs)],
+            )
+            .await;
+        assert_eq!(
+            seen,
+            json!({ "ran": false, "missing": [], "elements": 0 }),
+            "{link}"
+        );
     }
 }
 
