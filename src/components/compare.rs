@@ -13,6 +13,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::export::{embed_button, embed_panel};
+use crate::components::list_items;
 use crate::components::notice::NoticeBar;
 use crate::components::wizard::Wizard;
 use crate::state::{Notice, Store};
@@ -152,7 +153,7 @@ fn Verdicts(rows: Memo<Vec<Row>>) -> impl IntoView {
             } else {
                 view! {
                     <ol id="differences" class="differences">
-                        {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                        {list_items(lines)}
                     </ol>
                 }
                 .into_any()

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::findings::{more_button, CHIPS_SHOWN};
+use crate::components::list_items;
 use crate::state::Store;
 
 /// The step number of the diagram element under a click, if any.
@@ -454,11 +455,7 @@ fn log_evidence(n: usize) -> Option<impl IntoView> {
     let store = Store::get();
     store.log_marks.with(|marks| {
         marks.iter().find(|m| m.n == n).map(|m| {
-            let items = m
-                .says
-                .iter()
-                .map(|s| view! { <li>{s.clone()}</li> })
-                .collect_view();
+            let items = list_items(m.says.clone());
             view! {
                 <dt>"From your log"</dt>
                 <dd class="log-evidence"><ul>{items}</ul></dd>

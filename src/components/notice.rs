@@ -7,6 +7,7 @@ use credflow_core::present::scenario_lines;
 use credflow_core::Scenario;
 use leptos::prelude::*;
 
+use crate::components::list_items;
 use crate::state::{Notice, Store, Unread};
 
 #[component]
@@ -41,7 +42,7 @@ pub fn NoticeBar() -> impl IntoView {
                 <div id="notice" class="notice adjusted" role="status">
                     <div>
                         <p>"Some choices were adjusted to keep the scenario valid:"</p>
-                        <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                        <ul>{list_items(lines)}</ul>
                     </div>
                     <button type="button" class="icon" aria-label="Dismiss message" on:click=dismiss>"✕"</button>
                 </div>
@@ -123,7 +124,7 @@ fn panel(store: Store, unread: Unread) -> impl IntoView {
         view! { <p id="link-readable">"Nothing beyond the defaults."</p> }.into_any()
     } else {
         view! {
-            <ul id="link-readable">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            <ul id="link-readable">{list_items(lines)}</ul>
         }
         .into_any()
     };
@@ -166,7 +167,7 @@ fn panel(store: Store, unread: Unread) -> impl IntoView {
             <div id="link-problems" class="notice error" role="alert">
                 <div>
                     <p><strong>"What is wrong:"</strong></p>
-                    <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                    <ul>{list_items(problems)}</ul>
                 </div>
             </div>
             <h3>"What could be read"</h3>

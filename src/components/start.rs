@@ -11,6 +11,7 @@ use credflow_core::{normalise, Scenario};
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::list_items;
 use crate::state::Store;
 
 /// localStorage key of the quiz set under way ([`Progress::text`]).
@@ -208,7 +209,7 @@ pub fn QuizStart() -> impl IntoView {
                 {move || {
                     let p = problems.get();
                     (!p.is_empty()).then(|| view! {
-                        <ul class="quiz-problem">{p.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                        <ul class="quiz-problem">{list_items(p)}</ul>
                     })
                 }}
             </div>
