@@ -284,11 +284,7 @@ fn ring(step: Option<usize>) {
     let class = row.get_attribute("class").unwrap_or_default();
     let _ = row.set_attribute("class", &format!("{class} kf"));
     let rect = row.get_bounding_client_rect();
-    let height = window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
+    let height = crate::browser::viewport_height();
     if rect.top() < 0.0 || rect.bottom() > height {
         row.scroll_into_view_with_bool(rect.top() < 0.0);
     }

@@ -26,9 +26,7 @@ pub fn Library() -> impl IntoView {
                 store.replace(to, what);
                 // The top of the planner: the message with its Undo (which then stays in sight
                 // while the page scrolls), the wizard that changed and the verdict.
-                if let Some(el) = document().get_element_by_id("main") {
-                    el.scroll_into_view();
-                }
+                crate::browser::scroll_to("main");
             };
             view! {
                 <li class="preset" id=p.id>

@@ -115,9 +115,7 @@ pub fn Contrasts() -> impl IntoView {
             let open = move |_| {
                 let (a, b) = c.scenarios();
                 store.replace_pair(a, Some(b), format!("Opened the contrast “{}”.", c.title));
-                if let Some(el) = document().get_element_by_id("main") {
-                    el.scroll_into_view();
-                }
+                browser::scroll_to("main");
             };
             view! {
                 <li class="preset" id=c.id>
