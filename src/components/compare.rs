@@ -62,19 +62,21 @@ fn side_b(store: Store) -> Store {
     b
 }
 
-/// The rows of the comparison, for both plans as they are now.
-fn rows(store: Store, b: Store) -> Memo<Vec<Row>> {
-    Memo::new(move |_| store.plan.with(|a| b.plan.with(|b| compare::align(a, b))))
+/// The page's store (A), B's store, provided to the views below, and the rows of the
+/// comparison, for both plans as they are now.
+fn both_sides() -> (Store, Store, Memo<Vec<Row>>) {
+    let store = Store::get();
+    let b = side_b(store);
+    provide_context(SideB(b));
+    let rows = Memo::new(move |_| store.plan.with(|a| b.plan.with(|b| compare::align(a, b))));
+    (store, b, rows)
 }
 
 /// The comparison page: the wizard for one side; beside it both verdicts, the differences and
 /// the two diagrams.
 #[component]
 pub fn ComparePage() -> impl IntoView {
-    let store = Store::get();
-    let b = side_b(store);
-    provide_context(SideB(b));
-    let rows = rows(store, b);
+    let (.., rows) = both_sides();
     view! {
         <crate::Chrome skip_to="comparison" skip_text="Skip to the comparison"
             tagline="Two scenarios side by side: who touches what, and where they part">
@@ -266,10 +268,7 @@ fn Diagrams(rows: Memo<Vec<Row>>) -> impl IntoView {
 /// The embed view of a comparison: both verdicts, the differences, both diagrams.
 #[component]
 pub fn CompareEmbed() -> impl IntoView {
-    let store = Store::get();
-    let b = side_b(store);
-    provide_context(SideB(b));
-    let rows = rows(store, b);
+    let (store, b, rows) = both_sides();
     let full_link = move || {
         store.scenario.track();
         store.compare.track();
