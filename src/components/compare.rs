@@ -82,16 +82,11 @@ pub fn ComparePage() -> impl IntoView {
             tagline="Two scenarios side by side: who touches what, and where they part">
             <main id="main" class="comparing">
                 <NoticeBar />
-                <div class="planner">
-                    <section class="wizard-column" aria-label="Scenarios">
-                        <SideEditor />
-                    </section>
-                    <section class="result-column" aria-label="Comparison">
-                        <Verdicts rows=rows />
-                        <Actions />
-                        <Diagrams rows=rows />
-                    </section>
-                </div>
+                {crate::planner("Scenarios", view! { <SideEditor /> }, "Comparison", view! {
+                    <Verdicts rows=rows />
+                    <Actions />
+                    <Diagrams rows=rows />
+                })}
             </main>
         </crate::Chrome>
     }

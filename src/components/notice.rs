@@ -90,12 +90,11 @@ pub fn UnreadLink() -> impl IntoView {
             .into_any()
         }
         View::Full => view! {
-            <header class="site-header">
-                <div class="brand">
-                    <h1>"credflow"</h1>
-                    <p class="tagline">"Who touches what when an SMS 2003 or ConfigMgr 2007 client installs a program"</p>
-                </div>
-            </header>
+            {crate::site_header(
+                "credflow",
+                "Who touches what when an SMS 2003 or ConfigMgr 2007 client installs a program",
+                (),
+            )}
             <main id="main" class="unread">{panel}</main>
         }
         .into_any(),

@@ -132,12 +132,7 @@ fn QuizPage() -> impl IntoView {
         }
     };
     view! {
-        <header class="site-header">
-            <div class="brand">
-                <h1>"credflow quiz"</h1>
-                <p class="tagline">"Predict how the install turns out, then see why"</p>
-            </div>
-        </header>
+        {crate::site_header("credflow quiz", "Predict how the install turns out, then see why", ())}
         <main id="main" class="quiz-page">
             {damaged.map(|d| view! { <p class="notice quiz-damaged" id="quiz-damaged">{d}</p> })}
             {(!left_out.is_empty()).then(|| view! {
