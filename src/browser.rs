@@ -152,6 +152,22 @@ pub fn marked(name: &str) -> bool {
         .is_some_and(|p| p.get_entries_by_name(name).length() > 0)
 }
 
+/// The height of the browser window's viewport in CSS pixels, 0 where it cannot be read.
+pub fn viewport_height() -> f64 {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0)
+}
+
+/// Scrolls the element with this id, if there is one, to the top of the window.
+pub fn scroll_to(id: &str) {
+    if let Some(el) = leptos::prelude::document().get_element_by_id(id) {
+        el.scroll_into_view();
+    }
+}
+
 /// Moves keyboard focus to the element with this id, if there is one.
 pub fn focus(id: &str) {
     use wasm_bindgen::JsCast;

@@ -102,25 +102,20 @@ fn full() -> impl IntoView {
             <main id="main">
                 <NoticeBar />
                 <Intro />
-                <div class="planner">
-                    <section class="wizard-column" aria-label="Scenario">
-                        <Wizard />
-                    </section>
-                    <section class="result-column" aria-label="Result">
-                        <Summary />
-                        <Verdict />
-                        <DiagramView />
-                        // One `Later` per place rather than per section: each is code of its own.
-                        <Later>
-                            <div class="result-actions">
-                                <WalkThrough />
-                                <ExportBar />
-                                <CompareWith />
-                            </div>
-                            <StepDetails />
-                        </Later>
-                    </section>
-                </div>
+                {planner("Scenario", view! { <Wizard /> }, "Result", view! {
+                    <Summary />
+                    <Verdict />
+                    <DiagramView />
+                    // One `Later` per place rather than per section: each is code of its own.
+                    <Later>
+                        <div class="result-actions">
+                            <WalkThrough />
+                            <ExportBar />
+                            <CompareWith />
+                        </div>
+                        <StepDetails />
+                    </Later>
+                })}
                 <Later>
                     <Findings />
                     <Diagnose />
@@ -151,17 +146,47 @@ pub fn Chrome(
             ev.prevent_default();
             browser::focus(skip_to);
         }>{skip_text}</a>
-        <header class="site-header">
-            <div class="brand">
-                <h1>"credflow"</h1>
-                <p class="tagline">{tagline}</p>
-            </div>
-            <Toolbar />
-        </header>
+        {site_header("credflow", tagline, view! { <Toolbar /> })}
         {children()}
         <footer class="site-footer">
             <p>"credflow runs entirely in your browser: nothing you choose or type leaves this page."</p>
         </footer>
+    }
+}
+
+/// The page's header: its title and tagline, then `tools` (the full view's toolbar).
+pub fn site_header(
+    title: &'static str,
+    tagline: &'static str,
+    tools: impl IntoView + 'static,
+) -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <div class="brand">
+                <h1>{title}</h1>
+                <p class="tagline">{tagline}</p>
+            </div>
+            {tools}
+        </header>
+    }
+}
+
+/// The planner's two columns: the wizard (`wizard`, labelled `wizard_label`) and the result.
+pub fn planner(
+    wizard_label: &'static str,
+    wizard: impl IntoView + 'static,
+    result_label: &'static str,
+    result: impl IntoView + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="planner">
+            <section class="wizard-column" aria-label=wizard_label>
+                {wizard}
+            </section>
+            <section class="result-column" aria-label=result_label>
+                {result}
+            </section>
+        </div>
     }
 }
 

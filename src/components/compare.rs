@@ -13,6 +13,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::export::{embed_button, embed_panel};
+use crate::components::list_items;
 use crate::components::notice::NoticeBar;
 use crate::components::wizard::Wizard;
 use crate::state::{Notice, Store};
@@ -61,34 +62,31 @@ fn side_b(store: Store) -> Store {
     b
 }
 
-/// The rows of the comparison, for both plans as they are now.
-fn rows(store: Store, b: Store) -> Memo<Vec<Row>> {
-    Memo::new(move |_| store.plan.with(|a| b.plan.with(|b| compare::align(a, b))))
+/// The page's store (A), B's store, provided to the views below, and the rows of the
+/// comparison, for both plans as they are now.
+fn both_sides() -> (Store, Store, Memo<Vec<Row>>) {
+    let store = Store::get();
+    let b = side_b(store);
+    provide_context(SideB(b));
+    let rows = Memo::new(move |_| store.plan.with(|a| b.plan.with(|b| compare::align(a, b))));
+    (store, b, rows)
 }
 
 /// The comparison page: the wizard for one side; beside it both verdicts, the differences and
 /// the two diagrams.
 #[component]
 pub fn ComparePage() -> impl IntoView {
-    let store = Store::get();
-    let b = side_b(store);
-    provide_context(SideB(b));
-    let rows = rows(store, b);
+    let (.., rows) = both_sides();
     view! {
         <crate::Chrome skip_to="comparison" skip_text="Skip to the comparison"
             tagline="Two scenarios side by side: who touches what, and where they part">
             <main id="main" class="comparing">
                 <NoticeBar />
-                <div class="planner">
-                    <section class="wizard-column" aria-label="Scenarios">
-                        <SideEditor />
-                    </section>
-                    <section class="result-column" aria-label="Comparison">
-                        <Verdicts rows=rows />
-                        <Actions />
-                        <Diagrams rows=rows />
-                    </section>
-                </div>
+                {crate::planner("Scenarios", view! { <SideEditor /> }, "Comparison", view! {
+                    <Verdicts rows=rows />
+                    <Actions />
+                    <Diagrams rows=rows />
+                })}
             </main>
         </crate::Chrome>
     }
@@ -152,7 +150,7 @@ fn Verdicts(rows: Memo<Vec<Row>>) -> impl IntoView {
             } else {
                 view! {
                     <ol id="differences" class="differences">
-                        {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                        {list_items(lines)}
                     </ol>
                 }
                 .into_any()
@@ -265,10 +263,7 @@ fn Diagrams(rows: Memo<Vec<Row>>) -> impl IntoView {
 /// The embed view of a comparison: both verdicts, the differences, both diagrams.
 #[component]
 pub fn CompareEmbed() -> impl IntoView {
-    let store = Store::get();
-    let b = side_b(store);
-    provide_context(SideB(b));
-    let rows = rows(store, b);
+    let (store, b, rows) = both_sides();
     let full_link = move || {
         store.scenario.track();
         store.compare.track();

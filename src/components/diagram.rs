@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::findings::{more_button, CHIPS_SHOWN};
+use crate::components::list_items;
 use crate::state::Store;
 
 /// The step number of the diagram element under a click, if any.
@@ -283,11 +284,7 @@ fn ring(step: Option<usize>) {
     let class = row.get_attribute("class").unwrap_or_default();
     let _ = row.set_attribute("class", &format!("{class} kf"));
     let rect = row.get_bounding_client_rect();
-    let height = window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
+    let height = crate::browser::viewport_height();
     if rect.top() < 0.0 || rect.bottom() > height {
         row.scroll_into_view_with_bool(rect.top() < 0.0);
     }
@@ -454,11 +451,7 @@ fn log_evidence(n: usize) -> Option<impl IntoView> {
     let store = Store::get();
     store.log_marks.with(|marks| {
         marks.iter().find(|m| m.n == n).map(|m| {
-            let items = m
-                .says
-                .iter()
-                .map(|s| view! { <li>{s.clone()}</li> })
-                .collect_view();
+            let items = list_items(m.says.clone());
             view! {
                 <dt>"From your log"</dt>
                 <dd class="log-evidence"><ul>{items}</ul></dd>

@@ -26,24 +26,51 @@ pub fn Library() -> impl IntoView {
                 store.replace(to, what);
                 // The top of the planner: the message with its Undo (which then stays in sight
                 // while the page scrolls), the wizard that changed and the verdict.
-                if let Some(el) = document().get_element_by_id("main") {
-                    el.scroll_into_view();
-                }
+                crate::browser::scroll_to("main");
             };
-            view! {
-                <li class="preset" id=p.id>
-                    <h3>{format!("{}. {}", i + 1, p.title)}</h3>
-                    <p>{p.lesson}</p>
-                    <button type="button" class="secondary" data-preset=p.id on:click=load
-                        aria-label=format!("Load classic case {}: {}", i + 1, p.title)>"Load"</button>
-                </li>
-            }
+            let button = view! {
+                <button type="button" class="secondary" data-preset=p.id on:click=load
+                    aria-label=format!("Load classic case {}: {}", i + 1, p.title)>"Load"</button>
+            };
+            card(p.id, format!("{}. {}", i + 1, p.title), p.lesson, button)
         })
         .collect_view();
+    cards_section(
+        "library",
+        "Classic cases",
+        "Seventeen typical deployments, each with the lesson it teaches about which account reaches what. Loading one replaces the current scenario; Undo or the browser's Back button brings it back.",
+        cards,
+    )
+}
+
+/// One card of a list of cases: its title, its lesson and the button that opens it.
+pub fn card(
+    id: &'static str,
+    title: impl IntoView + 'static,
+    lesson: &'static str,
+    button: impl IntoView + 'static,
+) -> impl IntoView {
     view! {
-        <section id="library" class="library-section" aria-labelledby="library-title">
-            <h2 id="library-title">"Classic cases"</h2>
-            <p class="help">"Seventeen typical deployments, each with the lesson it teaches about which account reaches what. Loading one replaces the current scenario; Undo or the browser's Back button brings it back."</p>
+        <li class="preset" id=id>
+            <h3>{title}</h3>
+            <p>{lesson}</p>
+            {button}
+        </li>
+    }
+}
+
+/// A section of cases: the section `id`, its title (`<id>-title`), a line of help and the
+/// cards.
+pub fn cards_section(
+    id: &'static str,
+    title: &'static str,
+    help: &'static str,
+    cards: impl IntoView + 'static,
+) -> impl IntoView {
+    view! {
+        <section id=id class="library-section" aria-labelledby=format!("{id}-title")>
+            <h2 id=format!("{id}-title")>{title}</h2>
+            <p class="help">{help}</p>
             <ol class="presets">{cards}</ol>
         </section>
     }

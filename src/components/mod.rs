@@ -19,3 +19,13 @@ pub mod toolbar;
 pub mod verdict;
 pub mod walk;
 pub mod wizard;
+
+use leptos::prelude::*;
+
+/// Each of `lines` as an `<li>`, for the list that holds them.
+pub fn list_items<T: IntoView + 'static>(lines: impl IntoIterator<Item = T>) -> impl IntoView {
+    lines
+        .into_iter()
+        .map(|l| view! { <li>{l}</li> })
+        .collect_view()
+}

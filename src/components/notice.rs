@@ -7,63 +7,55 @@ use credflow_core::present::scenario_lines;
 use credflow_core::Scenario;
 use leptos::prelude::*;
 
+use crate::components::list_items;
 use crate::state::{Notice, Store, Unread};
 
 #[component]
 pub fn NoticeBar() -> impl IntoView {
     let store = Store::get();
-    let dismiss = move |_| store.dismiss();
     move || {
         store.notice.get().and_then(|notice| match notice {
             // The whole page says it (`UnreadLink`).
             Notice::Unread(_) => None,
-            Notice::Error(text) => Some(view! {
-                <div id="notice" class="notice error" role="alert">
-                    <p>{text}</p>
-                    <button type="button" class="icon" aria-label="Dismiss message" on:click=dismiss>"✕"</button>
+            Notice::Error(text) => Some(notice_box(store, "notice error", "alert", view! { <p>{text}</p> })),
+            Notice::Restored => Some(notice_box(store, "notice info restored", "status", view! {
+                <p>
+                    "This is the scenario last worked on in this browser, restored from an "
+                    "earlier visit: it may be someone else's. Its link is now in the address bar."
+                </p>
+                <button type="button" id="start-fresh" on:click=move |_| {
+                    store.replace(Scenario::default(), "Started fresh from the defaults.".into())
+                }>"Start fresh"</button>
+            })),
+            Notice::Adjusted(lines) => Some(notice_box(store, "notice adjusted", "status", view! {
+                <div>
+                    <p>"Some choices were adjusted to keep the scenario valid:"</p>
+                    <ul>{list_items(lines)}</ul>
                 </div>
-            }
-            .into_any()),
-            Notice::Restored => Some(view! {
-                <div id="notice" class="notice info restored" role="status">
-                    <p>
-                        "This is the scenario last worked on in this browser, restored from an "
-                        "earlier visit: it may be someone else's. Its link is now in the address bar."
-                    </p>
-                    <button type="button" id="start-fresh" on:click=move |_| {
-                        store.replace(Scenario::default(), "Started fresh from the defaults.".into())
-                    }>"Start fresh"</button>
-                    <button type="button" class="icon" aria-label="Dismiss message" on:click=dismiss>"✕"</button>
-                </div>
-            }
-            .into_any()),
-            Notice::Adjusted(lines) => Some(view! {
-                <div id="notice" class="notice adjusted" role="status">
-                    <div>
-                        <p>"Some choices were adjusted to keep the scenario valid:"</p>
-                        <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                    </div>
-                    <button type="button" class="icon" aria-label="Dismiss message" on:click=dismiss>"✕"</button>
-                </div>
-            }
-            .into_any()),
-            Notice::Info(text) => Some(view! {
-                <div id="notice" class="notice info" role="status">
-                    <p>{text}</p>
-                    <button type="button" class="icon" aria-label="Dismiss message" on:click=dismiss>"✕"</button>
-                </div>
-            }
-            .into_any()),
-            Notice::Undoable(text) => Some(view! {
-                <div id="notice" class="notice info" role="status">
-                    <p>{text}</p>
-                    <button type="button" id="undo" on:click=move |_| store.undo()>"Undo"</button>
-                    <button type="button" class="icon" aria-label="Dismiss message" on:click=dismiss>"✕"</button>
-                </div>
-            }
-            .into_any()),
+            })),
+            Notice::Info(text) => Some(notice_box(store, "notice info", "status", view! { <p>{text}</p> })),
+            Notice::Undoable(text) => Some(notice_box(store, "notice info", "status", view! {
+                <p>{text}</p>
+                <button type="button" id="undo" on:click=move |_| store.undo()>"Undo"</button>
+            })),
         })
     }
+}
+
+/// One message: `body`, then the button that dismisses it.
+fn notice_box(
+    store: Store,
+    class: &'static str,
+    role: &'static str,
+    body: impl IntoView + 'static,
+) -> AnyView {
+    view! {
+        <div id="notice" class=class role=role>
+            {body}
+            <button type="button" class="icon" aria-label="Dismiss message" on:click=move |_| store.dismiss()>"✕"</button>
+        </div>
+    }
+    .into_any()
 }
 
 /// The page while the link in the address bar cannot be read in full: what was wrong, what
@@ -98,12 +90,11 @@ pub fn UnreadLink() -> impl IntoView {
             .into_any()
         }
         View::Full => view! {
-            <header class="site-header">
-                <div class="brand">
-                    <h1>"credflow"</h1>
-                    <p class="tagline">"Who touches what when an SMS 2003 or ConfigMgr 2007 client installs a program"</p>
-                </div>
-            </header>
+            {crate::site_header(
+                "credflow",
+                "Who touches what when an SMS 2003 or ConfigMgr 2007 client installs a program",
+                (),
+            )}
             <main id="main" class="unread">{panel}</main>
         }
         .into_any(),
@@ -123,7 +114,7 @@ fn panel(store: Store, unread: Unread) -> impl IntoView {
         view! { <p id="link-readable">"Nothing beyond the defaults."</p> }.into_any()
     } else {
         view! {
-            <ul id="link-readable">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            <ul id="link-readable">{list_items(lines)}</ul>
         }
         .into_any()
     };
@@ -166,7 +157,7 @@ fn panel(store: Store, unread: Unread) -> impl IntoView {
             <div id="link-problems" class="notice error" role="alert">
                 <div>
                     <p><strong>"What is wrong:"</strong></p>
-                    <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                    <ul>{list_items(problems)}</ul>
                 </div>
             </div>
             <h3>"What could be read"</h3>

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::diagram::{DiagramView, StepDetails};
+use crate::components::list_items;
 use crate::components::start::{save, scenario_of, take_left_out, SAVED_QUIZ};
 use crate::components::summary::rows;
 use crate::components::verdict::Verdict;
@@ -131,18 +132,13 @@ fn QuizPage() -> impl IntoView {
         }
     };
     view! {
-        <header class="site-header">
-            <div class="brand">
-                <h1>"credflow quiz"</h1>
-                <p class="tagline">"Predict how the install turns out, then see why"</p>
-            </div>
-        </header>
+        {crate::site_header("credflow quiz", "Predict how the install turns out, then see why", ())}
         <main id="main" class="quiz-page">
             {damaged.map(|d| view! { <p class="notice quiz-damaged" id="quiz-damaged">{d}</p> })}
             {(!left_out.is_empty()).then(|| view! {
                 <div class="notice" id="quiz-left-out">
                     <p>"These lines of your list could not be read and are left out:"</p>
-                    <ul>{left_out.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    <ul>{list_items(left_out)}</ul>
                 </div>
             })}
             {body}
@@ -238,11 +234,7 @@ fn Question(
         .collect_view();
     let hidden = quiz::diagram(&plan);
     let svg = credflow_core::svg::svg_question(&hidden);
-    let structure = hidden
-        .text
-        .iter()
-        .map(|line| view! { <li>{line.clone()}</li> })
-        .collect_view();
+    let structure = list_items(hidden.text.clone());
     let not_ok = move || outcome.get().is_some_and(|o| o != Outcome::Ok);
     let outcomes = PREDICTIONS
         .iter()
@@ -315,11 +307,7 @@ fn Question(
     };
     let embed = store.view.get_untracked() == View::Embed;
     let revealed = move |m: Marking| {
-        let lines = m
-            .lines
-            .iter()
-            .map(|l| view! { <li>{l.clone()}</li> })
-            .collect_view();
+        let lines = list_items(m.lines.clone());
         view! {
             <section id="quiz-result" class="quiz-result" tabindex="-1" aria-labelledby="quiz-result-title">
                 <h2 id="quiz-result-title">{format!("Your answer: {} of {} right", m.score, m.out_of)}</h2>

@@ -11,6 +11,8 @@ use credflow_core::{normalise, Scenario};
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::library::{card, cards_section};
+use crate::components::list_items;
 use crate::state::Store;
 
 /// localStorage key of the quiz set under way ([`Progress::text`]).
@@ -114,27 +116,21 @@ pub fn Contrasts() -> impl IntoView {
             let open = move |_| {
                 let (a, b) = c.scenarios();
                 store.replace_pair(a, Some(b), format!("Opened the contrast “{}”.", c.title));
-                if let Some(el) = document().get_element_by_id("main") {
-                    el.scroll_into_view();
-                }
+                browser::scroll_to("main");
             };
-            view! {
-                <li class="preset" id=c.id>
-                    <h3>{c.title}</h3>
-                    <p>{c.lesson}</p>
-                    <button type="button" class="secondary" data-contrast=c.id on:click=open
-                        aria-label=format!("Compare: {}", c.title)>"Compare"</button>
-                </li>
-            }
+            let button = view! {
+                <button type="button" class="secondary" data-contrast=c.id on:click=open
+                    aria-label=format!("Compare: {}", c.title)>"Compare"</button>
+            };
+            card(c.id, c.title, c.lesson, button)
         })
         .collect_view();
-    view! {
-        <section id="contrasts" class="library-section" aria-labelledby="contrasts-title">
-            <h2 id="contrasts-title">"Classic contrasts"</h2>
-            <p class="help">"Two scenarios that differ in one choice, side by side. Undo or the browser's Back button returns to what you had."</p>
-            <ol class="presets">{cards}</ol>
-        </section>
-    }
+    cards_section(
+        "contrasts",
+        "Classic contrasts",
+        "Two scenarios that differ in one choice, side by side. Undo or the browser's Back button returns to what you had.",
+        cards,
+    )
 }
 
 /// The Quiz section of the planner: start a quiz set of the classic cases, in order or
@@ -208,7 +204,7 @@ pub fn QuizStart() -> impl IntoView {
                 {move || {
                     let p = problems.get();
                     (!p.is_empty()).then(|| view! {
-                        <ul class="quiz-problem">{p.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                        <ul class="quiz-problem">{list_items(p)}</ul>
                     })
                 }}
             </div>

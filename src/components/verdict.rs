@@ -111,11 +111,7 @@ pub fn VerdictBar() -> impl IntoView {
                 return;
             };
             let rect = verdict.get_bounding_client_rect();
-            let height = window()
-                .inner_height()
-                .ok()
-                .and_then(|h| h.as_f64())
-                .unwrap_or(0.0);
+            let height = crate::browser::viewport_height();
             let _ = if rect.bottom() > 0.0 && rect.top() < height - 40.0 {
                 bar.set_attribute("data-in-sight", "")
             } else {

@@ -54,6 +54,14 @@ macro_rules! choice {
             }
         }
 
+        impl $crate::choice::Choice for $name {
+            const KEY: &'static str = $key;
+
+            fn key(self) -> &'static str {
+                $name::key(self)
+            }
+        }
+
         impl Default for $name {
             fn default() -> Self {
                 Self::ALL[0]
@@ -72,6 +80,13 @@ macro_rules! choice {
             }
         }
     };
+}
+
+/// What every `choice!` enum has, for code that works on any of them: the input's key and
+/// each value's key.
+pub trait Choice: Copy {
+    const KEY: &'static str;
+    fn key(self) -> &'static str;
 }
 
 /// One value of an input as the wizard shows it.

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::choice::Choice;
 use crate::scenario::{
     Arch, Boundary, Client, Deploy, Drive, Interact, Letter, Mode, Os, Role, Run, Scenario, Sia,
     SlowMode, Source, When,
@@ -44,99 +45,58 @@ pub struct Change {
 /// 10. `letter=taken` needs `drive=fixed`; otherwise `free`.
 pub fn normalise(mut s: Scenario) -> (Scenario, Vec<Change>) {
     let mut changes = Vec::new();
-    let mut change = |key, from: &'static str, to: &'static str, reason, source| {
-        changes.push(Change {
-            key,
-            from,
-            to,
-            reason,
-            source,
-        })
-    };
-
     if s.os == Os::Win9x && s.client != Client::Legacy {
-        change(
-            Os::KEY,
-            s.os.key(),
-            Os::Nt.key(),
+        changes.push(set(
+            &mut s.os,
+            Os::Nt,
             "Windows 98 is supported by the Legacy Client only.",
             SourceId::Cm07Env,
-        );
-        s.os = Os::Nt;
+        ));
     }
     if s.os == Os::Win9x && s.role != Role::Workstation {
-        change(
-            Role::KEY,
-            s.role.key(),
-            Role::Workstation.key(),
+        changes.push(set(
+            &mut s.role,
+            Role::Workstation,
             "A Windows 98 computer can only be a workstation.",
             SourceId::Q264714,
-        );
-        s.role = Role::Workstation;
+        ));
     }
     if s.run == Run::User && s.when != When::User {
-        change(
-            When::KEY,
-            s.when.key(),
-            When::User.key(),
+        changes.push(set(
+            &mut s.when,
+            When::User,
             "A program that runs with the user's rights needs a logged-on user.",
             SourceId::Cm07Env,
-        );
-        s.when = When::User;
+        ));
     }
     if s.sia == Sia::On
         && (s.client != Client::Legacy || s.run != Run::Admin || s.when == When::User)
     {
-        change(
-            Sia::KEY,
-            s.sia.key(),
-            Sia::Off.key(),
-            "The Software Installation Account applies only to the Legacy Client, with administrative rights, when the program may run without a logged-on user.",
-            SourceId::Cm07Env,
-        );
-        s.sia = Sia::Off;
+        changes.push(set(&mut s.sia, Sia::Off, "The Software Installation Account applies only to the Legacy Client, with administrative rights, when the program may run without a logged-on user.", SourceId::Cm07Env));
     }
     if s.source == Source::Unc && s.shares.is_empty() {
-        change(
-            Source::KEY,
-            s.source.key(),
-            Source::Dp.key(),
-            "A program run from a UNC path needs its share listed; without one it comes from the distribution point.",
-            SourceId::Cm07Env,
-        );
-        s.source = Source::Dp;
+        changes.push(set(&mut s.source, Source::Dp, "A program run from a UNC path needs its share listed; without one it comes from the distribution point.", SourceId::Cm07Env));
     }
     if s.os == Os::Vista && s.client != Client::Cm07 {
-        change(
-            Os::KEY,
-            s.os.key(),
-            Os::Nt.key(),
+        changes.push(set(
+            &mut s.os,
+            Os::Nt,
             "Windows Vista is modelled for the ConfigMgr 2007 client only.",
             SourceId::Cm07Env,
-        );
-        s.os = Os::Nt;
+        ));
     }
     if s.arch == Arch::X64 && s.client != Client::Cm07 {
-        change(
-            Arch::KEY,
-            s.arch.key(),
-            Arch::X86.key(),
+        changes.push(set(
+            &mut s.arch,
+            Arch::X86,
             "64-bit Windows is modelled for the ConfigMgr 2007 client only.",
             SourceId::Cm07Logs,
-        );
-        s.arch = Arch::X86;
+        ));
     }
     if s.interact == Interact::On
         && (s.run != Run::Admin || s.when == When::NoUser || s.os == Os::Win9x)
     {
-        change(
-            Interact::KEY,
-            s.interact.key(),
-            Interact::Off.key(),
-            "\"Allow users to interact\" applies only with administrative rights, when a user may be logged on, and not on Windows 98.",
-            SourceId::Cm07Env,
-        );
-        s.interact = Interact::Off;
+        changes.push(set(&mut s.interact, Interact::Off, "\"Allow users to interact\" applies only with administrative rights, when a user may be logged on, and not on Windows 98.", SourceId::Cm07Env));
     }
     if s.client == Client::Legacy {
         // Not reported: the Legacy Client has no such options, so nothing the user chose
@@ -146,24 +106,28 @@ pub fn normalise(mut s: Scenario) -> (Scenario, Vec<Change>) {
         s.slow = SlowMode::default();
     }
     if s.drive != Drive::Unc && (s.effective_mode() != Mode::RunDp || s.source != Source::Dp) {
-        change(
-            Drive::KEY,
-            s.drive.key(),
-            Drive::Unc.key(),
+        changes.push(set(
+            &mut s.drive,
+            Drive::Unc,
             "Drive modes apply only when the program runs from the distribution point.",
             SourceId::CbPkgProg,
-        );
-        s.drive = Drive::Unc;
+        ));
     }
     if s.letter == Letter::Taken && s.drive != Drive::Fixed {
-        change(
-            Letter::KEY,
-            s.letter.key(),
-            Letter::Free.key(),
-            "Whether the letter is taken matters only when the program requires a specific drive letter.",
-            SourceId::CbPkgProg,
-        );
-        s.letter = Letter::Free;
+        changes.push(set(&mut s.letter, Letter::Free, "Whether the letter is taken matters only when the program requires a specific drive letter.", SourceId::CbPkgProg));
     }
     (s, changes)
+}
+
+/// Sets `field` to `to`, saying what changed, why, and the source.
+fn set<T: Choice>(field: &mut T, to: T, reason: &'static str, source: SourceId) -> Change {
+    let change = Change {
+        key: T::KEY,
+        from: field.key(),
+        to: to.key(),
+        reason,
+        source,
+    };
+    *field = to;
+    change
 }

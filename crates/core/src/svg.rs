@@ -638,14 +638,7 @@ fn step_text(o: &mut String, e: &Edge, tx: f32) {
     // Plain text, not a tspan of its own: a diagram of many shares has many such rows, and
     // every text element costs the browser layout time. What does not fit beside the status
     // goes on lines under it, in the same text element.
-    let under = |o: &mut String, line: &str| {
-        o.push_str("<tspan");
-        attr(o, "x", tx);
-        attr(o, "dy", WHO_LINE);
-        o.push('>');
-        escape(o, line);
-        o.push_str("</tspan>");
-    };
+    let under = |o: &mut String, line: &str| line_below(o, tx, WHO_LINE, line);
     if e.after_inline {
         o.push_str(e.after);
     } else {
@@ -668,22 +661,10 @@ fn callout(o: &mut String, c: &Callout) {
     o.push_str("<g class=\"co\">");
     title(o, &c.text);
     rect(o, "", c.rect.x, c.rect.y, c.rect.w, c.rect.h, 6.0);
-    o.push_str("<text");
-    xy(o, c.rect.x + CALLOUT_PAD, c.rect.y + LINE);
-    o.push('>');
-    for (i, line) in c.lines.iter().enumerate() {
-        if i == 0 {
-            escape(o, line);
-        } else {
-            o.push_str("<tspan");
-            attr(o, "x", c.rect.x + CALLOUT_PAD);
-            attr(o, "dy", LINE);
-            o.push('>');
-            escape(o, line);
-            o.push_str("</tspan>");
-        }
-    }
-    o.push_str("</text></g>");
+    // A callout has at least one line (layout makes none without).
+    let x = c.rect.x + CALLOUT_PAD;
+    lines(o, "", x, c.rect.y + LINE, LINE, &c.lines);
+    o.push_str("</g>");
 }
 
 /// One box: label lines, captions, and its tooltip.
@@ -726,26 +707,35 @@ fn node_box(o: &mut String, n: &Node) {
     o.push_str("</g>");
 }
 
-/// Lines of text, `step` apart, as one `<text>` with a `<tspan>` for each line after the first.
+/// Lines of text, `step` apart, as one `<text>` (with no class when `class` is empty) with a
+/// `<tspan>` for each line after the first; nothing without lines.
 fn lines(o: &mut String, class: &str, x: f32, y: f32, step: f32, lines: &[String]) {
     let Some((first, rest)) = lines.split_first() else {
         return;
     };
-    o.push_str("<text class=\"");
-    o.push_str(class);
-    o.push('"');
+    o.push_str("<text");
+    if !class.is_empty() {
+        o.push_str(" class=\"");
+        o.push_str(class);
+        o.push('"');
+    }
     xy(o, x, y);
     o.push('>');
     escape(o, first);
     for line in rest {
-        o.push_str("<tspan");
-        attr(o, "x", x);
-        attr(o, "dy", step);
-        o.push('>');
-        escape(o, line);
-        o.push_str("</tspan>");
+        line_below(o, x, step, line);
     }
     o.push_str("</text>");
+}
+
+/// A line of a `<text>` after its first: `<tspan x dy>`, `dy` below the line before.
+fn line_below(o: &mut String, x: f32, dy: f32, line: &str) {
+    o.push_str("<tspan");
+    attr(o, "x", x);
+    attr(o, "dy", dy);
+    o.push('>');
+    escape(o, line);
+    o.push_str("</tspan>");
 }
 
 /// What the markers mean, at the bottom.

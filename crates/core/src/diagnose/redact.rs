@@ -241,12 +241,7 @@ fn user_placeholder(user: &str, names: &mut Names) -> String {
 
 /// `user@domain.tld`.
 fn principal_names(text: &str, names: &mut Names) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for (at, _) in text.match_indices('@') {
-        if at < last {
-            continue;
-        }
+    each_match(text, "@", |at, last| {
         let user_start = text[..at]
             .char_indices()
             .rev()
@@ -259,11 +254,37 @@ fn principal_names(text: &str, names: &mut Names) -> String {
             .unwrap_or(rest.len());
         let domain = rest[..len].trim_end_matches('.');
         if user_start < at && domain.contains('.') {
-            out.push_str(&text[last..user_start]);
-            out.push_str(&user_placeholder(&text[user_start..at], names));
-            out.push('@');
-            out.push_str(&names.placeholder(Kind::Domain, domain));
-            last = at + 1 + domain.len();
+            let user = user_placeholder(&text[user_start..at], names);
+            let domain_placeholder = names.placeholder(Kind::Domain, domain);
+            Some((
+                user_start,
+                at + 1 + domain.len(),
+                format!("{user}@{domain_placeholder}"),
+            ))
+        } else {
+            None
+        }
+    })
+}
+
+/// `text` with what `replace` makes of each match of `pattern` that starts after the last
+/// replacement: given the match's start and the end of the last replacement, the range it
+/// replaces (from no earlier than that end) and what with, or `None` to leave it.
+fn each_match(
+    text: &str,
+    pattern: &str,
+    mut replace: impl FnMut(usize, usize) -> Option<(usize, usize, String)>,
+) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (at, _) in text.match_indices(pattern) {
+        if at < last {
+            continue;
+        }
+        if let Some((start, end, with)) = replace(at, last) {
+            out.push_str(&text[last..start]);
+            out.push_str(&with);
+            last = end;
         }
     }
     out.push_str(&text[last..]);
@@ -370,21 +391,12 @@ fn computers(text: &str, names: &mut Names) -> String {
 
 /// `S-1-5-21-…`: a domain or computer account's SID.
 fn sids(text: &str, names: &mut Names) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for (at, _) in text.match_indices("S-1-5-21-") {
-        if at < last {
-            continue;
-        }
+    each_match(text, "S-1-5-21-", |at, _| {
         let rest = &text[at..];
         let len = rest
             .find(|c: char| !(c.is_ascii_digit() || c == '-' || c == 'S'))
             .unwrap_or(rest.len());
         let sid = rest[..len].trim_end_matches('-');
-        out.push_str(&text[last..at]);
-        out.push_str(&names.placeholder(Kind::Sid, sid));
-        last = at + sid.len();
-    }
-    out.push_str(&text[last..]);
-    out
+        Some((at, at + sid.len(), names.placeholder(Kind::Sid, sid)))
+    })
 }

@@ -296,6 +296,44 @@ pub fn recognise(line: &LogLine, lower: &str) -> Option<Hit> {
     None
 }
 
+/// The signs of not reaching something: the Win32 codes and the phrases (in lower case) that
+/// show each.
+const REACHING: &[(Sign, &[u32], &[&str])] = &[
+    (
+        Sign::AccessDenied,
+        &[5],
+        &["access is denied", "access denied"],
+    ),
+    (
+        Sign::NetworkPathNotFound,
+        &[53, 67],
+        &[
+            "network path was not found",
+            "network path cannot be found",
+            "network name cannot be found",
+            "network name was not found",
+        ],
+    ),
+    (
+        Sign::LogonFailure,
+        &[1326, 1909],
+        &[
+            "logon failure",
+            "unknown user name or bad password",
+            "account is currently locked out",
+        ],
+    ),
+    (
+        Sign::NotFound,
+        &[2, 3],
+        &[
+            "cannot find the path",
+            "cannot find the file",
+            "path not found",
+        ],
+    ),
+];
+
 /// Access denied, a path not found, a refused logon: on a UNC path (a share, or the package
 /// on a DP), a drive letter, the local machine, or no path at all.
 fn reaching(line: &LogLine, m: &str, codes: &[Found]) -> Option<Hit> {
@@ -305,39 +343,16 @@ fn reaching(line: &LogLine, m: &str, codes: &[Found]) -> Option<Hit> {
             .find(|f| ns.iter().any(|n| f.code.is_win32(*n)))
             .map(|f| f.code.clone())
     };
-    let phrase = |ps: &[&str]| ps.iter().any(|p| m.contains(p));
-    let (sign, code) = if let Some(c) = first(&[5]) {
-        (Sign::AccessDenied, Some(c))
-    } else if phrase(&["access is denied", "access denied"]) {
-        (Sign::AccessDenied, None)
-    } else if let Some(c) = first(&[53, 67]) {
-        (Sign::NetworkPathNotFound, Some(c))
-    } else if phrase(&[
-        "network path was not found",
-        "network path cannot be found",
-        "network name cannot be found",
-        "network name was not found",
-    ]) {
-        (Sign::NetworkPathNotFound, None)
-    } else if let Some(c) = first(&[1326, 1909]) {
-        (Sign::LogonFailure, Some(c))
-    } else if phrase(&[
-        "logon failure",
-        "unknown user name or bad password",
-        "account is currently locked out",
-    ]) {
-        (Sign::LogonFailure, None)
-    } else if let Some(c) = first(&[2, 3]) {
-        (Sign::NotFound, Some(c))
-    } else if phrase(&[
-        "cannot find the path",
-        "cannot find the file",
-        "path not found",
-    ]) {
-        (Sign::NotFound, None)
-    } else {
-        return None;
-    };
+    // In this order, each sign by its codes, then by its phrases.
+    let (sign, code) = REACHING.iter().find_map(|&(sign, ns, phrases)| {
+        if let Some(c) = first(ns) {
+            Some((sign, Some(c)))
+        } else if phrases.iter().any(|p| m.contains(p)) {
+            Some((sign, None))
+        } else {
+            None
+        }
+    })?;
     let base = Hit {
         sign,
         steps: &[],

@@ -133,7 +133,7 @@ pub fn suggestions(plan: &Plan, evidence: &[Evidence], hints: &Hints) -> Vec<Sug
             title: "Switch to the SMS 2003 Legacy Client".into(),
             why: format!(
                 "{} {} written by the Legacy Client (SMSAPM32.log, CCIM32, the `$$<…>` format); \
-                 the scenario has the {}.",
+             the scenario has the {}.",
                 capital(&line_list(&hints.legacy)),
                 are(hints.legacy.len()),
                 s.client.label()
@@ -146,7 +146,7 @@ pub fn suggestions(plan: &Plan, evidence: &[Evidence], hints: &Hints) -> Vec<Sug
                 title: "Switch to the ConfigMgr 2007 client on 64-bit Windows".into(),
                 why: format!(
                     "{} name{} SysWOW64\\CCM, where the 32-bit ConfigMgr 2007 client keeps its \
-                     logs on 64-bit Windows [CM07-LOGS].",
+                 logs on 64-bit Windows [CM07-LOGS].",
                     capital(&line_list(&hints.wow64)),
                     if hints.wow64.len() == 1 { "s" } else { "" }
                 ),
@@ -171,18 +171,14 @@ pub fn suggestions(plan: &Plan, evidence: &[Evidence], hints: &Hints) -> Vec<Sug
     // "under context System": the program's content is fetched as Local System.
     let system = lines_of(&|e| e.identity == Some(Identity::LocalSystem));
     if !system.is_empty() && s.run == Run::User && s.os != Os::Win9x {
-        out.push(Suggestion {
-            title: "Run with administrative rights".into(),
-            why: format!(
-                "{} {} the client working under context System (Local System), as it does for a \
-                 program that runs with administrative rights; the scenario runs it with the \
-                 user's rights.",
-                capital(&line_list(&system)),
-                show(system.len())
-            ),
-            changes: vec![set("run", "admin")],
-            lines: system,
-        });
+        out.push(shown(
+            "Run with administrative rights",
+            system,
+            "the client working under context System (Local System), as it does for a \
+             program that runs with administrative rights; the scenario runs it with the \
+             user's rights.",
+            vec![set("run", "admin")],
+        ));
     }
 
     // The Software Installation Account.
@@ -209,18 +205,14 @@ pub fn suggestions(plan: &Plan, evidence: &[Evidence], hints: &Hints) -> Vec<Sug
             changes.push(set("when", "any"));
         }
         changes.push(set("sia", "1"));
-        out.push(Suggestion {
-            title: "Use the Software Installation Account".into(),
-            why: format!(
-                "{} {} the Legacy Client handling a run account for the program (granting it \
-                 admin rights, or failing to find it); it does so only for a program set to use \
-                 the Software Installation Account.",
-                capital(&line_list(&sia_lines)),
-                show(sia_lines.len())
-            ),
+        out.push(shown(
+            "Use the Software Installation Account",
+            sia_lines,
+            "the Legacy Client handling a run account for the program (granting it \
+             admin rights, or failing to find it); it does so only for a program set to use \
+             the Software Installation Account.",
             changes,
-            lines: sia_lines,
-        });
+        ));
     }
     let missing = lines_of(&|e| matches!(e.sign, Sign::RunAccountData | Sign::NoSuchUser));
     if !missing.is_empty()
@@ -229,32 +221,24 @@ pub fn suggestions(plan: &Plan, evidence: &[Evidence], hints: &Hints) -> Vec<Sug
         && s.siacct == crate::Account::Set
         && s.os != Os::Win9x
     {
-        out.push(Suggestion {
-            title: "Mark the Software Installation Account as not usable".into(),
-            why: format!(
-                "{} {} the client could not find or use the run account (1317); the nearest the \
-                 scenario can say is that no Software Installation Account is configured.",
-                capital(&line_list(&missing)),
-                show(missing.len())
-            ),
-            changes: vec![set("siacct", "none")],
-            lines: missing,
-        });
+        out.push(shown(
+            "Mark the Software Installation Account as not usable",
+            missing,
+            "the client could not find or use the run account (1317); the nearest the \
+             scenario can say is that no Software Installation Account is configured.",
+            vec![set("siacct", "none")],
+        ));
     }
     let refused = lines_of(&|e| e.sign == Sign::AdminRightsRefused);
     if !refused.is_empty() && s.role != Role::DomainController {
-        out.push(Suggestion {
-            title: "Make the computer a domain controller".into(),
-            why: format!(
-                "{} {} 2226, an operation allowed only on the primary domain controller, where \
-                 the client adds the run account to the Administrators group; Q242011 describes \
-                 this failure on backup domain controllers (inferred: the computer is one).",
-                capital(&line_list(&refused)),
-                show(refused.len())
-            ),
-            changes: vec![set("role", "domain-controller")],
-            lines: refused,
-        });
+        out.push(shown(
+            "Make the computer a domain controller",
+            refused,
+            "2226, an operation allowed only on the primary domain controller, where \
+             the client adds the run account to the Administrators group; Q242011 describes \
+             this failure on backup domain controllers (inferred: the computer is one).",
+            vec![set("role", "domain-controller")],
+        ));
     }
 
     // Shares the log names that the scenario lacks.
@@ -296,48 +280,33 @@ pub fn suggestions(plan: &Plan, evidence: &[Evidence], hints: &Hints) -> Vec<Sug
     }
 
     // Steps the log shows and the scenario does not have.
-    let unplaced = |kind: StepKind| lines_of(&|e| e.step == kind && e.n.is_none());
-    let fetch = unplaced(StepKind::FetchContent);
-    if !fetch.is_empty() {
-        out.push(Suggestion {
-            title: "Take the program's files from the package on a distribution point".into(),
-            why: format!(
-                "{} {} the client reading package content; the scenario runs the program from a \
-                 non-SMS share.",
-                capital(&line_list(&fetch)),
-                show(fetch.len())
-            ),
-            changes: vec![set("source", "dp")],
-            lines: fetch,
-        });
-    }
-    let mapped = unplaced(StepKind::UseMappedDrive);
-    if !mapped.is_empty() {
-        out.push(Suggestion {
-            title: "The program uses a drive letter the user maps".into(),
-            why: format!(
-                "{} {} a drive-letter path failing; the scenario says the program uses no mapped \
-                 drive.",
-                capital(&line_list(&mapped)),
-                show(mapped.len())
-            ),
-            changes: vec![set("mapped", "1")],
-            lines: mapped,
-        });
-    }
-    let input = unplaced(StepKind::UserInput);
-    if !input.is_empty() {
-        out.push(Suggestion {
-            title: "The installer shows dialogs and waits".into(),
-            why: format!(
-                "{} {} the program cancelled or running past its time, as an installer waiting \
-                 for an answer does; the scenario says it runs quietly.",
-                capital(&line_list(&input)),
-                show(input.len())
-            ),
-            changes: vec![set("ui", "prompts")],
-            lines: input,
-        });
+    let unplaced = [
+        (
+            StepKind::FetchContent,
+            "Take the program's files from the package on a distribution point",
+            "the client reading package content; the scenario runs the program from a non-SMS \
+             share.",
+            set("source", "dp"),
+        ),
+        (
+            StepKind::UseMappedDrive,
+            "The program uses a drive letter the user maps",
+            "a drive-letter path failing; the scenario says the program uses no mapped drive.",
+            set("mapped", "1"),
+        ),
+        (
+            StepKind::UserInput,
+            "The installer shows dialogs and waits",
+            "the program cancelled or running past its time, as an installer waiting for an \
+             answer does; the scenario says it runs quietly.",
+            set("ui", "prompts"),
+        ),
+    ];
+    for (kind, title, what, change) in unplaced {
+        let lines = lines_of(&|e| e.step == kind && e.n.is_none());
+        if !lines.is_empty() {
+            out.push(shown(title, lines, what, vec![change]));
+        }
     }
 
     // 1925 where the plan's install gets through: the install ran without admin rights.
@@ -357,17 +326,13 @@ pub fn suggestions(plan: &Plan, evidence: &[Evidence], hints: &Hints) -> Vec<Sug
         if !matches!(s.installer, Installer::MsiMachine | Installer::MsiAllusers2) {
             changes.push(set("installer", "msi-machine"));
         }
-        out.push(Suggestion {
-            title: "Install as a standard user".into(),
-            why: format!(
-                "{} {} Windows Installer's 1925: a per-machine install run by an account without \
-                 administrative rights; the scenario installs with them.",
-                capital(&line_list(&privileges)),
-                show(privileges.len())
-            ),
+        out.push(shown(
+            "Install as a standard user",
+            privileges,
+            "Windows Installer's 1925: a per-machine install run by an account without \
+             administrative rights; the scenario installs with them.",
             changes,
-            lines: privileges,
-        });
+        ));
     }
 
     // The client downloads into its cache: the advertisement's download mode. [KB839513]
@@ -378,24 +343,34 @@ pub fn suggestions(plan: &Plan, evidence: &[Evidence], hints: &Hints) -> Vec<Sug
         } else {
             "deploy"
         };
-        out.push(Suggestion {
-            title: "Download content and run locally".into(),
-            why: format!(
-                "{} {} the client downloading the package into its cache, which it does when the \
-                 advertisement downloads content [KB839513]; the scenario runs the program from \
-                 the distribution point.",
-                capital(&line_list(&downloaded)),
-                show(downloaded.len())
-            ),
-            changes: vec![set(key, "download")],
-            lines: downloaded,
-        });
+        out.push(shown(
+            "Download content and run locally",
+            downloaded,
+            "the client downloading the package into its cache, which it does when the \
+             advertisement downloads content [KB839513]; the scenario runs the program from \
+             the distribution point.",
+            vec![set(key, "download")],
+        ));
     }
 
     // Only what changes the scenario once normalised.
     let now = normalise(s.clone()).0;
     out.retain(|sg| normalise(sg.apply(s)).0 != now);
     out
+}
+
+/// A suggestion whose reason starts with the lines that show it: "Lines 3 and 7 show `what`".
+fn shown(title: &str, lines: Vec<usize>, what: &str, changes: Vec<Change>) -> Suggestion {
+    Suggestion {
+        title: title.into(),
+        why: format!(
+            "{} {} {what}",
+            capital(&line_list(&lines)),
+            show(lines.len())
+        ),
+        changes,
+        lines,
+    }
 }
 
 fn are(n: usize) -> &'static str {
