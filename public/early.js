@@ -36,8 +36,13 @@
   });
   if (training) return;
   var file = function (name) { return new URL(name, document.baseURI).href; };
-  // Both files at once: the WebAssembly need not wait for its glue.
-  var wasm = fetch(file('credflow-preview_bg.wasm'));
+  // Both files at once, and the WebAssembly compiled as it arrives (off the main thread, while
+  // the page is parsed): it need not wait for its glue. A server that sends it with another
+  // type than application/wasm only makes it slower.
+  var address = file('credflow-preview_bg.wasm');
+  var wasm = WebAssembly.compileStreaming(fetch(address)).catch(function () {
+    return fetch(address).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
+  });
   early.link = link;
   // The diagram and its first highlighted step, or nothing for a link the page would not draw
   // at once; rejected if a file is missing.

@@ -233,6 +233,14 @@ async fn a_wasm_sent_with_a_generic_type_still_starts() {
             .await,
         json!(null)
     );
+    // The link's preview, a WebAssembly too, showed the diagram before the app drew it.
+    let first = page
+        .eval(
+            "const at = (m) => performance.getEntriesByName(m)[0]?.startTime ?? null;\
+             return at('credflow:first-diagram') < at('credflow:app-diagram')",
+        )
+        .await;
+    assert_eq!(first, json!(true), "the preview came first");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
