@@ -5,11 +5,11 @@
 //
 // 1. The theme the reader chose (or, in the embed view, the wiki's, from the link), so that the
 //    page is never drawn in the other one first (the app applies it again).
-// 2. For a link, or a scenario saved in this browser, it starts drawing that scenario's diagram
-//    with the core alone (crates/preview: a WebAssembly a quarter of the page's size, without
-//    its framework) while the page is still loading. public/first.js shows it in the prerendered
-//    page's place. A first visit, a query string (`?reset`), a comparison or a question (whose
-//    outcomes stay hidden until answered) fetches nothing here.
+// 2. For a link, or a scenario saved in this browser, it starts fetching and compiling the core
+//    alone (crates/preview: a WebAssembly a quarter of the page's size, without its framework)
+//    while the page is still loading. public/first.js runs it and shows the scenario's verdict
+//    and diagram in the prerendered page's place. A first visit, a query string (`?reset`), a
+//    comparison or a question (whose outcomes stay hidden until answered) fetches nothing here.
 (function () {
   // Its work is done once it has run: the running page holds no inline script.
   document.currentScript.remove();
@@ -25,7 +25,7 @@
   var linked = /[#&]theme=(light|dark)(&|$)/.exec(hash);
   if (linked && /[#&]view=embed(&|$)/.test(hash)) theme = linked[1];
   if (theme === 'dark' || theme === 'light') document.documentElement.setAttribute('data-theme', theme);
-  var early = { saved: saved, theme: theme, link: null, drawn: null };
+  var early = { saved: saved, theme: theme, link: null, compiled: null };
   window.credflowEarly = early;
   var link = hash.length > 1 ? hash.slice(1) : saved;
   if (link === null || location.search.length > 1) return;
@@ -35,18 +35,11 @@
     if (key.indexOf('b.') === 0 || (key === 'quiz' && value === '1')) training = true;
   });
   if (training) return;
-  var file = function (name) { return new URL(name, document.baseURI).href; };
-  // Both files at once, and the WebAssembly compiled as it arrives (off the main thread, while
-  // the page is parsed): it need not wait for its glue. A server that sends it with another
-  // type than application/wasm only makes it slower.
-  var address = file('credflow-preview_bg.wasm');
-  var wasm = WebAssembly.compileStreaming(fetch(address)).catch(function () {
-    return fetch(address).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
-  });
+  var address = new URL('credflow-preview_bg.wasm', document.baseURI).href;
+  // Compiled as it arrives (off the main thread, while the page is parsed). A server that sends
+  // it with another type than application/wasm only makes it slower.
   early.link = link;
-  // The diagram and its first highlighted step, or nothing for a link the page would not draw
-  // at once; rejected if a file is missing.
-  early.drawn = import(file('credflow-preview.js')).then(function (core) {
-    return core.default({ module_or_path: wasm }).then(function () { return core.preview(link); });
+  early.compiled = WebAssembly.compileStreaming(fetch(address)).catch(function () {
+    return fetch(address).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
   });
 })();

@@ -74,7 +74,7 @@
   }, true);
 
   // What public/early.js found: the theme, the saved scenario, the link and its diagram.
-  var early = window.credflowEarly || { saved: null, theme: null, link: null, drawn: null };
+  var early = window.credflowEarly || { saved: null, theme: null, link: null, compiled: null };
   var theme = early.theme;
   var hash = location.hash;
   var prerendered = document.getElementById('prerender');
@@ -101,7 +101,36 @@
     var gone = function () {
       if (document.contains(prerendered)) prerendered.remove();
     };
-    if (!early.drawn) return gone();
+    if (!early.compiled) return gone();
+    // Runs the core (crates/preview: its `alloc` and `preview`) on the link, synchronously.
+    // wasm-bindgen's imports (it adds them to every module it builds) are not used by it: each
+    // is given a function that does nothing. The answer's fields are each a length and UTF-8.
+    var run = function (module) {
+      var imports = {};
+      WebAssembly.Module.imports(module).forEach(function (i) {
+        (imports[i.module] = imports[i.module] || {})[i.name] = function () {};
+      });
+      var core = new WebAssembly.Instance(module, imports).exports;
+      if (core.__wbindgen_start) core.__wbindgen_start();
+      var link = new TextEncoder().encode(early.link);
+      var at = core.alloc(link.length);
+      new Uint8Array(core.memory.buffer, at, link.length).set(link);
+      var out = core.preview(at, link.length);
+      if (!out) return null;
+      var memory = core.memory.buffer;
+      var view = new DataView(memory);
+      var text = new TextDecoder();
+      var fields = [];
+      for (var pos = out + 4, end = pos + view.getUint32(out, true); pos < end; ) {
+        var length = view.getUint32(pos, true);
+        fields.push(text.decode(new Uint8Array(memory, pos + 4, length)));
+        pos += 4 + length;
+      }
+      return {
+        svg: fields[0], step: fields[1], outcome: fields[2], marker: fields[3],
+        headline: fields[4], reason: fields[5], fix: fields[6], warnings: fields[7],
+      };
+    };
     var place = function (drawn) {
       // The app has started first: it owns the page.
       if (!document.contains(prerendered)) return;
@@ -124,7 +153,7 @@
       title.querySelector('.marker').textContent = drawn.marker;
       title.lastChild.textContent = drawn.headline;
       var parts = [title, line('verdict-reason', drawn.reason)];
-      if (drawn.fix !== undefined) parts.push(line('verdict-fix', drawn.fix, 'Fix: '));
+      if (drawn.fix) parts.push(line('verdict-fix', drawn.fix, 'Fix: '));
       drawn.warnings.split('\n').forEach(function (w) {
         if (w) parts.push(line('verdict-warning', w));
       });
@@ -142,7 +171,7 @@
       }
       diagram.innerHTML = drawn.svg;
       // The deciding step highlighted, as the app does at first (src/components/diagram.rs).
-      var row = drawn.step === undefined ? null : diagram.querySelector('[data-step="' + drawn.step + '"]');
+      var row = drawn.step ? diagram.querySelector('[data-step="' + drawn.step + '"]') : null;
       if (row) {
         row.classList.add('sel');
         diagram.classList.add('has-sel');
@@ -152,7 +181,7 @@
     };
     // public/boot.js starts the app once the diagram is on screen (or has failed): starting,
     // the app holds the main thread for longer than the diagram takes.
-    window.credflowPreview = early.drawn.then(place, gone).then(function () {
+    window.credflowPreview = early.compiled.then(function (module) { place(run(module)); }).catch(gone).then(function () {
       return new Promise(function (painted) {
         requestAnimationFrame(function () { setTimeout(painted); });
       });

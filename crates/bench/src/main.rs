@@ -418,7 +418,8 @@ fn sizes_per_feature(
     let planner = gz_of("credflow-web-", true)?;
     let training = gz_of("credflow-training", false)?;
     let diagnose = gz_of("credflow-diagnose", false)?;
-    let preview = gz_of("credflow-preview", false)?;
+    // Its glue is written by the build but not loaded: the page runs the WebAssembly itself.
+    let preview = gz_of("credflow-preview_bg.wasm", false)?;
     println!(
         "\nBy feature, gzip (code: .js and .wasm; {}):",
         dist.display()

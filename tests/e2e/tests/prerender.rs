@@ -281,8 +281,8 @@ async fn share_names_in_a_links_preview_are_text_and_never_run() {
 async fn a_question_a_comparison_a_bad_link_or_a_query_shows_nothing_before_the_app() {
     let dist = without_the_app();
     let page = serve(&dist).await;
-    // Whether the visit asks for the preview's files at all: only a link the core must read
-    // to know that it cannot draw it.
+    // Whether the visit asks for the preview's WebAssembly at all: only a link the core must
+    // read to know that it cannot draw it.
     for (fragment, asks) in [
         // A question's outcomes stay hidden until it is answered.
         ("#v=1&client=legacy&quiz=1", false),
@@ -311,7 +311,7 @@ async fn a_question_a_comparison_a_bad_link_or_a_query_shows_nothing_before_the_
         let files = page.eval(&format!("return {asked}.length")).await;
         assert_eq!(
             files,
-            json!(if asks { 2 } else { 0 }),
+            json!(if asks { 1 } else { 0 }),
             "opened with {fragment}"
         );
     }
