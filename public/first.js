@@ -73,10 +73,22 @@
     if (t && t === document.querySelector('script[type=module][src]')) fail(t.src, '');
   }, true);
 
-  // What public/early.js found: the theme, the saved scenario, the link and its diagram.
-  var early = window.credflowEarly || { saved: null, theme: null, link: null, compiled: null };
-  var theme = early.theme;
+  var saved = null;
+  var theme = null;
+  try {
+    saved = localStorage.getItem('credflow.scenario');
+    theme = localStorage.getItem('credflow.theme');
+  } catch (e) {
+    // Storage refused (private mode, sandboxed iframe): nothing saved.
+  }
+  // The embed view follows its link's theme (the wiki's), else the remembered one.
   var hash = location.hash;
+  var linked = /[#&]theme=(light|dark)(&|$)/.exec(hash);
+  if (linked && /[#&]view=embed(&|$)/.test(hash)) theme = linked[1];
+  // The theme, before the page is drawn (the app applies it again).
+  if (theme === 'dark' || theme === 'light') root.setAttribute('data-theme', theme);
+  // A link's preview, started by public/early.js.
+  var early = window.credflowEarly || null;
   var prerendered = document.getElementById('prerender');
   if (!prerendered || !prerendered.querySelector('svg')) return;
   // The theme button says what the app's will: pressed when the page is dark (the prerendered
@@ -84,7 +96,12 @@
   var dark = theme ? theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
   var toggle = document.getElementById('theme-toggle');
   if (toggle) toggle.setAttribute('aria-pressed', String(dark));
-  if (hash.length > 1 || location.search.length > 1 || early.saved !== null) {
+  if (hash.length > 1 || location.search.length > 1 || saved !== null) {
+    // A saved scenario's preview starts here (public/early.js touches no storage); a link's
+    // is under way already; a comparison or a question saved gets none.
+    if (hash.length < 2 && location.search.length < 2 && window.credflowPreviewOf) {
+      early = window.credflowPreviewOf(saved);
+    }
     preview();
     return;
   }
@@ -101,7 +118,7 @@
     var gone = function () {
       if (document.contains(prerendered)) prerendered.remove();
     };
-    if (!early.compiled) return gone();
+    if (!early) return gone();
     // Runs the core (crates/preview: its `alloc` and `preview`) on the link, synchronously.
     // wasm-bindgen's imports (it adds them to every module it builds) are not used by it: each
     // is given a function that does nothing. The answer's fields are each a length and UTF-8.

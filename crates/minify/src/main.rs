@@ -317,6 +317,13 @@ mod tests {
     const STYLE: &str = "/* colours */\n.diagram {\n  color: #ff0000;\n  margin: 0px;\n}\n";
     const INLINE: &str = "\n(function () {\n  var shown = document.getElementById('prerender');\n  if (shown) shown.hidden = false;\n})();\n";
 
+    /// The modules the page imports by fixed names, each a small module.
+    fn write_imported(dir: &Path) {
+        for name in IMPORTED_MODULES {
+            std::fs::write(dir.join(name), APP).unwrap();
+        }
+    }
+
     fn page() -> String {
         format!(
             "<!doctype html>\n<html>\n<head>\n  <!-- For people reading it. -->\n  \
@@ -338,7 +345,17 @@ mod tests {
         std::fs::write(dir.0.join("main-1.css"), STYLE).unwrap();
         std::fs::write(dir.0.join("app-1.js"), APP).unwrap();
         std::fs::write(dir.0.join("app-1_bg.wasm"), b"\0asm").unwrap();
+        write_imported(&dir.0);
         minify(&dir.0).expect("minify");
+        for name in IMPORTED_MODULES {
+            let module = std::fs::read_to_string(dir.0.join(name)).unwrap();
+            assert!(
+                module.len() < APP.len()
+                    && module.contains("export")
+                    && !module.contains("the glue"),
+                "{name}: {module}"
+            );
+        }
 
         let css = std::fs::read_to_string(dir.0.join("main-1.css")).unwrap();
         let js = std::fs::read_to_string(dir.0.join("app-1.js")).unwrap();
@@ -383,12 +400,23 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_imported_module_fails_the_build() {
+        let dir = staging("missing");
+        std::fs::write(dir.0.join("index.html"), page()).unwrap();
+        std::fs::write(dir.0.join("main-1.css"), STYLE).unwrap();
+        std::fs::write(dir.0.join("app-1.js"), APP).unwrap();
+        let error = minify(&dir.0).expect_err("a module the page imports is missing");
+        assert!(error.contains(IMPORTED_MODULES[0]), "{error}");
+    }
+
+    #[test]
     fn a_policy_without_the_inline_scripts_hash_fails_the_build() {
         let dir = staging("policy");
         let page = page().replace(&sha256(INLINE), "'sha256-other'");
         std::fs::write(dir.0.join("index.html"), page).unwrap();
         std::fs::write(dir.0.join("main-1.css"), STYLE).unwrap();
         std::fs::write(dir.0.join("app-1.js"), APP).unwrap();
+        write_imported(&dir.0);
         let error = minify(&dir.0).expect_err("no hash to replace");
         assert!(error.contains("Content-Security-Policy"), "{error}");
     }
