@@ -135,27 +135,17 @@ fn minify_loaded(dir: &Path, page: &str, loaded: &Loaded) -> Result<Option<Strin
                 loaded.address
             )
         })?;
-    let path = dir.join(name);
-    let source =
-        std::fs::read_to_string(&path).map_err(|e| format!("read {}: {e}", path.display()))?;
-    let minified = if extension == "css" {
-        minify_css(&source)
-    } else {
-        minify_js(&source, Kind::Module)
-    }
-    .map_err(|e| format!("{name}: {e}"))?;
     if !loaded.integrity.starts_with("sha384-") {
         return Err(format!(
             "{name}: expected a sha384 integrity hash, found {:?}",
             loaded.integrity
         ));
     }
-    std::fs::write(&path, &minified).map_err(|e| format!("write {}: {e}", path.display()))?;
-    println!(
-        "minify: {name}: {} -> {} bytes",
-        source.len(),
-        minified.len()
-    );
+    let minified = if extension == "css" {
+        rewrite(dir, name, minify_css)?
+    } else {
+        rewrite(dir, name, |source| minify_js(source, Kind::Module))?
+    };
     let integrity = format!("sha384-{}", base64(&Sha384::digest(minified.as_bytes())));
     let tag = loaded.tag.replacen(&loaded.integrity, &integrity, 1);
     Ok(Some(page.replacen(&loaded.tag, &tag, 1)))
@@ -170,18 +160,23 @@ const IMPORTED_MODULES: [&str; 3] = [
     "credflow-preview.js",
 ];
 
-fn minify_imported(dir: &Path, name: &str) -> Result<(), String> {
+/// Rewrites the file `name` of `dir` minified by `minify`, and returns what it wrote.
+fn rewrite(
+    dir: &Path,
+    name: &str,
+    minify: impl Fn(&str) -> Result<String, String>,
+) -> Result<String, String> {
     let path = dir.join(name);
     let source =
         std::fs::read_to_string(&path).map_err(|e| format!("read {}: {e}", path.display()))?;
-    let minified = minify_js(&source, Kind::Module).map_err(|e| format!("{name}: {e}"))?;
+    let minified = minify(&source).map_err(|e| format!("{name}: {e}"))?;
     std::fs::write(&path, &minified).map_err(|e| format!("write {}: {e}", path.display()))?;
     println!(
         "minify: {name}: {} -> {} bytes",
         source.len(),
         minified.len()
     );
-    Ok(())
+    Ok(minified)
 }
 
 /// The page with each of its inline scripts minified and the policy's hash of it updated.
@@ -260,7 +255,7 @@ fn minify(dir: &Path) -> Result<(), String> {
         }
     }
     for name in IMPORTED_MODULES {
-        minify_imported(dir, name)?;
+        rewrite(dir, name, |source| minify_js(source, Kind::Module))?;
     }
     page = minify_inline_scripts(&page)?;
     page = without_comments(&page);
@@ -324,6 +319,13 @@ mod tests {
         }
     }
 
+    /// A staging folder's index.html (`page`), style sheet and glue (`app`).
+    fn write_site(dir: &Path, page: &str, app: &str) {
+        std::fs::write(dir.join("index.html"), page).unwrap();
+        std::fs::write(dir.join("main-1.css"), STYLE).unwrap();
+        std::fs::write(dir.join("app-1.js"), app).unwrap();
+    }
+
     fn page() -> String {
         format!(
             "<!doctype html>\n<html>\n<head>\n  <!-- For people reading it. -->\n  \
@@ -341,9 +343,7 @@ mod tests {
     #[test]
     fn every_changed_file_gets_its_new_hash_and_the_policy_the_inline_scripts() {
         let dir = staging("hashes");
-        std::fs::write(dir.0.join("index.html"), page()).unwrap();
-        std::fs::write(dir.0.join("main-1.css"), STYLE).unwrap();
-        std::fs::write(dir.0.join("app-1.js"), APP).unwrap();
+        write_site(&dir.0, &page(), APP);
         std::fs::write(dir.0.join("app-1_bg.wasm"), b"\0asm").unwrap();
         write_imported(&dir.0);
         minify(&dir.0).expect("minify");
@@ -392,9 +392,7 @@ mod tests {
     #[test]
     fn a_script_that_does_not_parse_fails_the_build() {
         let dir = staging("broken");
-        std::fs::write(dir.0.join("index.html"), page()).unwrap();
-        std::fs::write(dir.0.join("main-1.css"), STYLE).unwrap();
-        std::fs::write(dir.0.join("app-1.js"), "export function (").unwrap();
+        write_site(&dir.0, &page(), "export function (");
         let error = minify(&dir.0).expect_err("a broken script");
         assert!(error.contains("app-1.js"), "{error}");
     }
@@ -402,9 +400,7 @@ mod tests {
     #[test]
     fn a_missing_imported_module_fails_the_build() {
         let dir = staging("missing");
-        std::fs::write(dir.0.join("index.html"), page()).unwrap();
-        std::fs::write(dir.0.join("main-1.css"), STYLE).unwrap();
-        std::fs::write(dir.0.join("app-1.js"), APP).unwrap();
+        write_site(&dir.0, &page(), APP);
         let error = minify(&dir.0).expect_err("a module the page imports is missing");
         assert!(error.contains(IMPORTED_MODULES[0]), "{error}");
     }
@@ -413,9 +409,7 @@ mod tests {
     fn a_policy_without_the_inline_scripts_hash_fails_the_build() {
         let dir = staging("policy");
         let page = page().replace(&sha256(INLINE), "'sha256-other'");
-        std::fs::write(dir.0.join("index.html"), page).unwrap();
-        std::fs::write(dir.0.join("main-1.css"), STYLE).unwrap();
-        std::fs::write(dir.0.join("app-1.js"), APP).unwrap();
+        write_site(&dir.0, &page, APP);
         write_imported(&dir.0);
         let error = minify(&dir.0).expect_err("no hash to replace");
         assert!(error.contains("Content-Security-Policy"), "{error}");
