@@ -125,7 +125,7 @@ fn SideEditor() -> impl IntoView {
 fn side_verdict(label: &'static str, plan: Memo<Plan>) -> impl IntoView {
     let outcome = move || plan.with(|p| p.verdict.key());
     view! {
-        <li class="side-verdict" data-side=label.to_lowercase() data-outcome=outcome>
+        <li class="side-verdict" data-side=label.to_ascii_lowercase() data-outcome=outcome>
             <span class="side-name">{label}</span>
             <strong class="side-headline">{move || plan.with(headline)}</strong>
             <span class="side-inputs">{move || plan.with(|p| {
@@ -237,7 +237,7 @@ fn Diagrams(rows: Memo<Vec<Row>>) -> impl IntoView {
     let store = Store::get();
     let SideB(b) = expect_context::<SideB>();
     let figure = move |label: &'static str, s: Store| {
-        let id = format!("diagram-{}", label.to_lowercase());
+        let id = format!("diagram-{}", label.to_ascii_lowercase());
         view! {
             <figure class="diagram-figure compare-figure" aria-labelledby=format!("{id}-title")>
                 <figcaption id=format!("{id}-title")>

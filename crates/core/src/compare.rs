@@ -135,13 +135,14 @@ fn side(plan: &Plan, step: Option<&Step>) -> String {
     out
 }
 
-/// `Connect to \\fs01\apps` → `connect to \\fs01\apps`.
+/// `Connect to \\fs01\apps` → `connect to \\fs01\apps`. The step labels it is given
+/// start with an ASCII letter; ASCII case keeps Unicode's case tables out of the WebAssembly.
 fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_lowercase();
     }
+    out
 }
 
 /// The rows that differ, in order: what the page lists under the two diagrams and the CLI

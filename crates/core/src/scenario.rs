@@ -528,10 +528,33 @@ fn quoted_name(name: &str) -> String {
 /// Whether two share paths name the same folder: Windows compares names without regard to
 /// case, and a trailing backslash changes nothing (`\\FS01\APPS\` is `\\fs01\apps`).
 pub fn same_unc(a: &str, b: &str) -> bool {
-    fn key(unc: &str) -> String {
-        unc.trim_end_matches('\\').to_lowercase()
-    }
-    key(a) == key(b)
+    let a = a.trim_end_matches('\\').chars().map(fold_case);
+    let b = b.trim_end_matches('\\').chars().map(fold_case);
+    a.eq(b)
+}
+
+/// A capital letter of the Latin, Greek or Cyrillic alphabets as its small letter; any other
+/// character as it is. Share and server names are written in these alphabets; the standard
+/// library's `to_lowercase` would make the page ship Unicode's whole case tables for the
+/// comparison above.
+fn fold_case(c: char) -> char {
+    let n = c as u32;
+    let small = match n {
+        // A–Z, À–Þ (but ×), Α–Ω, А–Я: the small letter is 32 further on.
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3AB | 0x410..=0x42F => {
+            n + 32
+        }
+        // Ѐ–Џ: 80 further on.
+        0x400..=0x40F => n + 0x50,
+        // Latin Extended-A pairs a capital with the small letter after it: even capitals up
+        // to ķ and from Ŋ, odd ones from Ĺ to Ň and from Ź; Ÿ's small letter is ÿ. (İ, ı and
+        // ĸ have no plain pair.)
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if n.is_multiple_of(2) => n + 1,
+        0x139..=0x148 | 0x179..=0x17E if !n.is_multiple_of(2) => n + 1,
+        0x178 => 0xFF,
+        _ => n,
+    };
+    char::from_u32(small).unwrap_or(c)
 }
 
 /// The first of `shares` that names the same folder as `unc`, by its index.

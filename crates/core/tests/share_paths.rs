@@ -92,6 +92,13 @@ fn the_same_share_in_any_case_is_one_share() {
     assert!(same_unc(r"\\fs01\apps", r"\\fs01\apps\"));
     assert!(!same_unc(r"\\fs01\apps", r"\\fs01\apps\sub"));
     assert!(!same_unc(r"\\fs01\apps", r"\\fs02\apps"));
+    // Windows ignores case in every alphabet a share name is written in, not only ASCII.
+    assert!(same_unc(r"\\FS01\BÜRO\Ölprüfung", r"\\fs01\büro\ölprüfung"));
+    assert!(same_unc(r"\\fs01\ŁÓDŹ-ŸŒ", r"\\FS01\łódź-ÿœ"));
+    assert!(same_unc(r"\\ΑΘΗΝΑ\ΑΡΧΕΙΑ", r"\\αθηνα\αρχεια"));
+    assert!(same_unc(r"\\МОСКВА\ПРОГРАММЫ-Ё", r"\\москва\программы-ё"));
+    assert!(!same_unc(r"\\fs01\büro", r"\\fs01\buro"));
+    assert!(!same_unc(r"\\fs01\a×b", r"\\fs01\a÷b"));
     let shares = [
         Share::new(r"\\fs02\x", Readers::NONE),
         Share::new(r"\\fs01\apps", Readers::NONE),
