@@ -336,12 +336,13 @@ fn alike_key(plan: &Plan, step: &Step) -> Option<String> {
     };
     let general = |text: &str| text.replace(unc.as_str(), "\u{0}");
     Some(format!(
-        "{}\u{1}{}\u{1}{}\u{1}{}\u{1}{:?}\u{1}{}\u{1}{}",
+        "{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}",
         step.outcome.key(),
         plan.identity_name(step.identity),
         general(&step.action),
         general(&step.reason),
-        step.fix.as_deref().map(general),
+        // No fix and an empty one differ.
+        step.fix.as_deref().map_or("\u{3}".into(), general),
         step.notes
             .iter()
             .map(|n| general(n))
