@@ -1,21 +1,8 @@
 //! The identities that touch resources, and what each counts as on the network.
 
-use crate::choice;
 use crate::principal::Principal;
 use crate::scenario::{Domain, Role};
-
-choice! {
-    /// An account (or context) that runs a program or reaches a resource.
-    Identity = "identity" {
-        LoggedOnUser = "logged-on-user", "the logged-on user", "The interactive user's own domain account.";
-        LocalSystem = "local-system", "Local System", "The Advanced / CM07 client's administrative context: full local rights.";
-        ComputerAccount = "computer-account", "DOMAIN\\COMPUTER$", "How Local System appears on the network in a trusted domain.";
-        ClientToken = "client-token", "SMSCliToknLocalAcct&", "The Legacy Client's administrative context: a user account elevated at install time, with local rights only.";
-        ClientConnection = "client-connection", "SMSClient_<site>", "The Legacy Client's own connection account to CAPs and DPs.";
-        SoftwareInstallationAccount = "software-installation-account", "Legacy Client Software Installation Account", "Runs the program and reaches shares, elevated if needed.";
-        NetworkAccessAccount = "network-access-account", "Advanced Client Network Access Account", "Used to reach content the client cannot reach as itself.";
-    }
-}
+pub use crate::vocabulary::Identity;
 
 impl Identity {
     /// The display name, which for some identities depends on the client and role.

@@ -16,6 +16,7 @@ pub mod rulebook;
 pub mod rules;
 pub mod scenario;
 pub mod source;
+pub mod vocabulary;
 
 pub use identity::Identity;
 pub use model::{Attempt, Log, Outcome, Plan, Resource, Step, StepKind};

@@ -3,35 +3,11 @@
 
 use serde::Serialize;
 
-use crate::choice;
 use crate::identity::Identity;
 use crate::normalise::Change;
 use crate::scenario::{Arch, Client, Scenario};
 use crate::source::SourceId;
-
-choice! {
-    /// The result of a step. Ordered from best to worst.
-    Outcome = "outcome" {
-        Ok = "ok", "succeeds", "This step works.";
-        AtRisk = "at-risk", "at risk", "This step works, but the result may not be what was meant.";
-        Waits = "waits", "waits", "This step cannot happen yet; it will when the condition is met.";
-        Fails = "fails", "fails", "This step stops the install.";
-    }
-}
-
-choice! {
-    /// The kinds of step, in the order the planner evaluates them.
-    StepKind = "step" {
-        Schedule = "schedule", "Schedule", "Can the program start now?";
-        RunAs = "run-as", "Run as", "Which identity runs the program.";
-        FetchContent = "fetch-content", "Fetch content", "Reading the package from the distribution point.";
-        MapDrive = "map-drive", "Map drive", "The client maps a drive letter to the package share.";
-        ConnectShare = "connect-share", "Connect to share", "Reaching a non-SMS share.";
-        UseMappedDrive = "use-mapped-drive", "Use mapped drive", "Opening a path on a drive letter the user mapped.";
-        UserInput = "user-input", "User input", "The installer's dialogs wait for an answer.";
-        Install = "install", "Install", "Local writes by the identity that runs the program.";
-    }
-}
+pub use crate::vocabulary::{Outcome, StepKind};
 
 /// A resource an identity touches.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

@@ -1,21 +1,6 @@
 //! Principals that can appear in a share's reader list, and the reader list itself.
 
-use crate::choice;
-
-choice! {
-    /// A principal in a share ACL.
-    Principal = "principal" {
-        Everyone = "everyone", "Everyone", "Every account that has logged on to the network.";
-        Users = "users", "Authenticated Users", "Any domain user or computer account.";
-        DomainUsers = "domain-users", "Domain Users", "Every user account of the domain.";
-        DomainComputers = "domain-computers", "Domain Computers", "Every computer account (DOMAIN\\COMPUTER$) of the domain but the domain controllers'.";
-        DomainControllers = "domain-controllers", "Domain Controllers", "Every domain controller's computer account.";
-        Naa = "naa", "Network Access Account", "The site's Advanced Client / CM07 Network Access Account.";
-        Siacct = "siacct", "Software Installation Account", "The site's Legacy Client Software Installation Account.";
-        LoggedOnUser = "logged-on-user", "The logged-on user", "The interactive user's own domain account.";
-        ClientConnection = "client-connection", "Client Connection Account", "The Legacy Client's SMSClient_<site> connection account.";
-    }
-}
+pub use crate::vocabulary::Principal;
 
 /// A set of principals, kept in the rule book's order so that a reader list has one spelling.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -1,58 +1,9 @@
-//! The rule book's sources: each id with its real title, its address and what kind of source
-//! it is. Every rule names the ids of the sources it rests on; the page and the CLI show the
-//! title and link the address (a plain link: nothing is requested).
+//! The rule book's sources: each id (declared with its real title and what kind of source it
+//! is in `vocabulary.rs`) with its address. Every rule names the ids of the sources it rests
+//! on; the page and the CLI show the title and link the address (a plain link: nothing is
+//! requested).
 
-use crate::choice;
-
-choice! {
-    /// A source of the rule book. Label: the real title; help: the product and kind.
-    SourceId = "source" {
-        S1 = "S1", "How IT Works: SMS Client-Side Software Installation (Steve Rachui, TechNet Magazine, July 2006)", "SMS 2003 · Microsoft magazine";
-        Kb826871 = "KB826871", "KB 826871 (SMS 2003: the Legacy Client Software Installation Account and how clients access packages; title not preserved in the archived copy)", "SMS 2003 · Microsoft KB";
-        Q199041 = "Q199041", "SMS: NET TIME Offered as a Package Will Not Traverse Domains", "SMS 2.0 · Microsoft KB";
-        Q241982 = "Q241982", "SMS: Subst Command Locks Out SMSCliToknAcct& and SMSCCMBootAcct&", "SMS 2.0 · Microsoft KB";
-        Q231399 = "Q231399", "SMS: SMSCliToknAcct& and/or SMSCliSvcAcct Accounts Locked Out", "SMS 2.0 · Microsoft KB";
-        Q262341 = "Q262341", "SMS: SMSClitoknAcct& Account Lockout When HINV Is Run", "SMS 2.0 · Microsoft KB";
-        Q244410 = "Q244410", "SMS: Smsapm32 Uses SMSCliToknAcct& to Search Mapped Drives", "SMS 2.0 · Microsoft KB";
-        Q242011 = "Q242011", "SMS: APM Does Not Install Software on BDCs", "SMS 2.0 · Microsoft KB";
-        Q235811 = "Q235811", "Using the SMS Windows NT Client Software Installation Account", "SMS 2.0 · Microsoft KB";
-        Q235205 = "Q235205", "Advertised Program Does Not Run with 10003 Status Message", "SMS 2.0 · Microsoft KB";
-        Q237759 = "Q237759", "Avoiding Client Lockouts When Using Client Connection Accounts", "SMS 2.0 · Microsoft KB";
-        Q264714 = "Q264714", "SMS: WIN9X Clients Fail to Run Advert. w/ Status Message 10003", "SMS 2.0 · Microsoft KB";
-        Q293487 = "Q293487", "SMS: Advertisements That Should Run at Next Logon May Not Run", "SMS 2.0 · Microsoft KB";
-        Q307434 = "Q307434", "SMS: SMSCliToknAcct& Lockout with Software Installation Account", "SMS 2.0 · Microsoft KB";
-        Q236052 = "Q236052", "SMS: How to Recover When a Client Connection Account Is Locked Out", "SMS 2.0 · Microsoft KB";
-        Kb226113 = "KB226113", "SMS: Client Does Not Use Existing Connection for CAP or DP", "SMS 2.0 and 2003 · Microsoft KB";
-        Kb839513 = "KB839513", "How the Systems Management Server 2003 Advanced Client manages its cache", "SMS 2003 · Microsoft KB";
-        Kb867490 = "KB867490", "A list of log files that are created in Systems Management Server 2003", "SMS 2003 · Microsoft KB";
-        Kb942589 = "KB942589", "A 32-bit application cannot access the system32 folder on a computer that is running a 64-bit version of Windows Server 2003 or of Windows XP", "Windows XP / Server 2003 x64 · Microsoft KB";
-        Sms03AcctLife = "SMS03-ACCTLIFE", "Planning for SMS Account Lifecycles", "SMS 2003 · Microsoft docs";
-        Sms03AcctMin = "SMS03-ACCTMIN", "Minimizing the Number of Accounts SMS Uses", "SMS 2003 · Microsoft docs";
-        Sms20Env = "SMS20-ENV", "Program Properties Dialog Box: Environment Tab (SMS 2.0 online help)", "SMS 2.0 · Microsoft docs";
-        Cm07Naa = "CM07-NAA", "About the Network Access Account (Configuration Manager 2007 documentation; title inferred from the page's content)", "ConfigMgr 2007 · Microsoft docs";
-        Cm07Flow = "CM07-FLOW", "Configuration Manager 2007 flowchart: the security context clients use to download a package from an intranet distribution point (title not shown in the archived copy)", "ConfigMgr 2007 · Microsoft docs";
-        Cm07PkgAccess = "CM07-PKGACCESS", "Configuration Manager 2007 package access scenarios: \"Advertisement Configured to Run from the Distribution Point\" (title not shown in the archived copy)", "ConfigMgr 2007 · Microsoft docs";
-        Cm07Env = "CM07-ENV", "Configuration Manager 2007 Software Distribution <Program Name> Properties: Environment Tab", "ConfigMgr 2007 · Microsoft docs";
-        Cm07Req = "CM07-REQ", "Configuration Manager 2007 New Program Wizard: Requirements page, and <Program Name> Properties: Requirements tab", "ConfigMgr 2007 · Microsoft docs";
-        Cm07Logs = "CM07-LOGS", "List of Log Files in Configuration Manager 2007", "ConfigMgr 2007 · Microsoft docs";
-        SdkAdv = "SDK-ADV", "SMS_Advertisement Server WMI Class (Configuration Manager 2007 SDK)", "ConfigMgr 2007 · Microsoft SDK";
-        CbAccounts = "CB-ACCOUNTS", "Accounts used in Configuration Manager; Manage accounts to access content", "ConfigMgr current branch · Microsoft docs";
-        CbPkgProg = "CB-PKGPROG", "Packages and programs in Configuration Manager", "ConfigMgr current branch · Microsoft docs";
-        CbPdf = "CB-PDF", "Package definition files", "ConfigMgr current branch · Microsoft docs";
-        WinLocalSystem = "WIN-LOCALSYSTEM", "LocalSystem Account", "Windows · Microsoft docs";
-        WinRedirDrives = "WIN-REDIRDRIVES", "Services and Redirected Drives", "Windows · Microsoft docs";
-        AdGroups = "AD-GROUPS", "Active Directory security groups", "Windows Server · Microsoft docs";
-        MsiAllusers = "MSI-ALLUSERS", "ALLUSERS property (Windows Installer)", "Windows Installer · Microsoft docs";
-        MsiContext = "MSI-CONTEXT", "Installation Context (Windows Installer)", "Windows Installer · Microsoft docs";
-        MsiErrors = "MSI-ERRORS", "Windows Installer Error Messages", "Windows Installer · Microsoft docs";
-        MsiExit = "MSI-EXIT", "MsiExec.exe and InstMsi.exe Error Messages", "Windows Installer · Microsoft docs";
-        UacHow = "UAC-HOW", "How User Account Control works", "Windows Vista and later · Microsoft docs";
-        Wow64Fsr = "WOW64-FSR", "File System Redirector", "Windows x64 · Microsoft docs";
-        Wow64Reg = "WOW64-REG", "Registry Redirector", "Windows x64 · Microsoft docs";
-        CommSandys = "COMM-SANDYS", "ConfigMgr 2012 and 32-bit Application Installers (Jason Sandys)", "ConfigMgr 2007 / 2012 · community blog";
-        MsjpSysnative = "MSJP-SYSNATIVE", "パッケージの展開が失敗した時に確認したいポイント ~ sysnative 編 ~ (Configuration Manager support team Japan blog, 2022)", "MECM · Microsoft support blog";
-    }
-}
+pub use crate::vocabulary::SourceId;
 
 impl SourceId {
     /// The source's real title.
