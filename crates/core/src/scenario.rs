@@ -141,10 +141,11 @@ pub struct Input {
     pub options: &'static [Opt],
 }
 
-/// Declares [`INPUTS`], [`Scenario::value`] and [`Scenario::set`] from one list, so that a
-/// key is written once.
+/// Declares [`INPUTS`], [`V1_KEYS`], [`Scenario::value`] and [`Scenario::set`] from one
+/// list, so that a key is written once. An input marked `v1` is one of rule book v1's.
 macro_rules! inputs {
-    ($( $field:ident : $ty:ident, $title:literal; )+) => {
+    (@v1 v1 $ty:ident) => { $ty::KEY };
+    ($( $field:ident : $ty:ident, $title:literal $(, $v1:ident)?; )+) => {
         $(
             impl $ty {
                 /// This input as the wizard and the link name it.
@@ -154,6 +155,9 @@ macro_rules! inputs {
 
         /// The single-valued inputs, in the rule book's order (which is also the link's order).
         pub const INPUTS: &[Input] = &[ $( $ty::INPUT, )+ ];
+
+        /// The inputs of rule book v1, which [`combinations`] walks.
+        pub const V1_KEYS: &[&str] = &[ $( $( inputs!(@v1 $v1 $ty), )? )+ ];
 
         impl Scenario {
             /// The value of a single-valued input, by key (`client` → `legacy`).
@@ -178,27 +182,27 @@ macro_rules! inputs {
 }
 
 inputs! {
-    client: Client, "Client";
-    os: Os, "Operating system";
+    client: Client, "Client", v1;
+    os: Os, "Operating system", v1;
     arch: Arch, "Architecture";
-    role: Role, "Computer role";
-    domain: Domain, "Domain";
-    run: Run, "Run mode";
-    when: When, "Program can run";
-    sia: Sia, "Software Installation Account option";
+    role: Role, "Computer role", v1;
+    domain: Domain, "Domain", v1;
+    run: Run, "Run mode", v1;
+    when: When, "Program can run", v1;
+    sia: Sia, "Software Installation Account option", v1;
     interact: Interact, "User interaction";
     ui: Ui, "Installer dialogs";
-    logon: Logon, "Who is logged on";
-    installer: Installer, "Installer";
+    logon: Logon, "Who is logged on", v1;
+    installer: Installer, "Installer", v1;
     deploy: Deploy, "On a fast boundary";
     boundary: Boundary, "Nearest distribution point";
     slow: SlowMode, "On a slow boundary";
     drive: Drive, "Drive mode";
     letter: Letter, "Drive letter";
     mapped: Mapped, "Mapped drive letters";
-    naa: Naa, "Network Access Account";
-    siacct: SiAcct, "Software Installation Account";
-    source: Source, "Program files";
+    naa: Naa, "Network Access Account", v1;
+    siacct: SiAcct, "Software Installation Account", v1;
+    source: Source, "Program files", v1;
 }
 
 /// The site's Network Access Account as an input ([`Naa::INPUT`]): the site accounts share
@@ -235,22 +239,6 @@ impl Input {
             .map(|o| o.label)
     }
 }
-
-/// The inputs of rule book v1, which [`combinations`] walks.
-pub const V1_KEYS: &[&str] = &[
-    "client",
-    "os",
-    "role",
-    "domain",
-    "run",
-    "when",
-    "sia",
-    "logon",
-    "installer",
-    "naa",
-    "siacct",
-    "source",
-];
 
 /// Every combination of rule book v1's single-valued inputs ([`V1_KEYS`], with every value
 /// each has today: 93,312 of them), each on a copy of `base` (its other inputs, reader lists
