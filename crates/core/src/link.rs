@@ -332,33 +332,24 @@ pub fn decode_lenient(input: &str) -> (Link, Vec<LinkError>) {
             second.push((rest, value));
             continue;
         }
-        match key {
-            "v" => {
-                if let Err(e) = version(value) {
-                    errors.push(e);
-                }
-            }
-            "theme" => match word(
-                "theme",
+        let read = match key {
+            "v" => version(value),
+            "theme" => word(
+                key,
                 value,
                 &[("light", Theme::Light), ("dark", Theme::Dark)],
-            ) {
-                Ok(theme) => link.theme = theme,
-                Err(e) => errors.push(e),
-            },
-            "view" => match word(
-                "view",
-                value,
-                &[("full", View::Full), ("embed", View::Embed)],
-            ) {
-                Ok(view) => link.view = view,
-                Err(e) => errors.push(e),
-            },
-            "quiz" => match word("quiz", value, &[("1", true), ("0", false)]) {
-                Ok(quiz) => link.quiz = quiz,
-                Err(e) => errors.push(e),
-            },
-            _ => scenario_pair(&mut link.scenario, "", key, value, shares, &mut errors),
+            )
+            .map(|theme| link.theme = theme),
+            "view" => word(key, value, &[("full", View::Full), ("embed", View::Embed)])
+                .map(|view| link.view = view),
+            "quiz" => word(key, value, &[("1", true), ("0", false)]).map(|quiz| link.quiz = quiz),
+            _ => {
+                scenario_pair(&mut link.scenario, "", key, value, shares, &mut errors);
+                Ok(())
+            }
+        };
+        if let Err(e) = read {
+            errors.push(e);
         }
     }
     if !second.is_empty() {
