@@ -429,14 +429,21 @@ fn xy(out: &mut String, x: f32, y: f32) {
     attr(out, "y", y);
 }
 
-fn rect(out: &mut String, class: &str, x: f32, y: f32, w: f32, h: f32, rx: f32) {
-    out.push_str("<rect");
+/// `<tag class x y`, without the class when `class` is empty: the start of a tag placed at a
+/// point, for its other attributes to follow.
+fn tag_at(out: &mut String, tag: &str, class: &str, x: f32, y: f32) {
+    out.push('<');
+    out.push_str(tag);
     if !class.is_empty() {
         out.push_str(" class=\"");
         out.push_str(class);
         out.push('"');
     }
     xy(out, x, y);
+}
+
+fn rect(out: &mut String, class: &str, x: f32, y: f32, w: f32, h: f32, rx: f32) {
+    tag_at(out, "rect", class, x, y);
     attr(out, "width", w);
     attr(out, "height", h);
     if rx > 0.0 {
@@ -447,13 +454,7 @@ fn rect(out: &mut String, class: &str, x: f32, y: f32, w: f32, h: f32, rx: f32) 
 
 /// `<text class x y>escaped text</text>`.
 fn text(out: &mut String, class: &str, x: f32, y: f32, content: &str) {
-    out.push_str("<text");
-    if !class.is_empty() {
-        out.push_str(" class=\"");
-        out.push_str(class);
-        out.push('"');
-    }
-    xy(out, x, y);
+    tag_at(out, "text", class, x, y);
     out.push('>');
     escape(out, content);
     out.push_str("</text>");
@@ -593,8 +594,7 @@ fn badge(o: &mut String, e: &Edge) -> f32 {
                 2.0 * BADGE_R,
                 BADGE_R,
             );
-            o.push_str("<text class=\"bn\"");
-            xy(o, bx, by + 4.5);
+            tag_at(o, "text", "bn", bx, by + 4.5);
             o.push('>');
             o.push_str(&c.badge());
             o.push_str("</text>");
@@ -607,12 +607,8 @@ fn badge(o: &mut String, e: &Edge) -> f32 {
             attr(o, "r", BADGE_R);
             o.push_str("/>");
             // Three digits and more take a smaller size to stay inside the badge.
-            o.push_str(if e.step < 100 {
-                "<text class=\"bn\""
-            } else {
-                "<text class=\"bn n3\""
-            });
-            xy(o, bx, by + 4.5);
+            let class = if e.step < 100 { "bn" } else { "bn n3" };
+            tag_at(o, "text", class, bx, by + 4.5);
             o.push('>');
             uint(o, e.step as u64);
             o.push_str("</text>");
@@ -630,8 +626,7 @@ fn step_text(o: &mut String, e: &Edge, tx: f32) {
         text(o, "a", tx, y, line);
         y += LINE;
     }
-    o.push_str("<text class=\"w\"");
-    xy(o, tx, by + STATUS_DY);
+    tag_at(o, "text", "w", tx, by + STATUS_DY);
     o.push_str("><tspan class=\"st\">");
     escape(o, e.status);
     o.push_str("</tspan>");
@@ -713,13 +708,7 @@ fn lines(o: &mut String, class: &str, x: f32, y: f32, step: f32, lines: &[String
     let Some((first, rest)) = lines.split_first() else {
         return;
     };
-    o.push_str("<text");
-    if !class.is_empty() {
-        o.push_str(" class=\"");
-        o.push_str(class);
-        o.push('"');
-    }
-    xy(o, x, y);
+    tag_at(o, "text", class, x, y);
     o.push('>');
     escape(o, first);
     for line in rest {
@@ -744,8 +733,7 @@ fn legend(o: &mut String, d: &Diagram) {
     let mut x = MARGIN;
     for outcome in [Outcome::Ok, Outcome::AtRisk, Outcome::Waits, Outcome::Fails] {
         let word = outcome_word(outcome);
-        o.push_str("<text class=\"lg\"");
-        xy(o, x, y);
+        tag_at(o, "text", "lg", x, y);
         o.push_str("><tspan class=\"lm-");
         o.push_str(outcome.key());
         o.push_str("\" font-weight=\"700\">");
