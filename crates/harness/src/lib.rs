@@ -502,6 +502,68 @@ impl Harness {
             .await;
     }
 
+    /// Clears a checkbox by clicking it, and waits until it is clear.
+    pub async fn unchoose(&self, id: &str) {
+        self.click(&format!("#{id}")).await;
+        self.wait_until(&format!("!document.getElementById({}).checked", js(id)))
+            .await;
+    }
+
+    /// Picks `value` in the drop-down `id` as a person would: the page hears a `change`.
+    pub async fn select(&self, id: &str, value: &str) {
+        self.eval_args(
+            "const s = document.getElementById(arguments[0]);\
+             s.value = arguments[1]; s.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![json!(id), json!(value)],
+        )
+        .await;
+    }
+
+    /// Types `unc` into "Add a share" (emptied first) and clicks "Add share"; what the page
+    /// makes of it is the caller's to wait for.
+    pub async fn submit_share(&self, unc: &str) {
+        let field = self.wait_for("#share-new").await;
+        field.clear().await.expect("clear #share-new");
+        field
+            .send_keys(unc)
+            .await
+            .unwrap_or_else(|e| panic!("type {unc:?} into #share-new: {e}"));
+        self.click("#share-add").await;
+    }
+
+    /// Adds the share `unc` through "Add a share", and waits until its row is the last one.
+    pub async fn add_share(&self, unc: &str) {
+        let before = self
+            .eval("return document.querySelectorAll('li.share-row').length")
+            .await
+            .as_u64()
+            .expect("a count of share rows");
+        self.submit_share(unc).await;
+        self.wait_until(&format!(
+            "(() => {{ const rows = document.querySelectorAll('li.share-row');\
+               return rows.length === {} && rows[{before}].querySelector('input.share-unc').value === {}; }})()",
+            before + 1,
+            js(unc)
+        ))
+        .await;
+    }
+
+    /// Waits until the URL fragment is exactly `hash` (the page writes it after a short pause).
+    pub async fn wait_hash(&self, hash: &str) {
+        self.wait_until(&format!("location.hash === {}", js(hash)))
+            .await;
+    }
+
+    /// Asks the browser for a `light` or `dark` system theme.
+    pub async fn prefer_color_scheme(&self, scheme: &str) {
+        self.cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+        )
+        .await
+        .expect("emulate the color scheme");
+    }
+
     /// Waits until the verdict banner's text is no longer `before`, and returns the new text.
     pub async fn wait_verdict_change(&self, before: &str) -> String {
         let changed = self
@@ -554,10 +616,7 @@ impl Harness {
                 .then(KeyAction::Down { value: key })
                 .then(KeyAction::Up { value: key });
         }
-        self.client
-            .perform_actions(actions)
-            .await
-            .unwrap_or_else(|e| panic!("press {keys:?}: {e}"));
+        self.perform(actions, &format!("press {keys:?}")).await;
     }
 
     /// Presses `key` while `modifier` is held (Shift+Tab).
@@ -568,10 +627,16 @@ impl Harness {
             .then(KeyAction::Down { value: key })
             .then(KeyAction::Up { value: key })
             .then(KeyAction::Up { value: modifier });
+        self.perform(actions, &format!("press {modifier:?}+{key:?}"))
+            .await;
+    }
+
+    /// Performs keyboard `actions`; a failure names `what` was pressed.
+    async fn perform(&self, actions: fantoccini::actions::KeyActions, what: &str) {
         self.client
             .perform_actions(actions)
             .await
-            .unwrap_or_else(|e| panic!("press {modifier:?}+{key:?}: {e}"));
+            .unwrap_or_else(|e| panic!("{what}: {e}"));
     }
 }
 

@@ -70,8 +70,7 @@ async fn a_comparison_link_shows_both_diagrams_and_says_every_difference() {
         "{shown:?}"
     );
     // The link stays as it was: the page writes back what it read.
-    page.wait_until(&format!("location.hash === {}", js(&format!("#{link}"))))
-        .await;
+    page.wait_hash(&format!("#{link}")).await;
 
     // Where the steps are alike, they recede in both diagrams; the step that differs does not.
     let naa = contrast("contrast-naa").link;
@@ -116,11 +115,8 @@ async fn changing_either_side_updates_the_differences_and_the_link() {
     ))
     .await;
     // The address holds both, so that the comparison can be sent as it is now.
-    page.wait_until(&format!(
-        "location.hash === {}",
-        js("#v=1&client=legacy&share=%5C%5Cfs01%5Capps~domain-computers&b.client=cm07")
-    ))
-    .await;
+    page.wait_hash("#v=1&client=legacy&share=%5C%5Cfs01%5Capps~domain-computers&b.client=cm07")
+        .await;
     // Swap puts B first.
     page.click("#compare-swap").await;
     wait_side(&page, "a", "ok", "Succeeds").await;
@@ -184,11 +180,7 @@ async fn compare_with_a_copy_then_change_one_input_and_undo() {
 
     // With a classic case instead.
     page.click("#compare-with summary").await;
-    page.eval(
-        "const s = document.getElementById('compare-case');\
-         s.value = 'classic-4'; s.dispatchEvent(new Event('change', { bubbles: true }));",
-    )
-    .await;
+    page.select("compare-case", "classic-4").await;
     page.click("#compare-case-go").await;
     wait_side(&page, "b", "fails", "Fails at step 4 (Connect to share)").await;
     page.wait_for_text("#notice", "Comparing with classic case 4")
@@ -386,9 +378,5 @@ async fn what_bs_wizard_adjusts_is_said_and_names_b() {
     page.choose("client-legacy").await;
     page.wait_for_text("#notice", "In scenario B:").await;
     page.wait_for_text("#notice", "Operating system").await;
-    page.wait_until(&format!(
-        "location.hash === {}",
-        js("#v=1&client=cm07&b.client=legacy")
-    ))
-    .await;
+    page.wait_hash("#v=1&client=cm07&b.client=legacy").await;
 }

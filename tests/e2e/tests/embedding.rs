@@ -16,14 +16,8 @@ async fn snippets(page: &Harness, link: &str, wiki: &str, theme: &str) -> Value 
     page.open(link).await;
     page.click("#embed-code").await;
     page.wait_for("#embed-wiki").await;
-    page.eval_args(
-        "for (const [id, value] of [['embed-wiki', arguments[0]], ['embed-theme', arguments[1]]]) {\
-           const s = document.getElementById(id);\
-           s.value = value; s.dispatchEvent(new Event('change', { bubbles: true }));\
-         }",
-        vec![json!(wiki), json!(theme)],
-    )
-    .await;
+    page.select("embed-wiki", wiki).await;
+    page.select("embed-theme", theme).await;
     page.wait_until(
         "Object.fromEntries([...document.querySelectorAll('#embed-panel textarea')]\
            .map(t => [t.id, t.value]))",
@@ -240,16 +234,6 @@ async fn a_frame_sandboxed_without_same_origin_says_why_it_cannot_start_without_
     );
 }
 
-/// Asks the browser for a light or dark system theme.
-async fn prefer(page: &Harness, scheme: &str) {
-    page.cdp(
-        "Emulation.setEmulatedMedia",
-        json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
-    )
-    .await
-    .expect("emulate the color scheme");
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_embed_view_takes_the_wikis_theme_not_the_readers() {
     let page = Harness::start().await;
@@ -262,7 +246,7 @@ async fn the_embed_view_takes_the_wikis_theme_not_the_readers() {
         ("light", "&theme=dark", json!("dark"), ""),
         ("light", "", Value::Null, light),
     ] {
-        prefer(&page, system).await;
+        page.prefer_color_scheme(system).await;
         page.open(&format!("{LINK_4}&view=embed{link_theme}")).await;
         page.wait_for("#diagram svg").await;
         let seen = page.eval(look).await;
@@ -276,7 +260,7 @@ async fn the_embed_view_takes_the_wikis_theme_not_the_readers() {
         assert_eq!(seen[2], Value::Null);
     }
     // The dialog writes it into the embed link.
-    prefer(&page, "light").await;
+    page.prefer_color_scheme("light").await;
     for theme in ["dark", "light"] {
         let all = snippets(&page, LINK_4, "confluence-dc", theme).await;
         assert_eq!(

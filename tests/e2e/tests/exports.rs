@@ -93,12 +93,7 @@ async fn every_button_named_copy_puts_its_text_on_the_clipboard() {
         .await;
     let mut copied = 0;
     for wiki in wikis.as_array().unwrap() {
-        page.eval_args(
-            "const s = document.getElementById('embed-wiki');\
-             s.value = arguments[0]; s.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![wiki.clone()],
-        )
-        .await;
+        page.select("embed-wiki", wiki.as_str().unwrap()).await;
         page.wait_until(&format!(
             "document.getElementById('embed-wiki').value === {wiki}"
         ))
@@ -142,11 +137,7 @@ async fn downloads_are_named_after_the_scenario() {
     // The dark SVG, for GitHub's and GitLab's <picture>: `credflow render --dark`'s bytes.
     page.click("#embed-code").await;
     page.wait_for("#embed-wiki").await;
-    page.eval(
-        "const s = document.getElementById('embed-wiki');\
-         s.value = 'git'; s.dispatchEvent(new Event('change', { bubbles: true }));",
-    )
-    .await;
+    page.select("embed-wiki", "git").await;
     page.click("#embed-download-dark").await;
     let names = downloads.wait_count(3).await;
     assert!(names.contains(&format!("{stem}-dark.svg")), "{names:?}");

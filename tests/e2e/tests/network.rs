@@ -52,12 +52,7 @@ async fn a_whole_session_asks_only_the_pages_own_server_for_its_own_files() {
     page.choose("siacct-set").await;
     page.open_tab("content").await;
     // Add a share.
-    let field = page.wait_for("#share-new").await;
-    field
-        .send_keys(r"\\fs02\tools")
-        .await
-        .expect("type a share");
-    page.click("#share-add").await;
+    page.add_share(r"\\fs02\tools").await;
     page.wait_until("document.getElementById('diagram').textContent.includes('fs02')")
         .await;
     // A step in the picker, the theme, copy link, the exports, the embed code, reset, undo.
@@ -222,12 +217,7 @@ async fn the_page_keeps_working_with_the_server_gone() {
     let after_choices = page.text("#verdict").await;
     // Add a share: it is drawn, and the verdict is recomputed.
     page.open_tab("content").await;
-    let field = page.wait_for("#share-new").await;
-    field
-        .send_keys(r"\\offline\share")
-        .await
-        .expect("type a share");
-    page.click("#share-add").await;
+    page.add_share(r"\\offline\share").await;
     page.wait_until(
         "document.getElementById('diagram').textContent.includes('\\\\\\\\offline\\\\share')",
     )

@@ -132,41 +132,6 @@ fn add_v2_defaults(radios: &mut Value) {
     }
 }
 
-/// Waits until the URL fragment is exactly `hash` (the page writes it after a short pause).
-async fn expect_hash(page: &Harness, hash: &str) {
-    page.wait_until(&format!("location.hash === {}", js(hash)))
-        .await;
-}
-
-/// Clears a checkbox by clicking it.
-async fn unchoose(page: &Harness, id: &str) {
-    page.click(&format!("#{id}")).await;
-    page.wait_until(&format!("!document.getElementById({}).checked", js(id)))
-        .await;
-}
-
-/// Types a path into "Add a share" and clicks "Add share"; waits for the new row.
-async fn add_share(page: &Harness, unc: &str) {
-    let before = page
-        .eval("return document.querySelectorAll('li.share-row').length")
-        .await
-        .as_u64()
-        .unwrap();
-    page.wait_for("#share-new")
-        .await
-        .send_keys(unc)
-        .await
-        .expect("type into #share-new");
-    page.click("#share-add").await;
-    page.wait_until(&format!(
-        "(() => {{ const rows = document.querySelectorAll('li.share-row');\
-           return rows.length === {} && rows[{before}].querySelector('input.share-unc').value === {}; }})()",
-        before + 1,
-        js(unc)
-    ))
-    .await;
-}
-
 // ---------------------------------------------------------------------------------------
 // The wizard, walked by clicking, from the defaults to a classic case
 // ---------------------------------------------------------------------------------------
@@ -188,7 +153,7 @@ async fn wizard_by_clicks_case_2_advanced_client_share_without_naa_fails_at_conn
     assert_eq!(page.shown_choices().await["radios"], default_radios());
 
     page.open_tab("content").await;
-    add_share(&page, r"\\fs01\apps").await;
+    page.add_share(r"\\fs01\apps").await;
     // A new share may be read by Authenticated Users; the case grants Domain Users only
     // (v2 case 2: "`\\fs01\apps`, which grants Domain Users only").
     assert_eq!(
@@ -196,11 +161,11 @@ async fn wizard_by_clicks_case_2_advanced_client_share_without_naa_fails_at_conn
         json!([{ "unc": r"\\fs01\apps", "readers": ["users"] }])
     );
     page.choose("share-0-domain-users").await;
-    unchoose(&page, "share-0-users").await;
+    page.unchoose("share-0-users").await;
 
     expect_verdict(&page, &CASE_2).await;
     // The wizard built exactly the rule book's case.
-    expect_hash(&page, LINK_2).await;
+    page.wait_hash(LINK_2).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -209,9 +174,9 @@ async fn wizard_by_clicks_case_4_legacy_token_account_cannot_reach_a_share() {
     page.open_tab("client").await;
     page.choose("client-legacy").await;
     page.open_tab("content").await;
-    add_share(&page, r"\\fs01\apps").await;
+    page.add_share(r"\\fs01\apps").await;
     expect_verdict(&page, &CASE_4).await;
-    expect_hash(&page, LINK_4).await;
+    page.wait_hash(LINK_4).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -223,11 +188,11 @@ async fn wizard_by_clicks_case_5_software_installation_account_succeeds() {
     page.open_tab("accounts").await;
     page.choose("siacct-set").await;
     page.open_tab("content").await;
-    add_share(&page, r"\\fs01\apps").await;
+    page.add_share(r"\\fs01\apps").await;
     page.choose("share-0-siacct").await;
-    unchoose(&page, "share-0-users").await;
+    page.unchoose("share-0-users").await;
     expect_verdict(&page, &CASE_5).await;
-    expect_hash(&page, LINK_5).await;
+    page.wait_hash(LINK_5).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -241,7 +206,7 @@ async fn wizard_by_clicks_case_7_standard_user_per_machine_msi_fails_with_1925()
     page.open_tab("runtime").await;
     page.choose("logon-user").await;
     expect_verdict(&page, &CASE_7).await;
-    expect_hash(&page, LINK_7).await;
+    page.wait_hash(LINK_7).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -250,13 +215,10 @@ async fn wizard_by_clicks_case_8_domain_controller_token_account_warns_of_lock_o
     page.choose("client-legacy").await;
     page.choose("role-domain-controller").await;
     page.open_tab("content").await;
-    add_share(&page, r"\\fs01\apps").await;
+    page.add_share(r"\\fs01\apps").await;
     expect_verdict(&page, &CASE_8).await;
-    expect_hash(
-        &page,
-        "#v=1&client=legacy&role=domain-controller&share=%5C%5Cfs01%5Capps~users",
-    )
-    .await;
+    page.wait_hash("#v=1&client=legacy&role=domain-controller&share=%5C%5Cfs01%5Capps~users")
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -272,11 +234,8 @@ async fn wizard_by_clicks_case_9_windows_98_with_the_sia_fails_with_1317() {
     page.choose("siacct-set").await;
     expect_verdict(&page, &CASE_9).await;
     // The rule book's keys, in its order.
-    expect_hash(
-        &page,
-        "#v=1&client=legacy&os=win9x&sia=1&logon=user&siacct=set",
-    )
-    .await;
+    page.wait_hash("#v=1&client=legacy&os=win9x&sia=1&logon=user&siacct=set")
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -285,8 +244,8 @@ async fn wizard_by_clicks_case_10_cm07_reaches_the_share_as_the_computer_account
     page.choose("client-cm07").await;
     page.open_tab("content").await;
     // Two shares added in the wrong order, reordered, and the extra one removed.
-    add_share(&page, r"\\fs02\tools").await;
-    add_share(&page, r"\\fs01\apps").await;
+    page.add_share(r"\\fs02\tools").await;
+    page.add_share(r"\\fs01\apps").await;
     page.click("button[aria-label=\"Move share 2 up\"]").await;
     page.wait_until(&format!(
         "[...document.querySelectorAll('li.share-row input.share-unc')].map(i => i.value)\
@@ -302,13 +261,10 @@ async fn wizard_by_clicks_case_10_cm07_reaches_the_share_as_the_computer_account
         json!([{ "unc": r"\\fs01\apps", "readers": ["users"] }])
     );
     page.choose("share-0-domain-computers").await;
-    unchoose(&page, "share-0-users").await;
+    page.unchoose("share-0-users").await;
     expect_verdict(&page, &CASE_10).await;
-    expect_hash(
-        &page,
-        "#v=1&client=cm07&share=%5C%5Cfs01%5Capps~domain-computers",
-    )
-    .await;
+    page.wait_hash("#v=1&client=cm07&share=%5C%5Cfs01%5Capps~domain-computers")
+        .await;
     // The share step is reached as DOMAIN\COMPUTER$; the NAA is not used.
     page.click(".step-picker button[data-step=\"4\"]").await;
     page.wait_for_text("#step-details[data-step=\"4\"]", r"DOMAIN\COMPUTER$")
@@ -431,7 +387,7 @@ async fn back_and_forward_between_two_followed_links() {
         a,
         "Back did not bring A's choices"
     );
-    expect_hash(&page, LINK_2).await;
+    page.wait_hash(LINK_2).await;
 
     page.eval("history.forward()").await;
     expect_verdict(&page, &CASE_7).await;
@@ -440,7 +396,7 @@ async fn back_and_forward_between_two_followed_links() {
         b,
         "Forward did not bring B's choices"
     );
-    expect_hash(&page, LINK_7).await;
+    page.wait_hash(LINK_7).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -448,17 +404,18 @@ async fn edits_rewrite_the_link_a_reload_restores_it_and_storage_remembers_it() 
     let page = Harness::opened_at("", "#verdict").await;
 
     page.choose("client-legacy").await;
-    expect_hash(&page, "#v=1&client=legacy").await;
+    page.wait_hash("#v=1&client=legacy").await;
     page.open_tab("program").await;
     page.choose("installer-msi-user").await;
-    expect_hash(&page, "#v=1&client=legacy&installer=msi-user").await;
+    page.wait_hash("#v=1&client=legacy&installer=msi-user")
+        .await;
     page.open_tab("content").await;
-    unchoose(&page, "dpacl-users").await;
+    page.unchoose("dpacl-users").await;
     page.choose("dpacl-client-connection").await;
-    add_share(&page, r"\\fs01\apps").await;
+    page.add_share(r"\\fs01\apps").await;
     let link = "#v=1&client=legacy&installer=msi-user&dpacl=client-connection\
                 &share=%5C%5Cfs01%5Capps~users";
-    expect_hash(&page, link).await;
+    page.wait_hash(link).await;
     let before = page.shown_choices().await;
     let verdict = page.text("#verdict").await;
 
@@ -499,7 +456,7 @@ async fn reset_returns_to_the_defaults_and_undo_brings_the_scenario_back() {
         .await;
     let notice = page.wait_for_text("#notice", "reset").await;
     assert!(notice.contains("Undo"), "no Undo in the notice: {notice:?}");
-    expect_hash(&page, "#v=1").await;
+    page.wait_hash("#v=1").await;
     // The reset scenario is saved (the page saves after a short pause).
     page.wait_until("localStorage.getItem('credflow.scenario') === 'v=1'")
         .await;
@@ -507,7 +464,7 @@ async fn reset_returns_to_the_defaults_and_undo_brings_the_scenario_back() {
     page.click("#notice #undo").await;
     expect_verdict(&page, &CASE_4).await;
     assert_eq!(page.shown_choices().await, case_4);
-    expect_hash(&page, LINK_4).await;
+    page.wait_hash(LINK_4).await;
     page.wait_until(&format!(
         "localStorage.getItem('credflow.scenario') === {}",
         js(&LINK_4[1..])
@@ -537,8 +494,7 @@ async fn undo_right_after_reset_puts_the_restored_scenario_in_the_link() {
     // The address (what a reload, a bookmark or a copied address gives) must be the
     // scenario shown, not the defaults it passed through.
     // (The page writes the address a moment after the last change: wait for it.)
-    page.wait_until(&format!("location.hash === {}", js(LINK_4)))
-        .await;
+    page.wait_hash(LINK_4).await;
     let hash = page.eval("return location.hash").await;
     assert_eq!(
         hash,
@@ -614,7 +570,7 @@ async fn a_choice_that_invalidates_another_is_normalised_and_the_notice_says_so(
         page.wait_for_text(&format!("#when-{v}-help .why"), "Not with user's rights")
             .await;
     }
-    expect_hash(&page, "#v=1&run=user&when=user").await;
+    page.wait_hash("#v=1&run=user&when=user").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -646,7 +602,8 @@ async fn malformed_link_keeps_the_last_good_scenario_and_the_page_stays_usable()
          document.querySelector('#verdict .verdict-title').innerText.includes('Succeeds')",
     )
     .await;
-    expect_hash(&page, "#v=1&client=cm07&share=%5C%5Cfs01%5Capps~users").await;
+    page.wait_hash("#v=1&client=cm07&share=%5C%5Cfs01%5Capps~users")
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -670,7 +627,8 @@ async fn a_path_that_is_not_unc_shows_an_error_and_keeps_the_scenario() {
     expect_verdict(&page, &CASE_2).await;
     // The scenario still has the old path: the next edit writes it into the link.
     page.choose("share-0-naa").await;
-    expect_hash(&page, "#v=1&share=%5C%5Cfs01%5Capps~domain-users,naa").await;
+    page.wait_hash("#v=1&share=%5C%5Cfs01%5Capps~domain-users,naa")
+        .await;
     page.wait_for_text("#summary", r"\\fs01\apps").await;
 
     // Adding one.
@@ -807,7 +765,7 @@ async fn keyboard_only_case_4_from_the_defaults() {
     .await;
 
     expect_verdict(&page, &CASE_4).await;
-    expect_hash(&page, LINK_4).await;
+    page.wait_hash(LINK_4).await;
 
     // On to the steps of the plan: the diagram's steps come first (its text, one tab stop,
     // on step 1); Space and Enter pick a step, and move to its details.

@@ -40,12 +40,7 @@ async fn give(page: &Harness, a: Answer) {
     page.choose(&format!("quiz-outcome-{}", a.outcome.key()))
         .await;
     if let Some(n) = a.step {
-        page.eval(&format!(
-            "const s = document.getElementById('quiz-step'); s.value = {};\
-             s.dispatchEvent(new Event('change', {{ bubbles: true }}));",
-            js(&n.to_string())
-        ))
-        .await;
+        page.select("quiz-step", &n.to_string()).await;
     }
     if let Some(who) = a.identity {
         page.choose(&format!("quiz-identity-{}", who.key())).await;

@@ -82,19 +82,6 @@ async fn scroll_to(page: &Harness, css: &str) {
     .await;
 }
 
-/// Waits until the URL fragment is exactly `hash` (the page writes it after a short pause).
-async fn expect_hash(page: &Harness, hash: &str) {
-    page.wait_until(&format!("location.hash === {}", js(hash)))
-        .await;
-}
-
-/// Clears a checkbox by clicking it.
-async fn unchoose(page: &Harness, id: &str) {
-    page.click(&format!("#{id}")).await;
-    page.wait_until(&format!("!document.getElementById({}).checked", js(id)))
-        .await;
-}
-
 /// The option `id` is disabled, and its help says `reason`.
 async fn disabled_with(page: &Harness, id: &str, reason: &str) {
     page.wait_until(&format!("document.getElementById({}).disabled", js(id)))
@@ -147,7 +134,7 @@ async fn map_drive_fails_when_the_specific_letter_is_taken_and_a_free_letter_fix
     // "otherwise ok".
     page.wait_verdict("ok", "Succeeds").await;
     expect_step(&page, 4, "Map drive", "ok").await;
-    expect_hash(&page, "#v=1&deploy=rundp&drive=fixed").await;
+    page.wait_hash("#v=1&deploy=rundp&drive=fixed").await;
 
     // "`drive=any` takes the next free letter from Z: backwards [CB-PDF]": ok too.
     page.choose("drive-any").await;
@@ -155,7 +142,7 @@ async fn map_drive_fails_when_the_specific_letter_is_taken_and_a_free_letter_fix
     expect_step(&page, 4, "Map drive", "ok").await;
     // Runs with its UNC name: no letter to map, no map-drive step ("only when `drive` ≠ `unc`").
     page.choose("drive-unc").await;
-    expect_hash(&page, "#v=1&deploy=rundp").await;
+    page.wait_hash("#v=1&deploy=rundp").await;
     expect_steps(&page, &["Schedule", "Run as", "Fetch content", "Install"]).await;
 }
 
@@ -203,7 +190,7 @@ async fn use_mapped_drive_fails_as_local_system_and_the_users_rights_or_a_unc_pa
     page.open_tab("program").await;
     page.choose("mapped-0").await;
     page.wait_verdict("ok", "Succeeds").await;
-    expect_hash(&page, "#v=1").await;
+    page.wait_hash("#v=1").await;
     // No mapped letter, no use-mapped-drive step ("when `mapped=1`").
     expect_steps(&page, &["Schedule", "Run as", "Fetch content", "Install"]).await;
 }
@@ -227,7 +214,7 @@ async fn user_input_fails_hidden_succeeds_quietly_and_is_at_risk_with_a_user_to_
     page.open_tab("program").await;
     page.choose("ui-silent").await;
     page.wait_verdict("ok", "Succeeds").await;
-    expect_hash(&page, "#v=1&client=cm07").await;
+    page.wait_hash("#v=1&client=cm07").await;
 
     // "or allow interaction": `interact=1` "and a user logged on at run time: at-risk, as
     // above; else fails".
@@ -235,7 +222,8 @@ async fn user_input_fails_hidden_succeeds_quietly_and_is_at_risk_with_a_user_to_
     page.wait_verdict("fails", "Fails at step 4 (User input)")
         .await;
     page.choose("interact-1").await;
-    expect_hash(&page, "#v=1&client=cm07&interact=1&ui=prompts").await;
+    page.wait_hash("#v=1&client=cm07&interact=1&ui=prompts")
+        .await;
     page.wait_verdict("fails", "Fails at step 4 (User input)")
         .await;
     page.open_tab("runtime").await;
@@ -244,7 +232,8 @@ async fn user_input_fails_hidden_succeeds_quietly_and_is_at_risk_with_a_user_to_
         .await;
     expect_step(&page, 4, "User input", "at-risk").await;
     details_show(&page, 4, &["logged-on user"]).await;
-    expect_hash(&page, "#v=1&client=cm07&interact=1&ui=prompts&logon=user").await;
+    page.wait_hash("#v=1&client=cm07&interact=1&ui=prompts&logon=user")
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -273,7 +262,7 @@ async fn a_slow_boundary_waits_and_downloading_on_slow_boundaries_succeeds() {
     expect_step(&page, 3, "Fetch content", "ok").await;
     // "The action says how: download into the client cache (CAS, BITS) [KB839513]".
     details_show(&page, 3, &["client cache"]).await;
-    expect_hash(&page, "#v=1&boundary=slow&slow=download").await;
+    page.wait_hash("#v=1&boundary=slow&slow=download").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -318,11 +307,8 @@ async fn vista_standard_user_allusers2_msi_fails_and_an_administrator_must_appro
     page.choose("os-nt").await;
     page.wait_verdict("at-risk", "At risk at step 4 (Install)")
         .await;
-    expect_hash(
-        &page,
-        "#v=1&client=cm07&run=user&when=user&logon=user&installer=msi-allusers2",
-    )
-    .await;
+    page.wait_hash("#v=1&client=cm07&run=user&when=user&logon=user&installer=msi-allusers2")
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -364,7 +350,7 @@ async fn a_script_on_64_bit_windows_is_at_risk_and_the_logs_are_under_syswow64()
         r"%windir%\System32\CCM\Logs",
     )
     .await;
-    expect_hash(&page, "#v=1&client=cm07&installer=script").await;
+    page.wait_hash("#v=1&client=cm07&installer=script").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -374,15 +360,9 @@ async fn cm07_on_a_domain_controller_needs_domain_controllers_not_domain_compute
     page.choose("client-cm07").await;
     page.choose("role-domain-controller").await;
     page.open_tab("content").await;
-    page.wait_for("#share-new")
-        .await
-        .send_keys(r"\\fs01\apps")
-        .await
-        .expect("type into #share-new");
-    page.click("#share-add").await;
-    page.wait_for("li.share-row").await;
+    page.add_share(r"\\fs01\apps").await;
     page.choose("share-0-domain-computers").await;
-    unchoose(&page, "share-0-users").await;
+    page.unchoose("share-0-users").await;
     // Classic case 11: "CM07 client on a domain controller, share grants Domain Computers:
     // fails (Domain Controllers)." The computer account counts as "`domain-computers` — or
     // `domain-controllers` on a DC [AD-GROUPS]".
@@ -395,8 +375,7 @@ async fn cm07_on_a_domain_controller_needs_domain_controllers_not_domain_compute
         &[r"DOMAIN\COMPUTER$", "Domain Controllers", "access denied"],
     )
     .await;
-    expect_hash(
-        &page,
+    page.wait_hash(
         "#v=1&client=cm07&role=domain-controller&share=%5C%5Cfs01%5Capps~domain-computers",
     )
     .await;
@@ -405,8 +384,7 @@ async fn cm07_on_a_domain_controller_needs_domain_controllers_not_domain_compute
     page.choose("share-0-domain-controllers").await;
     page.wait_verdict("ok", "Succeeds").await;
     expect_step(&page, 4, r"Connect to \\fs01\apps", "ok").await;
-    expect_hash(
-        &page,
+    page.wait_hash(
         "#v=1&client=cm07&role=domain-controller\
          &share=%5C%5Cfs01%5Capps~domain-computers,domain-controllers",
     )
@@ -431,7 +409,7 @@ async fn options_that_normalisation_would_undo_are_disabled_with_their_reason() 
     }
     page.choose("os-vista").await;
     page.choose("arch-x64").await;
-    expect_hash(&page, "#v=1&client=cm07&os=vista&arch=x64").await;
+    page.wait_hash("#v=1&client=cm07&os=vista&arch=x64").await;
     // Back to the Advanced Client: both are undone, and the notice says so.
     page.choose("client-advanced").await;
     page.wait_until(
@@ -443,7 +421,7 @@ async fn options_that_normalisation_would_undo_are_disabled_with_their_reason() 
         .await;
     assert!(notice.contains("adjusted"), "{notice:?}");
     disabled_with(&page, "os-vista", "ConfigMgr 2007 client only").await;
-    expect_hash(&page, "#v=1").await;
+    page.wait_hash("#v=1").await;
 
     // "`interact` only with `run=admin`, `when` ∈ {any, user} and not Win9x".
     page.open_tab("program").await;
@@ -467,7 +445,8 @@ async fn options_that_normalisation_would_undo_are_disabled_with_their_reason() 
     page.choose("drive-fixed").await;
     enabled(&page, "letter-taken").await;
     page.choose("letter-taken").await;
-    expect_hash(&page, "#v=1&deploy=rundp&drive=fixed&letter=taken").await;
+    page.wait_hash("#v=1&deploy=rundp&drive=fixed&letter=taken")
+        .await;
     // Downloading again undoes the drive mode and the letter, and says why.
     page.choose("deploy-download").await;
     page.wait_until(
@@ -479,7 +458,7 @@ async fn options_that_normalisation_would_undo_are_disabled_with_their_reason() 
         "Drive modes apply only when the program runs from the distribution point",
     )
     .await;
-    expect_hash(&page, "#v=1").await;
+    page.wait_hash("#v=1").await;
     // The effective mode on a slow boundary is the slow-boundary option: "run from DP" there
     // allows a drive mode too.
     page.choose("boundary-slow").await;
@@ -493,7 +472,7 @@ async fn options_that_normalisation_would_undo_are_disabled_with_their_reason() 
     page.open_tab("client").await;
     page.choose("client-legacy").await;
     // "for Legacy they stay at their defaults, are not reported as changed".
-    expect_hash(&page, "#v=1&client=legacy").await;
+    page.wait_hash("#v=1&client=legacy").await;
     let notice = page
         .eval("return document.querySelector('#notice')?.innerText ?? ''")
         .await;

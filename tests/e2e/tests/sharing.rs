@@ -666,13 +666,7 @@ async fn copied_link_restores_the_scenario_in_a_fresh_page() {
     page.click("#tab-program").await;
     page.click("#installer-setup-admin").await;
     page.click("#tab-content").await;
-    page.wait_for("#share-new")
-        .await
-        .send_keys(r"\\fs01\apps")
-        .await
-        .unwrap();
-    page.click("#share-add").await;
-    page.wait_for("li.share-row").await;
+    page.add_share(r"\\fs01\apps").await;
     page.click("#share-0-domain-users").await;
     page.wait_verdict("fails", "Fails at step 4 (Connect to share)")
         .await;
@@ -707,16 +701,7 @@ async fn ten_shares_give_a_short_link_and_two_hundred_warn_that_it_is_long() {
     page.click("#tab-content").await;
     for i in 1..=10 {
         let unc = format!(r"\\fileserver{i:02}\packages\application{i:02}");
-        page.wait_for("#share-new")
-            .await
-            .send_keys(&unc)
-            .await
-            .unwrap();
-        page.click("#share-add").await;
-        page.wait_until(&format!(
-            "document.querySelectorAll('li.share-row').length === {i}"
-        ))
-        .await;
+        page.add_share(&unc).await;
         page.click(&format!("#share-{}-domain-computers", i - 1))
             .await;
     }
@@ -821,6 +806,5 @@ async fn a_comparison_link_followed_in_the_page_opens_both_and_keeps_what_was_op
         .await;
     page.click("#notice #undo").await;
     page.wait_verdict("fails", "Connect to share").await;
-    page.wait_until(&format!("location.hash === {}", js(LINK_2)))
-        .await;
+    page.wait_hash(LINK_2).await;
 }

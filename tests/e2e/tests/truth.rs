@@ -335,14 +335,6 @@ async fn eight_shares_that_fail_alike_are_one_finding_listing_them() {
     }
 }
 
-/// Types `text` into the add-share field and submits it.
-async fn add_share(page: &Harness, text: &str) {
-    let field = page.wait_for("#share-new").await;
-    field.clear().await.expect("clear");
-    field.send_keys(text).await.expect("type");
-    page.click("#share-add").await;
-}
-
 async fn share_fields(page: &Harness) -> Value {
     page.eval("return [...document.querySelectorAll('input.share-unc')].map(i => i.value)")
         .await
@@ -354,12 +346,12 @@ async fn share_paths_are_read_as_windows_reads_them() {
     page.open("#v=1").await;
     page.open_tab("content").await;
 
-    add_share(&page, "//fs01/apps").await;
+    page.submit_share("//fs01/apps").await;
     page.wait_until("document.querySelectorAll('input.share-unc').length === 1")
         .await;
     assert_eq!(share_fields(&page).await, json!([r"\\fs01\apps"]));
 
-    add_share(&page, r"\\?\UNC\fs02\x").await;
+    page.submit_share(r"\\?\UNC\fs02\x").await;
     page.wait_until("document.querySelectorAll('input.share-unc').length === 2")
         .await;
     assert_eq!(
@@ -378,7 +370,7 @@ async fn share_paths_are_read_as_windows_reads_them() {
         (r"\\fs03\what?", r#"has "?""#),
         (r"\\?\C:\apps", "device path"),
     ] {
-        add_share(&page, typed).await;
+        page.submit_share(typed).await;
         let error = page.wait_for_text("#share-new-error", says).await;
         assert!(
             error.contains("This path") || error.contains("Share 1"),
