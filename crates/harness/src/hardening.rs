@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 
 use crate::chromedriver::Chromedriver;
 use crate::server::{Answer, Serving, StaticServer};
-use crate::{dist_dir, Harness, SeLog, CHROME_ARGS, POLL, TIMEOUT};
+use crate::{dist_dir, Chromium, Harness, CHROME_ARGS, POLL, TIMEOUT};
 
 /// How [`Harness::start_with`] starts the browser.
 #[derive(Clone, Debug, Default)]
@@ -130,7 +130,7 @@ impl Harness {
     /// Every request the browser made or tried since the last call (the performance log is
     /// emptied by each read). Needs `Options { network_log: true, .. }`.
     pub async fn network_requests(&self) -> Vec<NetworkRequest> {
-        let entries = match self.client.issue_cmd(SeLog("performance")).await {
+        let entries = match self.client.issue_cmd(Chromium::log("performance")).await {
             Ok(Value::Array(entries)) => entries,
             Ok(other) => panic!("unexpected performance log answer: {other}"),
             Err(e) => panic!("read the performance log (start with network_log: true): {e}"),

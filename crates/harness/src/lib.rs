@@ -206,7 +206,7 @@ impl Harness {
 
     /// The browser console so far (cleared by each read): `{level, message, timestamp}` objects.
     pub async fn console(&self) -> Vec<Value> {
-        match self.client.issue_cmd(SeLog("browser")).await {
+        match self.client.issue_cmd(Chromium::log("browser")).await {
             Ok(Value::Array(entries)) => entries,
             Ok(other) => panic!("unexpected console log answer: {other}"),
             Err(e) => panic!("read the browser console: {e}"),
@@ -217,8 +217,7 @@ impl Harness {
     /// (`POST /session/{id}/goog/cdp/execute`) and returns its result:
     /// `page.cdp("Network.setCacheDisabled", json!({"cacheDisabled": true}))`.
     pub async fn cdp(&self, command: &str, params: Value) -> Result<Value, CmdError> {
-        let body = json!({ "cmd": command, "params": params }).to_string();
-        self.client.issue_cmd(Cdp { body }).await
+        self.client.issue_cmd(Chromium::cdp(command, params)).await
     }
 
     /// Runs axe-core on the page; returns its violations (empty when there are none).
@@ -258,7 +257,7 @@ impl Harness {
             .await
             .map(|v| v.as_str().unwrap_or_default().to_string())
             .unwrap_or_else(|e| format!("(cannot read the page: {e})"));
-        let console = match self.client.issue_cmd(SeLog("browser")).await {
+        let console = match self.client.issue_cmd(Chromium::log("browser")).await {
             Ok(Value::Array(entries)) => entries
                 .iter()
                 .map(|e| format!("  {} {}", e["level"], e["message"]))
@@ -336,44 +335,42 @@ fn axe_path() -> PathBuf {
     tools.join("node_modules/axe-core/axe.min.js")
 }
 
-/// ChromeDriver's `POST /session/{id}/se/log`: one of the logs named in `goog:loggingPrefs`
-/// at session start (`browser`: the console; `performance`: DevTools events).
+/// One of ChromeDriver's own commands: `POST /session/{id}/<path>` with a JSON `body`.
 #[derive(Debug)]
-pub(crate) struct SeLog(pub(crate) &'static str);
+pub(crate) struct Chromium {
+    path: &'static str,
+    body: String,
+}
 
-impl WebDriverCompatibleCommand for SeLog {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+impl Chromium {
+    /// `se/log`: one of the logs named in `goog:loggingPrefs` at session start (`browser`: the
+    /// console; `performance`: DevTools events). Reading a log clears it.
+    pub(crate) fn log(kind: &str) -> Chromium {
+        Chromium {
+            path: "se/log",
+            body: json!({ "type": kind }).to_string(),
+        }
     }
 
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(format!(r#"{{"type":"{}"}}"#, self.0)),
-        )
+    /// `goog/cdp/execute`: one DevTools Protocol command, `{"cmd": ..., "params": {...}}`.
+    pub(crate) fn cdp(command: &str, params: Value) -> Chromium {
+        Chromium {
+            path: "goog/cdp/execute",
+            body: json!({ "cmd": command, "params": params }).to_string(),
+        }
     }
 }
 
-/// ChromeDriver's `POST /session/{id}/goog/cdp/execute`: one DevTools Protocol command,
-/// `{"cmd": ..., "params": {...}}`.
-#[derive(Debug)]
-pub(crate) struct Cdp {
-    pub(crate) body: String,
-}
-
-impl WebDriverCompatibleCommand for Cdp {
+impl WebDriverCompatibleCommand for Chromium {
     fn endpoint(
         &self,
         base: &url::Url,
         session: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.path
         ))
     }
 
@@ -500,6 +497,12 @@ impl Harness {
         self.click(&format!("#{id}")).await;
         self.wait_until(&format!("document.getElementById({}).checked", js(id)))
             .await;
+    }
+
+    /// Opens the wizard tab `tab` and chooses `id` on it, as a person walks the wizard.
+    pub async fn choose_in(&self, tab: &str, id: &str) {
+        self.open_tab(tab).await;
+        self.choose(id).await;
     }
 
     /// Clears a checkbox by clicking it, and waits until it is clear.

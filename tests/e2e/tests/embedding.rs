@@ -28,20 +28,15 @@ async fn snippets(page: &Harness, link: &str, wiki: &str, theme: &str) -> Value 
 /// Serves `body` as a wiki page of the test server (no Content-Security-Policy: its scripts
 /// run, as a wiki page's macro output would) and opens it.
 async fn wiki_page(page: &Harness, path: &str, body: &str) {
-    page.add_answer(Answer {
-        suffix: path.into(),
-        status: 200,
-        content_type: "text/html; charset=utf-8".into(),
-        body: Some(
-            format!(
-                "<!doctype html><html lang=en><meta charset=utf-8><title>SMS training</title>\
-                 <body style=\"margin:2rem\"><h1>SMS training</h1>\
-                 <script>window.seen = []; addEventListener('message', e => seen.push([e.origin, e.data]));</script>\
-                 {body}<p id=after>After the diagram.</p></body></html>"
-            )
-            .into_bytes(),
+    page.add_answer(Answer::html(
+        path,
+        format!(
+            "<!doctype html><html lang=en><meta charset=utf-8><title>SMS training</title>\
+             <body style=\"margin:2rem\"><h1>SMS training</h1>\
+             <script>window.seen = []; addEventListener('message', e => seen.push([e.origin, e.data]));</script>\
+             {body}<p id=after>After the diagram.</p></body></html>"
         ),
-    });
+    ));
     page.client()
         .goto(&format!("{}{path}", page.origin()))
         .await
@@ -129,17 +124,12 @@ async fn the_snippets_script_listens_only_to_credflows_frames() {
         "{}/wiki/other.html",
         page.origin().replace("127.0.0.1", "localhost")
     );
-    page.add_answer(Answer {
-        suffix: "/wiki/other.html".into(),
-        status: 200,
-        content_type: "text/html; charset=utf-8".into(),
-        body: Some(
-            b"<!doctype html><title>other</title><script>\
-              parent.postMessage({ type: 'credflow:height', height: 7 }, '*');\
-              parent.postMessage({ type: 'posted' }, '*');</script>"
-                .to_vec(),
-        ),
-    });
+    page.add_answer(Answer::html(
+        "/wiki/other.html",
+        "<!doctype html><title>other</title><script>\
+         parent.postMessage({ type: 'credflow:height', height: 7 }, '*');\
+         parent.postMessage({ type: 'posted' }, '*');</script>",
+    ));
     let body = format!(
         "{code}\
          <iframe data-credflow id=impostor src=\"{other}\" style=\"height:123px\"></iframe>\

@@ -171,8 +171,7 @@ async fn wizard_by_clicks_case_2_advanced_client_share_without_naa_fails_at_conn
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wizard_by_clicks_case_4_legacy_token_account_cannot_reach_a_share() {
     let page = Harness::opened_at("", "#verdict").await;
-    page.open_tab("client").await;
-    page.choose("client-legacy").await;
+    page.choose_in("client", "client-legacy").await;
     page.open_tab("content").await;
     page.add_share(r"\\fs01\apps").await;
     expect_verdict(&page, &CASE_4).await;
@@ -183,10 +182,8 @@ async fn wizard_by_clicks_case_4_legacy_token_account_cannot_reach_a_share() {
 async fn wizard_by_clicks_case_5_software_installation_account_succeeds() {
     let page = Harness::opened_at("", "#verdict").await;
     page.choose("client-legacy").await;
-    page.open_tab("program").await;
-    page.choose("sia-1").await;
-    page.open_tab("accounts").await;
-    page.choose("siacct-set").await;
+    page.choose_in("program", "sia-1").await;
+    page.choose_in("accounts", "siacct-set").await;
     page.open_tab("content").await;
     page.add_share(r"\\fs01\apps").await;
     page.choose("share-0-siacct").await;
@@ -198,13 +195,11 @@ async fn wizard_by_clicks_case_5_software_installation_account_succeeds() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wizard_by_clicks_case_7_standard_user_per_machine_msi_fails_with_1925() {
     let page = Harness::opened_at("", "#verdict").await;
-    page.open_tab("program").await;
-    page.choose("run-user").await;
+    page.choose_in("program", "run-user").await;
     // "Run with user's rights" needs a logged-on user: the page sets "Program can run".
     page.wait_until("document.getElementById('when-user').checked")
         .await;
-    page.open_tab("runtime").await;
-    page.choose("logon-user").await;
+    page.choose_in("runtime", "logon-user").await;
     expect_verdict(&page, &CASE_7).await;
     page.wait_hash(LINK_7).await;
 }
@@ -226,12 +221,9 @@ async fn wizard_by_clicks_case_9_windows_98_with_the_sia_fails_with_1317() {
     let page = Harness::opened_at("", "#verdict").await;
     page.choose("client-legacy").await;
     page.choose("os-win9x").await;
-    page.open_tab("program").await;
-    page.choose("sia-1").await;
-    page.open_tab("runtime").await;
-    page.choose("logon-user").await;
-    page.open_tab("accounts").await;
-    page.choose("siacct-set").await;
+    page.choose_in("program", "sia-1").await;
+    page.choose_in("runtime", "logon-user").await;
+    page.choose_in("accounts", "siacct-set").await;
     expect_verdict(&page, &CASE_9).await;
     // The rule book's keys, in its order.
     page.wait_hash("#v=1&client=legacy&os=win9x&sia=1&logon=user&siacct=set")
@@ -405,8 +397,7 @@ async fn edits_rewrite_the_link_a_reload_restores_it_and_storage_remembers_it() 
 
     page.choose("client-legacy").await;
     page.wait_hash("#v=1&client=legacy").await;
-    page.open_tab("program").await;
-    page.choose("installer-msi-user").await;
+    page.choose_in("program", "installer-msi-user").await;
     page.wait_hash("#v=1&client=legacy&installer=msi-user")
         .await;
     page.open_tab("content").await;

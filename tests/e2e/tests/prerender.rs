@@ -386,8 +386,7 @@ async fn the_app_replaces_the_prerendered_page_exactly_where_it_stood() {
     let default_verdict: Value = page
         .eval("return document.querySelector('#verdict').innerText")
         .await;
-    page.open_tab("program").await;
-    page.choose("installer-msi-user").await;
+    page.choose_in("program", "installer-msi-user").await;
     page.wait_verdict_change(default_verdict.as_str().unwrap_or_default())
         .await;
 }

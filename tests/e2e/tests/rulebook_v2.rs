@@ -15,8 +15,9 @@ use serde_json::{json, Value};
 // ---------------------------------------------------------------------------------------
 
 /// Waits until the step chip `n` shows `outcome` (the chips follow a change a frame after the
-/// verdict), selects it, and waits until the details show step `n`, `label` and `outcome`.
-async fn expect_step(page: &Harness, n: u32, label: &str, outcome: &str) {
+/// verdict), selects it, and waits until the details show step `n`, `label`, `outcome` and
+/// every one of `shows`.
+async fn expect_step(page: &Harness, n: u32, label: &str, outcome: &str, shows: &[&str]) {
     let chip = format!(".step-picker button[data-step=\"{n}\"]");
     page.wait_until(&format!(
         "document.querySelector({})?.classList.contains({})",
@@ -33,6 +34,7 @@ async fn expect_step(page: &Harness, n: u32, label: &str, outcome: &str) {
         js(&format!("Step {n}: {label}"))
     ))
     .await;
+    details_show(page, n, shows).await;
 }
 
 /// Waits until the selected step `n`'s details show every one of `words`.
@@ -117,10 +119,11 @@ async fn map_drive_fails_when_the_specific_letter_is_taken_and_a_free_letter_fix
     // map-drive: "`drive=fixed` and `letter=taken`: fails, the program does not run
     // [CB-PKGPROG]"; "the client maps a letter to the package share, as step 3's identity
     // (inferred)".
-    expect_step(&page, 4, "Map drive", "fails").await;
-    details_show(
+    expect_step(
         &page,
         4,
+        "Map drive",
+        "fails",
         &[
             "does not run",
             "Packages and programs in Configuration Manager",
@@ -129,17 +132,16 @@ async fn map_drive_fails_when_the_specific_letter_is_taken_and_a_free_letter_fix
     )
     .await;
 
-    page.open_tab("content").await;
-    page.choose("letter-free").await;
+    page.choose_in("content", "letter-free").await;
     // "otherwise ok".
     page.wait_verdict("ok", "Succeeds").await;
-    expect_step(&page, 4, "Map drive", "ok").await;
+    expect_step(&page, 4, "Map drive", "ok", &[]).await;
     page.wait_hash("#v=1&deploy=rundp&drive=fixed").await;
 
     // "`drive=any` takes the next free letter from Z: backwards [CB-PDF]": ok too.
     page.choose("drive-any").await;
     page.wait_verdict("ok", "Succeeds").await;
-    expect_step(&page, 4, "Map drive", "ok").await;
+    expect_step(&page, 4, "Map drive", "ok", &[]).await;
     // Runs with its UNC name: no letter to map, no map-drive step ("only when `drive` ≠ `unc`").
     page.choose("drive-unc").await;
     page.wait_hash("#v=1&deploy=rundp").await;
@@ -159,10 +161,11 @@ async fn use_mapped_drive_fails_as_local_system_and_the_users_rights_or_a_unc_pa
     // use-mapped-drive: "Run as Local System, the token account or the SIA: fails — that
     // session has no such letter; the path is not found"; "Fix: use the UNC path"; the note on
     // Windows 2000's global console letters.
-    expect_step(&page, 4, "Use mapped drive", "fails").await;
-    details_show(
+    expect_step(
         &page,
         4,
+        "Use mapped drive",
+        "fails",
         &[
             "Local System",
             "path is not found",
@@ -176,19 +179,16 @@ async fn use_mapped_drive_fails_as_local_system_and_the_users_rights_or_a_unc_pa
     // "Runs as the user: ok." The program tab's "Run with user's rights" (which sets "only when
     // a user is logged on"): the letter is there, and the plan goes on to the install, which a
     // standard user's rights cannot do (classic case 7, 1925).
-    page.open_tab("program").await;
-    page.choose("run-user").await;
+    page.choose_in("program", "run-user").await;
     page.wait_verdict("fails", "Fails at step 5 (Install)")
         .await;
-    expect_step(&page, 4, "Use mapped drive", "ok").await;
-    details_show(&page, 4, &["the logged-on user"]).await;
+    expect_step(&page, 4, "Use mapped drive", "ok", &["the logged-on user"]).await;
 
     // The other fix, from the failing case again: no mapped letter at all.
     page.open("#v=1&mapped=1").await;
     page.wait_verdict("fails", "Fails at step 4 (Use mapped drive)")
         .await;
-    page.open_tab("program").await;
-    page.choose("mapped-0").await;
+    page.choose_in("program", "mapped-0").await;
     page.wait_verdict("ok", "Succeeds").await;
     page.wait_hash("#v=1").await;
     // No mapped letter, no use-mapped-drive step ("when `mapped=1`").
@@ -207,12 +207,17 @@ async fn user_input_fails_hidden_succeeds_quietly_and_is_at_risk_with_a_user_to_
     .await;
     // user-input: "the dialogs are on no one's desktop. ConfigMgr 2007 stops an admin,
     // non-interactive program once the maximum run time (default 120 minutes) is exceeded".
-    expect_step(&page, 4, "User input", "fails").await;
-    details_show(&page, 4, &["no one's desktop", "maximum run time", "120"]).await;
+    expect_step(
+        &page,
+        4,
+        "User input",
+        "fails",
+        &["no one's desktop", "maximum run time", "120"],
+    )
+    .await;
 
     // "Fix: run the installer quietly (/qn, the vendor's silent switch)".
-    page.open_tab("program").await;
-    page.choose("ui-silent").await;
+    page.choose_in("program", "ui-silent").await;
     page.wait_verdict("ok", "Succeeds").await;
     page.wait_hash("#v=1&client=cm07").await;
 
@@ -226,12 +231,10 @@ async fn user_input_fails_hidden_succeeds_quietly_and_is_at_risk_with_a_user_to_
         .await;
     page.wait_verdict("fails", "Fails at step 4 (User input)")
         .await;
-    page.open_tab("runtime").await;
-    page.choose("logon-user").await;
+    page.choose_in("runtime", "logon-user").await;
     page.wait_verdict("at-risk", "At risk at step 4 (User input)")
         .await;
-    expect_step(&page, 4, "User input", "at-risk").await;
-    details_show(&page, 4, &["logged-on user"]).await;
+    expect_step(&page, 4, "User input", "at-risk", &["logged-on user"]).await;
     page.wait_hash("#v=1&client=cm07&interact=1&ui=prompts&logon=user")
         .await;
 }
@@ -247,8 +250,14 @@ async fn a_slow_boundary_waits_and_downloading_on_slow_boundaries_succeeds() {
         "Waits for a distribution point on a fast boundary",
     )
     .await;
-    expect_step(&page, 3, "Fetch content", "waits").await;
-    details_show(&page, 3, &["slow", "SMS_Advertisement Server WMI Class"]).await;
+    expect_step(
+        &page,
+        3,
+        "Fetch content",
+        "waits",
+        &["slow", "SMS_Advertisement Server WMI Class"],
+    )
+    .await;
     page.wait_for_text(
         "#step-details[data-step=\"3\"] dd.note",
         "can read the package share",
@@ -256,10 +265,9 @@ async fn a_slow_boundary_waits_and_downloading_on_slow_boundaries_succeeds() {
     .await;
 
     // "Fix: ... allow download on slow boundaries."
-    page.open_tab("content").await;
-    page.choose("slow-download").await;
+    page.choose_in("content", "slow-download").await;
     page.wait_verdict("ok", "Succeeds").await;
-    expect_step(&page, 3, "Fetch content", "ok").await;
+    expect_step(&page, 3, "Fetch content", "ok", &[]).await;
     // "The action says how: download into the client cache (CAS, BITS) [KB839513]".
     details_show(&page, 3, &["client cache"]).await;
     page.wait_hash("#v=1&boundary=slow&slow=download").await;
@@ -276,35 +284,31 @@ async fn vista_standard_user_allusers2_msi_fails_and_an_administrator_must_appro
     .await;
     // install: "`os=vista`, `msi-allusers2`, standard user: fails — per-machine needs admin
     // credentials at the UAC prompt [MSI-ALLUSERS]".
-    expect_step(&page, 4, "Install", "fails").await;
-    details_show(
+    expect_step(
         &page,
         4,
+        "Install",
+        "fails",
         &["UAC prompt", "ALLUSERS property (Windows Installer)"],
     )
     .await;
 
     // "`os=vista`, `run=user`, `logon=admin` ... a silent install (`ui=silent`) cannot show
     // one — fails (1925 for an MSI)".
-    page.open_tab("runtime").await;
-    page.choose("logon-admin").await;
+    page.choose_in("runtime", "logon-admin").await;
     page.wait_verdict("fails", "Fails at step 4 (Install)")
         .await;
     details_show(&page, 4, &["1925", "How User Account Control works"]).await;
     // "with `ui=prompts` the user can approve the elevation prompt — at-risk".
-    page.open_tab("program").await;
-    page.choose("ui-prompts").await;
+    page.choose_in("program", "ui-prompts").await;
     page.wait_verdict("at-risk", "At risk at step 4 (User input)")
         .await;
-    expect_step(&page, 5, "Install", "at-risk").await;
-    details_show(&page, 5, &["elevation prompt"]).await;
+    expect_step(&page, 5, "Install", "at-risk", &["elevation prompt"]).await;
 
     // "(v1's at-risk holds for `os=nt`)": the same standard user on Windows XP.
     page.choose("ui-silent").await;
-    page.open_tab("runtime").await;
-    page.choose("logon-user").await;
-    page.open_tab("client").await;
-    page.choose("os-nt").await;
+    page.choose_in("runtime", "logon-user").await;
+    page.choose_in("client", "os-nt").await;
     page.wait_verdict("at-risk", "At risk at step 4 (Install)")
         .await;
     page.wait_hash("#v=1&client=cm07&run=user&when=user&logon=user&installer=msi-allusers2")
@@ -322,10 +326,11 @@ async fn a_script_on_64_bit_windows_is_at_risk_and_the_logs_are_under_syswow64()
         "At risk at step 4 (Install)",
     )
     .await;
-    expect_step(&page, 4, "Install", "at-risk").await;
-    details_show(
+    expect_step(
         &page,
         4,
+        "Install",
+        "at-risk",
         &[
             "SysWOW64",
             "Wow6432Node",
@@ -344,7 +349,7 @@ async fn a_script_on_64_bit_windows_is_at_risk_and_the_logs_are_under_syswow64()
 
     page.choose("arch-x86").await;
     page.wait_verdict("ok", "Succeeds").await;
-    expect_step(&page, 4, "Install", "ok").await;
+    expect_step(&page, 4, "Install", "ok", &[]).await;
     page.wait_for_text(
         "#step-details[data-step=\"4\"] dd.log",
         r"%windir%\System32\CCM\Logs",
@@ -356,8 +361,7 @@ async fn a_script_on_64_bit_windows_is_at_risk_and_the_logs_are_under_syswow64()
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cm07_on_a_domain_controller_needs_domain_controllers_not_domain_computers_on_the_share() {
     let page = Harness::opened_at("", "#verdict").await;
-    page.open_tab("client").await;
-    page.choose("client-cm07").await;
+    page.choose_in("client", "client-cm07").await;
     page.choose("role-domain-controller").await;
     page.open_tab("content").await;
     page.add_share(r"\\fs01\apps").await;
@@ -368,10 +372,11 @@ async fn cm07_on_a_domain_controller_needs_domain_controllers_not_domain_compute
     // `domain-controllers` on a DC [AD-GROUPS]".
     page.wait_verdict("fails", "Fails at step 4 (Connect to share)")
         .await;
-    expect_step(&page, 4, r"Connect to \\fs01\apps", "fails").await;
-    details_show(
+    expect_step(
         &page,
         4,
+        r"Connect to \\fs01\apps",
+        "fails",
         &[r"DOMAIN\COMPUTER$", "Domain Controllers", "access denied"],
     )
     .await;
@@ -383,7 +388,7 @@ async fn cm07_on_a_domain_controller_needs_domain_controllers_not_domain_compute
     // "Fix: grant Domain Computers (on a DC: Domain Controllers) read".
     page.choose("share-0-domain-controllers").await;
     page.wait_verdict("ok", "Succeeds").await;
-    expect_step(&page, 4, r"Connect to \\fs01\apps", "ok").await;
+    expect_step(&page, 4, r"Connect to \\fs01\apps", "ok", &[]).await;
     page.wait_hash(
         "#v=1&client=cm07&role=domain-controller\
          &share=%5C%5Cfs01%5Capps~domain-computers,domain-controllers",
@@ -469,8 +474,7 @@ async fn options_that_normalisation_would_undo_are_disabled_with_their_reason() 
     // "`deploy`, `boundary`, `slow` apply to Advanced/CM07 only ... the effective mode is
     // run-from-DP (inferred: the Legacy Client has no download mode)": for the Legacy Client
     // they are disabled, and a drive mode may be chosen.
-    page.open_tab("client").await;
-    page.choose("client-legacy").await;
+    page.choose_in("client", "client-legacy").await;
     // "for Legacy they stay at their defaults, are not reported as changed".
     page.wait_hash("#v=1&client=legacy").await;
     let notice = page
@@ -686,7 +690,7 @@ async fn says_who_shows_each_sources_real_title_linking_its_address_and_requests
     page.open("#v=1&naa=set&share=%5C%5Cfs01%5Capps~naa").await;
     page.wait_verdict("at-risk", "At risk at step 4 (Connect to share)")
         .await;
-    expect_step(&page, 4, r"Connect to \\fs01\apps", "at-risk").await;
+    expect_step(&page, 4, r"Connect to \\fs01\apps", "at-risk", &[]).await;
     page.wait_for_text("#step-details[data-step=\"4\"] dd.note", "S1")
         .await;
     page.wait_for_text("#step-details[data-step=\"4\"] .inferred", "Inferred: ")
@@ -726,7 +730,7 @@ async fn says_who_shows_each_sources_real_title_linking_its_address_and_requests
         ),
     ] {
         page.open(link).await;
-        expect_step(&page, n, label, outcome).await;
+        expect_step(&page, n, label, outcome, &[]).await;
         let links = source_links(&page, "#step-details ul.sources a").await;
         let ids = check_real_sources(&links, link);
         for id in cited {
@@ -1057,7 +1061,7 @@ async fn accessibility_scan_of_the_new_inputs_the_new_steps_and_seventeen_classi
         (6, "Use mapped drive", "not-reached"),
         (7, "User input", "not-reached"),
     ] {
-        expect_step(&page, n, label, outcome).await;
+        expect_step(&page, n, label, outcome, &[]).await;
         assert_no_violations(&page, &format!("{link}, step {n} ({label})")).await;
     }
 }

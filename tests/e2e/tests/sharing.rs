@@ -749,8 +749,7 @@ async fn a_shared_link_keeps_the_readers_own_scenario_one_undo_away() {
     // The reader's own work, saved in this browser: the ConfigMgr 2007 client.
     page.open("").await;
     page.wait_verdict("ok", "Succeeds").await;
-    page.open_tab("client").await;
-    page.choose("client-cm07").await;
+    page.choose_in("client", "client-cm07").await;
     page.wait_until(&format!(
         "{saved} === location.hash.slice(1) && location.hash.includes('client=cm07')"
     ))

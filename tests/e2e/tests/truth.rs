@@ -12,7 +12,7 @@
 //!   shares, `\\FS01\APPS` after `\\fs01\apps` and `<>:"|?*` in names are refused, saying
 //!   why.
 
-use credflow_e2e::{js, link_with_shares, Harness, Options};
+use credflow_e2e::{js, link_with_shares, Harness};
 use serde_json::{json, Value};
 
 /// localStorage key of the saved scenario.
@@ -21,10 +21,6 @@ const SAVED: &str = "credflow.scenario";
 /// A scenario unlike the defaults: the Legacy Client, and a share only Domain Computers may
 /// read. It fails at step 4.
 const GOOD: &str = "#v=1&client=legacy&share=%5C%5Cfs01%5Capps~domain-computers";
-
-async fn start() -> Harness {
-    Harness::start_with(Options::default()).await
-}
 
 /// Waits for the page that says a link could not be read, and returns its text.
 async fn unread_page(page: &Harness) -> String {
@@ -72,7 +68,7 @@ type Case<'a> = (String, Vec<&'a str>, Vec<&'a str>, Option<&'a str>);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_link_with_one_mistake_shows_what_was_wrong_and_no_other_scenarios_verdict() {
-    let page = start().await;
+    let page = Harness::start().await;
     let long = format!(r"\\fs01\{}", "a".repeat(300));
     let long_link = link_with_shares("client=legacy", &[long.as_str()]);
     let cases: Vec<Case> = vec![
@@ -148,7 +144,7 @@ async fn a_link_with_one_mistake_shows_what_was_wrong_and_no_other_scenarios_ver
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_reader_opens_what_could_be_read_or_the_defaults_and_the_address_follows() {
-    let page = start().await;
+    let page = Harness::start().await;
     // What could be read: the Legacy Client and the share, without its unknown reader.
     page.open("#v=1&client=legacy&share=%5C%5Cfs01%5Capps~domain-computers,bogus")
         .await;
@@ -185,10 +181,8 @@ async fn the_reader_opens_what_could_be_read_or_the_defaults_and_the_address_fol
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bad_link_followed_in_the_open_page_hides_the_old_verdict_until_asked_back() {
-    let page = start().await;
-    page.open(GOOD).await;
-    page.wait_verdict("fails", "Fails at step 4 (Connect to share)")
-        .await;
+    let page =
+        Harness::opened_with_verdict(GOOD, "fails", "Fails at step 4 (Connect to share)").await;
     let good = page.shown_choices().await;
     page.eval_args(
         "location.hash = arguments[0]",
@@ -222,7 +216,7 @@ async fn a_bad_link_followed_in_the_open_page_hides_the_old_verdict_until_asked_
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_embedded_bad_link_shows_no_verdict_either() {
-    let page = start().await;
+    let page = Harness::start().await;
     page.open("#v=1&share=%5C%5Cfs01%5Capps~bogus&view=embed")
         .await;
     unread_page(&page).await;
@@ -242,7 +236,7 @@ async fn an_embedded_bad_link_shows_no_verdict_either() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_scenario_restored_from_an_earlier_visit_says_so_with_its_link_and_a_fresh_start() {
-    let page = start().await;
+    let page = Harness::start().await;
     // A first visit, nothing saved: no notice.
     page.open("").await;
     page.wait_verdict("ok", "Succeeds").await;
@@ -252,8 +246,7 @@ async fn a_scenario_restored_from_an_earlier_visit_says_so_with_its_link_and_a_f
     );
     // Someone works on a scenario...
     page.open(GOOD).await;
-    page.open_tab("client").await;
-    page.choose("client-cm07").await;
+    page.choose_in("client", "client-cm07").await;
     page.wait_until(&format!(
         "localStorage.getItem({}) === location.hash.slice(1) && location.hash.includes('client=cm07')",
         js(SAVED)
@@ -290,7 +283,7 @@ async fn a_scenario_restored_from_an_earlier_visit_says_so_with_its_link_and_a_f
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn eight_shares_that_fail_alike_are_one_finding_listing_them() {
-    let page = start().await;
+    let page = Harness::start().await;
     let uncs: Vec<String> = (1..=8).map(|i| format!(r"\\fs{i:02}\apps")).collect();
     let mut link = String::from("#v=1");
     for u in &uncs {
@@ -342,7 +335,7 @@ async fn share_fields(page: &Harness) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn share_paths_are_read_as_windows_reads_them() {
-    let page = start().await;
+    let page = Harness::start().await;
     page.open("#v=1").await;
     page.open_tab("content").await;
 
@@ -404,7 +397,7 @@ async fn share_paths_are_read_as_windows_reads_them() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn with_sixty_shares_the_first_screen_of_the_diagram_shows_where_its_arrows_start() {
-    let page = start().await;
+    let page = Harness::start().await;
     // A trainer's laptop, 1366×768.
     page.cdp(
         "Emulation.setDeviceMetricsOverride",
