@@ -3,75 +3,16 @@
 //! and an accessibility scan of every view. Expected verdicts come from the rule book's
 //! "Classic cases" (domain.md), not from the page's own code.
 
-use credflow_e2e::{assert_no_violations, js, Harness};
+use credflow_e2e::{assert_no_violations, case, js, read_cases, Expected, Harness};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
-/// One classic case of the rule book, as a person sees it on the page.
-struct Expect {
-    /// `#verdict[data-outcome]`: ok, fails, at-risk, waits.
-    outcome: &'static str,
-    /// The verdict's headline.
-    title: &'static str,
-    /// The step selected in `#step-details` (`None`: nothing to select, every step succeeds).
-    step: Option<u32>,
-    /// Words the selected step's details (or, without one, the verdict) must show.
-    shows: &'static [&'static str],
+/// A scenario of `cases/wizard.txt` as a person sees it on the page: `"2"` is the rule
+/// book's classic case 2.
+fn expected(name: &str) -> Expected {
+    let cases = read_cases("cases/wizard.txt", include_str!("../cases/wizard.txt"));
+    case(&cases, name).clone()
 }
-
-/// Case 2 (v2): "Advanced Client reads `\\fs01\apps`, which grants Domain Users only; no NAA:
-/// fails at connect-share (COMPUTER$ is not a domain user)" — execmgr.log, access denied.
-/// (v1's case 2 granted Domain Computers; v2: "the Advanced Client reaches non-SMS shares as the
-/// computer account first", so that share is now read.)
-const CASE_2: Expect = Expect {
-    outcome: "fails",
-    title: "Fails at step 4 (Connect to share)",
-    step: Some(4),
-    shows: &["execmgr.log", "access denied", "Network Access Account"],
-};
-/// Case 4: Legacy Client, admin rights, non-SMS share, no SIA: the token account has no
-/// network rights.
-const CASE_4: Expect = Expect {
-    outcome: "fails",
-    title: "Fails at step 4 (Connect to share)",
-    step: Some(4),
-    shows: &["SMSAPM32.log", "no domain rights", "SMSCliToknLocalAcct&"],
-};
-/// Case 5: Legacy Client, SIA configured and granted read: succeeds as that account.
-const CASE_5: Expect = Expect {
-    outcome: "ok",
-    title: "Succeeds",
-    step: None,
-    shows: &["Software Installation Account runs the program"],
-};
-/// Case 7: user's rights, standard user, per-machine MSI: fails with 1925.
-const CASE_7: Expect = Expect {
-    outcome: "fails",
-    title: "Fails at step 4 (Install)",
-    step: Some(4),
-    shows: &["execmgr.log", "1925"],
-};
-/// Case 8: Legacy Client on a DC, token account on the network: fails and warns of lock-out.
-const CASE_8: Expect = Expect {
-    outcome: "fails",
-    title: "Fails at step 4 (Connect to share)",
-    step: Some(4),
-    shows: &["SMSAPM32.log", "SMSCliToknAcct&", "lock it out"],
-};
-/// Case 9: Windows 98 Legacy Client with the SIA chosen: fails with 1317.
-const CASE_9: Expect = Expect {
-    outcome: "fails",
-    title: "Fails at step 2 (Run as)",
-    step: Some(2),
-    shows: &["SMSAPM32.log", "1317"],
-};
-/// Case 10: CM07, admin rights, share grants Domain Computers: succeeds as COMPUTER$.
-const CASE_10: Expect = Expect {
-    outcome: "ok",
-    title: "Succeeds",
-    step: None,
-    shows: &["Local System runs the program"],
-};
 
 /// Rule book v2, classic case 2: the share grants Domain Users only.
 const LINK_2: &str = "#v=1&share=%5C%5Cfs01%5Capps~domain-users";
@@ -80,13 +21,13 @@ const LINK_5: &str = "#v=1&client=legacy&sia=1&siacct=set&share=%5C%5Cfs01%5Capp
 const LINK_7: &str = "#v=1&run=user&when=user&logon=user";
 
 /// Waits until the verdict banner shows `e`, and the step details show its deciding step.
-async fn expect_verdict(page: &Harness, e: &Expect) {
+async fn expect_verdict(page: &Harness, e: &Expected) {
     page.wait_verdict(e.outcome, e.title).await;
     match e.step {
         Some(n) => {
             let css = format!("#step-details[data-step=\"{n}\"]");
             page.wait_for(&css).await;
-            for word in e.shows {
+            for word in &e.shows {
                 page.wait_for_text(&css, word).await;
             }
         }
@@ -96,7 +37,7 @@ async fn expect_verdict(page: &Harness, e: &Expect) {
                 details.contains("Every step succeeds"),
                 "a succeeding plan selects no step; details show {details:?}"
             );
-            for word in e.shows {
+            for word in &e.shows {
                 page.wait_for_text("#verdict", word).await;
             }
         }
@@ -140,16 +81,8 @@ fn add_v2_defaults(radios: &mut Value) {
 async fn wizard_by_clicks_case_2_advanced_client_share_without_naa_fails_at_connect_share() {
     let page = Harness::start().await;
     page.open("").await;
-    expect_verdict(
-        &page,
-        &Expect {
-            outcome: "ok",
-            title: "Succeeds",
-            step: None,
-            shows: &["Local System runs the program"],
-        },
-    )
-    .await;
+    // The defaults are classic case 1.
+    expect_verdict(&page, &expected("1")).await;
     assert_eq!(page.shown_choices().await["radios"], default_radios());
 
     page.open_tab("content").await;
@@ -163,7 +96,7 @@ async fn wizard_by_clicks_case_2_advanced_client_share_without_naa_fails_at_conn
     page.choose("share-0-domain-users").await;
     page.unchoose("share-0-users").await;
 
-    expect_verdict(&page, &CASE_2).await;
+    expect_verdict(&page, &expected("2")).await;
     // The wizard built exactly the rule book's case.
     page.wait_hash(LINK_2).await;
 }
@@ -174,7 +107,7 @@ async fn wizard_by_clicks_case_4_legacy_token_account_cannot_reach_a_share() {
     page.choose_in("client", "client-legacy").await;
     page.open_tab("content").await;
     page.add_share(r"\\fs01\apps").await;
-    expect_verdict(&page, &CASE_4).await;
+    expect_verdict(&page, &expected("4")).await;
     page.wait_hash(LINK_4).await;
 }
 
@@ -188,7 +121,7 @@ async fn wizard_by_clicks_case_5_software_installation_account_succeeds() {
     page.add_share(r"\\fs01\apps").await;
     page.choose("share-0-siacct").await;
     page.unchoose("share-0-users").await;
-    expect_verdict(&page, &CASE_5).await;
+    expect_verdict(&page, &expected("5")).await;
     page.wait_hash(LINK_5).await;
 }
 
@@ -200,7 +133,7 @@ async fn wizard_by_clicks_case_7_standard_user_per_machine_msi_fails_with_1925()
     page.wait_until("document.getElementById('when-user').checked")
         .await;
     page.choose_in("runtime", "logon-user").await;
-    expect_verdict(&page, &CASE_7).await;
+    expect_verdict(&page, &expected("7")).await;
     page.wait_hash(LINK_7).await;
 }
 
@@ -211,7 +144,7 @@ async fn wizard_by_clicks_case_8_domain_controller_token_account_warns_of_lock_o
     page.choose("role-domain-controller").await;
     page.open_tab("content").await;
     page.add_share(r"\\fs01\apps").await;
-    expect_verdict(&page, &CASE_8).await;
+    expect_verdict(&page, &expected("8")).await;
     page.wait_hash("#v=1&client=legacy&role=domain-controller&share=%5C%5Cfs01%5Capps~users")
         .await;
 }
@@ -224,7 +157,7 @@ async fn wizard_by_clicks_case_9_windows_98_with_the_sia_fails_with_1317() {
     page.choose_in("program", "sia-1").await;
     page.choose_in("runtime", "logon-user").await;
     page.choose_in("accounts", "siacct-set").await;
-    expect_verdict(&page, &CASE_9).await;
+    expect_verdict(&page, &expected("9")).await;
     // The rule book's keys, in its order.
     page.wait_hash("#v=1&client=legacy&os=win9x&sia=1&logon=user&siacct=set")
         .await;
@@ -254,7 +187,7 @@ async fn wizard_by_clicks_case_10_cm07_reaches_the_share_as_the_computer_account
     );
     page.choose("share-0-domain-computers").await;
     page.unchoose("share-0-users").await;
-    expect_verdict(&page, &CASE_10).await;
+    expect_verdict(&page, &expected("10")).await;
     page.wait_hash("#v=1&client=cm07&share=%5C%5Cfs01%5Capps~domain-computers")
         .await;
     // The share step is reached as DOMAIN\COMPUTER$; the NAA is not used.
@@ -326,16 +259,7 @@ async fn share_link_restores_every_choice() {
     .await;
     // Rule book: waits for logoff (a user is logged on, "only when no user"), and the third
     // share, which nobody may read, fails: the worst is the failure.
-    expect_verdict(
-        &page,
-        &Expect {
-            outcome: "fails",
-            title: "Fails at step 5 (Connect to share)",
-            step: Some(5),
-            shows: &[r"\\fs03\empty", "SMSAPM32.log"],
-        },
-    )
-    .await;
+    expect_verdict(&page, &expected("many")).await;
     // Each tab shows its checked choice to the eye, not only in the DOM.
     for (id, radio) in [
         ("client", "role-domain-controller"),
@@ -361,19 +285,19 @@ async fn share_link_restores_every_choice() {
 async fn back_and_forward_between_two_followed_links() {
     let page = Harness::start().await;
     page.open(LINK_2).await;
-    expect_verdict(&page, &CASE_2).await;
+    expect_verdict(&page, &expected("2")).await;
     let a = page.shown_choices().await;
 
     // A person follows a second link in the same tab.
     page.eval_args("location.hash = arguments[0]", vec![json!(LINK_7)])
         .await;
-    expect_verdict(&page, &CASE_7).await;
+    expect_verdict(&page, &expected("7")).await;
     let b = page.shown_choices().await;
     assert_eq!(b["radios"]["run"], "user");
     assert_eq!(b["shares"], json!([]));
 
     page.eval("history.back()").await;
-    expect_verdict(&page, &CASE_2).await;
+    expect_verdict(&page, &expected("2")).await;
     assert_eq!(
         page.shown_choices().await,
         a,
@@ -382,7 +306,7 @@ async fn back_and_forward_between_two_followed_links() {
     page.wait_hash(LINK_2).await;
 
     page.eval("history.forward()").await;
-    expect_verdict(&page, &CASE_7).await;
+    expect_verdict(&page, &expected("7")).await;
     assert_eq!(
         page.shown_choices().await,
         b,
@@ -434,7 +358,7 @@ async fn edits_rewrite_the_link_a_reload_restores_it_and_storage_remembers_it() 
 async fn reset_returns_to_the_defaults_and_undo_brings_the_scenario_back() {
     let page = Harness::start().await;
     page.open(LINK_4).await;
-    expect_verdict(&page, &CASE_4).await;
+    expect_verdict(&page, &expected("4")).await;
     let case_4 = page.shown_choices().await;
 
     page.click("#reset").await;
@@ -453,7 +377,7 @@ async fn reset_returns_to_the_defaults_and_undo_brings_the_scenario_back() {
         .await;
 
     page.click("#notice #undo").await;
-    expect_verdict(&page, &CASE_4).await;
+    expect_verdict(&page, &expected("4")).await;
     assert_eq!(page.shown_choices().await, case_4);
     page.wait_hash(LINK_4).await;
     page.wait_until(&format!(
@@ -467,7 +391,7 @@ async fn reset_returns_to_the_defaults_and_undo_brings_the_scenario_back() {
 async fn undo_right_after_reset_puts_the_restored_scenario_in_the_link() {
     let page = Harness::start().await;
     page.open(LINK_4).await;
-    expect_verdict(&page, &CASE_4).await;
+    expect_verdict(&page, &expected("4")).await;
     let case_4 = page.shown_choices().await;
 
     // A person on the keyboard who activates Reset by mistake and Undo at once: Enter on
@@ -480,7 +404,7 @@ async fn undo_right_after_reset_puts_the_restored_scenario_in_the_link() {
         Key::Enter.into(),
     ])
     .await;
-    expect_verdict(&page, &CASE_4).await;
+    expect_verdict(&page, &expected("4")).await;
     assert_eq!(page.shown_choices().await, case_4);
     // The address (what a reload, a bookmark or a copied address gives) must be the
     // scenario shown, not the defaults it passed through.
@@ -493,7 +417,7 @@ async fn undo_right_after_reset_puts_the_restored_scenario_in_the_link() {
         "Undo right after Reset: the page shows case 4 but its link is the defaults"
     );
     page.client().refresh().await.unwrap();
-    expect_verdict(&page, &CASE_4).await;
+    expect_verdict(&page, &expected("4")).await;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -568,7 +492,7 @@ async fn a_choice_that_invalidates_another_is_normalised_and_the_notice_says_so(
 async fn malformed_link_keeps_the_last_good_scenario_and_the_page_stays_usable() {
     let page = Harness::start().await;
     page.open(LINK_4).await;
-    expect_verdict(&page, &CASE_4).await;
+    expect_verdict(&page, &expected("4")).await;
     let good = page.shown_choices().await;
 
     page.eval("location.hash = '#v=1&client=nope&run=user'")
@@ -583,7 +507,7 @@ async fn malformed_link_keeps_the_last_good_scenario_and_the_page_stays_usable()
     page.wait_until("document.querySelector('#verdict').dataset.outcome === 'unread'")
         .await;
     page.click("#keep-current").await;
-    expect_verdict(&page, &CASE_4).await;
+    expect_verdict(&page, &expected("4")).await;
     assert_eq!(page.shown_choices().await, good);
 
     // Still usable: a radio changes the verdict.
@@ -601,7 +525,7 @@ async fn malformed_link_keeps_the_last_good_scenario_and_the_page_stays_usable()
 async fn a_path_that_is_not_unc_shows_an_error_and_keeps_the_scenario() {
     let page = Harness::start().await;
     page.open(LINK_2).await;
-    expect_verdict(&page, &CASE_2).await;
+    expect_verdict(&page, &expected("2")).await;
     page.open_tab("content").await;
 
     // Editing a share's path.
@@ -615,7 +539,7 @@ async fn a_path_that_is_not_unc_shows_an_error_and_keeps_the_scenario() {
             .await,
         "true"
     );
-    expect_verdict(&page, &CASE_2).await;
+    expect_verdict(&page, &expected("2")).await;
     // The scenario still has the old path: the next edit writes it into the link.
     page.choose("share-0-naa").await;
     page.wait_hash("#v=1&share=%5C%5Cfs01%5Capps~domain-users,naa")
@@ -647,7 +571,7 @@ async fn a_path_that_is_not_unc_shows_an_error_and_keeps_the_scenario() {
 async fn clicking_a_step_in_the_diagram_or_a_chip_shows_its_details() {
     let page = Harness::start().await;
     page.open(LINK_2).await;
-    expect_verdict(&page, &CASE_2).await;
+    expect_verdict(&page, &expected("2")).await;
 
     page.click("#diagram [data-step=\"3\"]").await;
     page.wait_for_text("#step-details[data-step=\"3\"]", "Fetch content")
@@ -755,7 +679,7 @@ async fn keyboard_only_case_4_from_the_defaults() {
     ))
     .await;
 
-    expect_verdict(&page, &CASE_4).await;
+    expect_verdict(&page, &expected("4")).await;
     page.wait_hash(LINK_4).await;
 
     // On to the steps of the plan: the diagram's steps come first (its text, one tab stop,
@@ -777,7 +701,7 @@ async fn keyboard_only_case_4_from_the_defaults() {
 async fn skip_link_reaches_the_verdict_and_keeps_the_scenario() {
     let page = Harness::start().await;
     page.open(LINK_2).await;
-    expect_verdict(&page, &CASE_2).await;
+    expect_verdict(&page, &expected("2")).await;
     let f = tab_until(&page, false, 1, |_| true).await;
     let text = page.eval("return document.activeElement.innerText").await;
     assert_eq!(
@@ -797,7 +721,7 @@ async fn skip_link_reaches_the_verdict_and_keeps_the_scenario() {
         .eval("return document.querySelector('[role=alert]')?.innerText ?? null")
         .await;
     assert_eq!(alert, Value::Null, "the skip link shows an error");
-    expect_verdict(&page, &CASE_2).await;
+    expect_verdict(&page, &expected("2")).await;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -946,7 +870,7 @@ async fn accessibility_scan_of_the_default_page_and_a_failing_case() {
     assert_no_violations(&page, "default page").await;
 
     page.open(LINK_2).await;
-    expect_verdict(&page, &CASE_2).await;
+    expect_verdict(&page, &expected("2")).await;
     assert_no_violations(&page, "case 2 with step 4's details").await;
 }
 
