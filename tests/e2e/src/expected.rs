@@ -17,6 +17,32 @@ pub struct Expected {
     pub shows: Vec<&'static str>,
 }
 
+/// The first value of each input (domain.md's input table, "defaults first"): the name and
+/// value of the radio the wizard checks for it.
+pub const INPUT_DEFAULTS: &[(&str, &str)] = &[
+    ("client", "advanced"),
+    ("os", "nt"),
+    ("arch", "x86"),
+    ("role", "workstation"),
+    ("domain", "trusted"),
+    ("run", "admin"),
+    ("when", "any"),
+    ("sia", "0"),
+    ("interact", "0"),
+    ("ui", "silent"),
+    ("logon", "none"),
+    ("installer", "msi-machine"),
+    ("deploy", "download"),
+    ("boundary", "fast"),
+    ("slow", "none"),
+    ("drive", "unc"),
+    ("letter", "free"),
+    ("mapped", "0"),
+    ("naa", "none"),
+    ("siacct", "none"),
+    ("source", "dp"),
+];
+
 /// Reads a table of scenarios: one a line, `name | outcome | headline | step | word | ...`, a
 /// step of `-` for none; blank lines and `#` comments are skipped. A line that does not read
 /// fails the test, naming `file` and the line.

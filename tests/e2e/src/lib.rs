@@ -5,4 +5,4 @@
 mod expected;
 
 pub use credflow_harness::*;
-pub use expected::{case, read_cases, Expected};
+pub use expected::{case, read_cases, Expected, INPUT_DEFAULTS};

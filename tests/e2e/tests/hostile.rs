@@ -205,6 +205,14 @@ async fn assert_svg_safe(page: &Harness, svg: &str, payloads: &[String], what: &
     assert_eq!(problems, json!([]), "{what}");
 }
 
+/// The diagram as the page holds it (`#diagram`'s `innerHTML`) passes [`assert_svg_safe`].
+async fn assert_diagram_safe(page: &Harness, payloads: &[String], what: &str) {
+    let inner = page
+        .eval("return document.getElementById('diagram').innerHTML")
+        .await;
+    assert_svg_safe(page, inner.as_str().unwrap_or_default(), payloads, what).await;
+}
+
 /// The payloads missing from the text of the elements matching `css`.
 async fn missing_text(page: &Harness, css: &str, payloads: &[String]) -> Value {
     page.eval_args(
@@ -257,12 +265,8 @@ async fn hostile_share_names_in_a_link_show_as_text_and_never_run() {
             );
         }
         // The diagram as the page holds it parses as XML with every path as text.
-        let inner = page
-            .eval("return document.getElementById('diagram').innerHTML")
-            .await;
-        assert_svg_safe(
+        assert_diagram_safe(
             &page,
-            inner.as_str().unwrap_or_default(),
             &uncs,
             &format!("the {view} view's #diagram innerHTML"),
         )
@@ -413,16 +417,7 @@ async fn hostile_share_names_typed_in_show_as_text_and_never_run() {
         ))
         .await;
     }
-    let inner = page
-        .eval("return document.getElementById('diagram').innerHTML")
-        .await;
-    assert_svg_safe(
-        &page,
-        inner.as_str().unwrap_or_default(),
-        &uncs[uncs.len() - 1..],
-        "the diagram after editing",
-    )
-    .await;
+    assert_diagram_safe(&page, &uncs[uncs.len() - 1..], "the diagram after editing").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -3,7 +3,7 @@
 //! and an accessibility scan of every view. Expected verdicts come from the rule book's
 //! "Classic cases" (domain.md), not from the page's own code.
 
-use credflow_e2e::{assert_no_violations, case, js, read_cases, Expected, Harness};
+use credflow_e2e::{assert_no_violations, case, js, read_cases, Expected, Harness, INPUT_DEFAULTS};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
@@ -44,33 +44,16 @@ async fn expect_verdict(page: &Harness, e: &Expected) {
     }
 }
 
-/// The defaults of the rule book's input table, as checked radios.
-fn default_radios() -> Value {
-    let mut radios = json!({
-        "client": "advanced", "os": "nt", "role": "workstation", "domain": "trusted",
-        "run": "admin", "when": "any", "sia": "0", "logon": "none",
-        "installer": "msi-machine", "naa": "none", "siacct": "none", "source": "dp",
-    });
-    add_v2_defaults(&mut radios);
-    radios
-}
-
-/// Rule book v2's new inputs ("New in v2 marked ★"), each at its default (the first value in
-/// the input table): a v1 link leaves every one of them there.
-fn add_v2_defaults(radios: &mut Value) {
-    for (key, value) in [
-        ("arch", "x86"),
-        ("interact", "0"),
-        ("ui", "silent"),
-        ("deploy", "download"),
-        ("boundary", "fast"),
-        ("slow", "none"),
-        ("drive", "unc"),
-        ("letter", "free"),
-        ("mapped", "0"),
-    ] {
-        radios[key] = json!(value);
+/// `radios` (checked radios by input) with every input it does not name at its default (the
+/// first value in the rule book's input table): a v1 link leaves each of v2's new inputs ("New
+/// in v2 marked ★") there.
+fn with_defaults(mut radios: Value) -> Value {
+    for (key, value) in INPUT_DEFAULTS {
+        if radios.get(key).is_none() {
+            radios[key] = json!(value);
+        }
     }
+    radios
 }
 
 // ---------------------------------------------------------------------------------------
@@ -83,7 +66,10 @@ async fn wizard_by_clicks_case_2_advanced_client_share_without_naa_fails_at_conn
     page.open("").await;
     // The defaults are classic case 1.
     expect_verdict(&page, &expected("1")).await;
-    assert_eq!(page.shown_choices().await["radios"], default_radios());
+    assert_eq!(
+        page.shown_choices().await["radios"],
+        with_defaults(json!({}))
+    );
 
     page.open_tab("content").await;
     page.add_share(r"\\fs01\apps").await;
@@ -215,15 +201,14 @@ const MANY: &str = "#v=1&client=legacy&os=nt&role=domain-controller&domain=untru
 async fn share_link_restores_every_choice() {
     let page = Harness::opened_at(MANY, "li.share-row").await;
     let shown = page.shown_choices().await;
-    let mut radios = json!({
+    // A v1 link: v2's new inputs stay at their defaults ("Every v1 link still opens and means
+    // the same scenario").
+    let radios = with_defaults(json!({
         "client": "legacy", "os": "nt", "role": "domain-controller",
         "domain": "untrusted", "run": "admin", "when": "nouser", "sia": "1",
         "logon": "admin", "installer": "msi-allusers2", "naa": "set",
         "siacct": "set", "source": "unc",
-    });
-    // A v1 link: v2's new inputs stay at their defaults ("Every v1 link still opens and means
-    // the same scenario").
-    add_v2_defaults(&mut radios);
+    }));
     assert_eq!(
         shown,
         json!({
@@ -364,7 +349,10 @@ async fn reset_returns_to_the_defaults_and_undo_brings_the_scenario_back() {
     page.click("#reset").await;
     page.wait_until("document.querySelectorAll('li.share-row').length === 0")
         .await;
-    assert_eq!(page.shown_choices().await["radios"], default_radios());
+    assert_eq!(
+        page.shown_choices().await["radios"],
+        with_defaults(json!({}))
+    );
     page.wait_until("document.getElementById('dpacl-users').checked")
         .await;
     page.wait_until("document.querySelector('#verdict').dataset.outcome === 'ok'")

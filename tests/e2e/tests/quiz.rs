@@ -35,6 +35,13 @@ async fn open_question(page: &Harness, link: &str) {
     page.wait_for("#quiz-check").await;
 }
 
+/// A fresh browser on the question of classic case 4, and the case's plan.
+async fn question_4() -> (Harness, Plan) {
+    let page = Harness::start().await;
+    open_question(&page, &quiz_link(4, View::Full)).await;
+    (page, case(4))
+}
+
 /// Answers the question on screen as a learner would, and waits for the marking.
 async fn give(page: &Harness, a: Answer) {
     page.choose(&format!("quiz-outcome-{}", a.outcome.key()))
@@ -79,9 +86,7 @@ async fn everything(page: &Harness) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_quiz_for_case_4_hides_every_outcome_until_answered() {
-    let page = Harness::start().await;
-    let plan = case(4);
-    open_question(&page, &quiz_link(4, View::Full)).await;
+    let (page, plan) = question_4().await;
     // The question: the scenario in words and who acts on what, step by step.
     page.wait_for_text(".quiz-inputs", "SMS 2003 Legacy Client")
         .await;
@@ -435,9 +440,7 @@ async fn focused(page: &Harness) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_question_is_answered_with_the_keyboard_alone() {
-    let page = Harness::start().await;
-    let plan = case(4);
-    open_question(&page, &quiz_link(4, View::Full)).await;
+    let (page, plan) = question_4().await;
     page.settle().await;
     // Into the outcome radios, then down to "It fails" (arrow keys choose in a radio group).
     page.eval("document.getElementById('quiz-outcome-ok').focus()")

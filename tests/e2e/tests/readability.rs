@@ -166,13 +166,11 @@ async fn step_labels_read_at_12px_or_more_on_a_1366px_laptop() {
     }
 }
 
-/// XML-escapes `text` as the SVG writer does.
+/// `text` escaped as the SVG writer writes text.
 fn xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
+    let mut out = String::new();
+    credflow_core::svg::escape(&mut out, text);
+    out
 }
 
 fn cli(args: &[&str]) -> String {

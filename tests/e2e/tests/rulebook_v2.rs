@@ -7,7 +7,7 @@
 //! Expected outcomes come from the rule book (/work/shared/domain.md, v2) and its source list
 //! (sources.md); each expectation quotes the line it checks.
 
-use credflow_e2e::{assert_no_violations, foreign, js, Harness, Options};
+use credflow_e2e::{assert_no_violations, foreign, js, Harness, Options, INPUT_DEFAULTS};
 use serde_json::{json, Value};
 
 // ---------------------------------------------------------------------------------------
@@ -827,31 +827,6 @@ async fn the_rule_book_link_opens_rules_md_from_the_built_page() {
 // Every v1 link of the other tests still opens the same scenario
 // ---------------------------------------------------------------------------------------
 
-/// The first value of each input (domain.md's input table, "defaults first").
-const DEFAULTS: &[(&str, &str)] = &[
-    ("client", "advanced"),
-    ("os", "nt"),
-    ("arch", "x86"),
-    ("role", "workstation"),
-    ("domain", "trusted"),
-    ("run", "admin"),
-    ("when", "any"),
-    ("sia", "0"),
-    ("interact", "0"),
-    ("ui", "silent"),
-    ("logon", "none"),
-    ("installer", "msi-machine"),
-    ("deploy", "download"),
-    ("boundary", "fast"),
-    ("slow", "none"),
-    ("drive", "unc"),
-    ("letter", "free"),
-    ("mapped", "0"),
-    ("naa", "none"),
-    ("siacct", "none"),
-    ("source", "dp"),
-];
-
 /// `%5C` and the other escapes of a link value, decoded.
 fn unescape(value: &str) -> String {
     let bytes = value.as_bytes();
@@ -874,7 +849,7 @@ fn unescape(value: &str) -> String {
 /// included) at the default, its DP readers (default Users) and its shares.
 fn choices_of(link: &str) -> Value {
     let mut radios = serde_json::Map::new();
-    for (key, value) in DEFAULTS {
+    for (key, value) in INPUT_DEFAULTS {
         radios.insert(key.to_string(), json!(value));
     }
     let mut dpacl = json!(["users"]);
@@ -891,7 +866,7 @@ fn choices_of(link: &str) -> Value {
             }
             _ => {
                 assert!(
-                    DEFAULTS.iter().any(|(k, _)| *k == key),
+                    INPUT_DEFAULTS.iter().any(|(k, _)| *k == key),
                     "{link}: unknown key {key}"
                 );
                 radios.insert(key.to_string(), json!(value));
