@@ -14,6 +14,7 @@
 mod chromedriver;
 mod downloads;
 mod hardening;
+mod screen;
 mod server;
 
 use std::path::PathBuf;
@@ -30,6 +31,7 @@ pub use downloads::Downloads;
 pub use hardening::{
     credflow_cli, foreign, link_with_shares, percent_encode, NetworkRequest, Options,
 };
+pub use screen::Screen;
 use server::StaticServer;
 pub use server::{Answer, Request};
 

@@ -4,7 +4,7 @@
 //! verdict announced once; and axe-core with no violations in light and dark mode, on a laptop,
 //! a phone and at 200% zoom.
 
-use credflow_e2e::{assert_no_violations, credflow_cli, js, Harness};
+use credflow_e2e::{assert_no_violations, credflow_cli, js, Harness, Screen};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
@@ -300,14 +300,15 @@ async fn a_new_verdict_is_announced_once_not_at_every_key() {
 
 /// axe on a failing case (its details shown), the wizard's share tab and the embed view, in
 /// light and in dark mode, on one screen.
-async fn scan(width: u32, height: u32, scale: f64, mobile: bool) {
+async fn scan(screen: Screen) {
+    let Screen {
+        width,
+        height,
+        scale,
+        ..
+    } = screen;
     let page = Harness::start().await;
-    page.cdp(
-        "Emulation.setDeviceMetricsOverride",
-        json!({ "width": width, "height": height, "deviceScaleFactor": scale, "mobile": mobile }),
-    )
-    .await
-    .unwrap();
+    page.emulate(screen).await;
     for theme in ["light", "dark"] {
         open(&page, CASE_8).await;
         page.wait_for("#step-details[data-step]").await;
@@ -337,15 +338,15 @@ async fn scan(width: u32, height: u32, scale: f64, mobile: bool) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn axe_finds_nothing_on_a_laptop_in_light_and_dark_mode() {
-    scan(1366, 768, 1.0, false).await;
+    scan(Screen::LAPTOP).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn axe_finds_nothing_on_a_phone_in_light_and_dark_mode() {
-    scan(360, 740, 2.0, true).await;
+    scan(Screen::PHONE).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn axe_finds_nothing_at_200_percent_zoom_in_light_and_dark_mode() {
-    scan(640, 360, 2.0, false).await;
+    scan(Screen::ZOOM_200).await;
 }

@@ -25,6 +25,14 @@ async fn snippets(page: &Harness, link: &str, wiki: &str, theme: &str) -> Value 
     .await
 }
 
+/// Classic case 4's iframe snippet (wiki `page`, the system's theme).
+async fn iframe_snippet(page: &Harness) -> String {
+    snippets(page, LINK_4, "page", "system").await["embed-iframe"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
 /// Serves `body` as a wiki page of the test server (no Content-Security-Policy: its scripts
 /// run, as a wiki page's macro output would) and opens it.
 async fn wiki_page(page: &Harness, path: &str, body: &str) {
@@ -85,10 +93,7 @@ async fn sized_to_content(page: &Harness, index: u16) -> f64 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_iframe_snippet_sizes_itself_to_its_content_on_a_wiki_page() {
     let page = Harness::start().await;
-    let code = snippets(&page, LINK_4, "page", "system").await["embed-iframe"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let code = iframe_snippet(&page).await;
     assert!(code.starts_with("<iframe data-credflow src=\"") && code.contains("<script>"));
     wiki_page(&page, "/wiki/training.html", &code).await;
     let wide = sized_to_content(&page, 0).await;
@@ -113,10 +118,7 @@ async fn the_iframe_snippet_sizes_itself_to_its_content_on_a_wiki_page() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_snippets_script_listens_only_to_credflows_frames() {
     let page = Harness::start().await;
-    let code = snippets(&page, LINK_4, "page", "system").await["embed-iframe"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let code = iframe_snippet(&page).await;
     // Another site (another origin of the same server), framed as if it were credflow, posts
     // a height; so does a frame of the wiki's own origin that is not credflow's; so does the
     // wiki page itself. None of them may size anything.

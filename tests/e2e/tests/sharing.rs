@@ -182,10 +182,7 @@ async fn svg_download_is_byte_for_byte_the_cli_render() {
     let expected = tokio::task::spawn_blocking(|| cli(&["render", SPECIAL]))
         .await
         .unwrap();
-    let page = Harness::start().await;
-    let downloads = Downloads::attach(&page).await;
-    page.open(SPECIAL).await;
-    page.wait_for("#diagram svg").await;
+    let (page, downloads) = Downloads::opened_at(SPECIAL).await;
     page.wait_for_text("#step-details", "fs02").await;
     page.click("#export-svg").await;
     let svg = downloads
@@ -224,10 +221,7 @@ fn svg_size(svg: &str) -> (u32, u32) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn png_download_is_twice_the_size_of_the_svg() {
-    let page = Harness::start().await;
-    let downloads = Downloads::attach(&page).await;
-    page.open(LINK_2).await;
-    page.wait_for("#diagram svg").await;
+    let (page, downloads) = Downloads::opened_at(LINK_2).await;
     page.click("#export-svg").await;
     let stem = credflow_e2e::file_stem(LINK_2);
     let svg = String::from_utf8(downloads.wait_for(&format!("{stem}.svg")).await).unwrap();

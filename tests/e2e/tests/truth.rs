@@ -12,7 +12,7 @@
 //!   shares, `\\FS01\APPS` after `\\fs01\apps` and `<>:"|?*` in names are refused, saying
 //!   why.
 
-use credflow_e2e::{js, link_with_shares, Harness};
+use credflow_e2e::{js, link_with_shares, Harness, Screen};
 use serde_json::{json, Value};
 
 /// localStorage key of the saved scenario.
@@ -398,13 +398,7 @@ async fn share_paths_are_read_as_windows_reads_them() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn with_sixty_shares_the_first_screen_of_the_diagram_shows_where_its_arrows_start() {
     let page = Harness::start().await;
-    // A trainer's laptop, 1366×768.
-    page.cdp(
-        "Emulation.setDeviceMetricsOverride",
-        json!({ "width": 1366, "height": 768, "deviceScaleFactor": 1, "mobile": false }),
-    )
-    .await
-    .expect("emulate a laptop's screen");
+    page.emulate(Screen::LAPTOP).await;
     let uncs: Vec<String> = (1..=60).map(|i| format!(r"\\fs{i:02}\apps")).collect();
     page.open(&link_with_shares("", &uncs)).await;
     page.wait_for("#diagram:not([data-partial]) svg [data-node=\"more-shares\"]")
