@@ -235,6 +235,14 @@ pub fn credflow_cli(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// Runs the `credflow` command-line tool as [`credflow_cli`] does and returns its standard
+/// output; fails the test, with its standard error, if it does not succeed.
+pub fn credflow(args: &[&str]) -> String {
+    let (code, out, err) = credflow_cli(args);
+    assert_eq!(code, 0, "credflow {args:?}: {err}");
+    out
+}
+
 /// `text` with every byte but ASCII letters and digits written as `%XX`, as a link value.
 pub fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3);

@@ -29,7 +29,7 @@ use serde_json::{json, Value};
 use chromedriver::Chromedriver;
 pub use downloads::Downloads;
 pub use hardening::{
-    credflow_cli, foreign, link_with_shares, percent_encode, NetworkRequest, Options,
+    credflow, credflow_cli, foreign, link_with_shares, percent_encode, NetworkRequest, Options,
 };
 pub use screen::Screen;
 use server::StaticServer;
@@ -204,6 +204,12 @@ impl Harness {
             .execute(js, vec![])
             .await
             .unwrap_or_else(|e| panic!("script failed: {e}\n{js}"))
+    }
+
+    /// What `js` returns, as text (`""` when it returns no string):
+    /// `page.eval_text("return location.hash")`.
+    pub async fn eval_text(&self, js: &str) -> String {
+        self.eval(js).await.as_str().unwrap_or_default().to_string()
     }
 
     /// The browser console so far (cleared by each read): `{level, message, timestamp}` objects.

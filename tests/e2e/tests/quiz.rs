@@ -109,26 +109,14 @@ async fn a_quiz_for_case_4_hides_every_outcome_until_answered() {
              }",
         )
         .await;
-    assert_eq!(
-        state["verdict"],
-        Value::Bool(false),
-        "a verdict before the answer"
-    );
-    assert_eq!(
-        state["details"],
-        Value::Bool(false),
-        "step details before the answer"
-    );
-    assert_eq!(
-        state["findings"],
-        Value::Bool(false),
-        "findings before the answer"
-    );
-    assert_eq!(
-        state["diagram"],
-        Value::Bool(false),
-        "the answer's diagram before the answer"
-    );
+    for (key, what) in [
+        ("verdict", "a verdict"),
+        ("details", "step details"),
+        ("findings", "findings"),
+        ("diagram", "the answer's diagram"),
+    ] {
+        assert_eq!(state[key], Value::Bool(false), "{what} before the answer");
+    }
     assert_eq!(state["steps"], plan.steps.len());
     for shown in state["outcomes"].as_array().unwrap() {
         let shown = shown.as_str().unwrap();
@@ -431,11 +419,8 @@ async fn axe_finds_nothing_in_the_question_or_the_answer_in_the_page_and_the_emb
 
 /// The id of the element with the keyboard's focus.
 async fn focused(page: &Harness) -> String {
-    page.eval("return document.activeElement ? document.activeElement.id : ''")
+    page.eval_text("return document.activeElement ? document.activeElement.id : ''")
         .await
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

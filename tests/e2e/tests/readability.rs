@@ -4,7 +4,7 @@
 //! phone and 200% zoom, and dark mode. Each test measures what a person would see, in Chromium
 //! at the size named.
 
-use credflow_e2e::{credflow_cli, percent_encode, Harness, Screen};
+use credflow_e2e::{credflow, percent_encode, Harness, Screen};
 use serde_json::{json, Value};
 
 /// A browser showing the page on `screen`.
@@ -21,6 +21,13 @@ async fn open(page: &Harness, link: &str) {
     page.wait_for("#diagram-text li, .step-chip").await;
     page.wait_for("#step-details").await;
     page.wait_for("#findings, .findings-section").await;
+}
+
+/// A browser showing the page on `screen`, opened at `link` (see [`open`]).
+async fn opened(screen: Screen, link: &str) -> Harness {
+    let page = start(screen).await;
+    open(&page, link).await;
+    page
 }
 
 /// Classic case 8: the Legacy Client on a domain controller fails at its share; its token
@@ -120,12 +127,6 @@ fn xml(text: &str) -> String {
     out
 }
 
-fn cli(args: &[&str]) -> String {
-    let (code, out, err) = credflow_cli(args);
-    assert_eq!(code, 0, "credflow {args:?}: {err}");
-    out
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_cut_text_is_available_in_full_on_screen_and_in_the_export() {
     let page = start(Screen::LAPTOP).await;
@@ -161,7 +162,7 @@ async fn a_cut_text_is_available_in_full_on_screen_and_in_the_export() {
         );
         // And the diagram's text under it (for the keyboard and screen readers) has every
         // step's whole reason.
-        let plan: Value = serde_json::from_str(&cli(&["plan", "--json", link])).unwrap();
+        let plan: Value = serde_json::from_str(&credflow(&["plan", "--json", link])).unwrap();
         let listed = page
             .eval("return document.getElementById('diagram-text')?.textContent ?? ''")
             .await;
@@ -178,7 +179,7 @@ async fn a_cut_text_is_available_in_full_on_screen_and_in_the_export() {
 
         // In the export: the `<desc>` has every step's whole reason, and each callout's
         // `<title>` its own.
-        let svg = cli(&["render", link]);
+        let svg = credflow(&["render", link]);
         let desc = &svg[svg.find("<desc>").unwrap()..svg.find("</desc>").unwrap()];
         for step in plan["steps"].as_array().unwrap() {
             let reason = xml(step["reason"].as_str().unwrap());
@@ -330,8 +331,7 @@ async fn a_long_share_path_never_makes_the_page_scroll_sideways() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_settings_scroll_with_the_page_not_inside_a_box_of_their_own() {
-    let page = start(Screen::LAPTOP).await;
-    open(&page, "").await;
+    let page = opened(Screen::LAPTOP, "").await;
     // Nothing of the wizard sits in a box that scrolls on its own.
     let boxed = page
         .eval(
@@ -372,8 +372,7 @@ async fn the_settings_scroll_with_the_page_not_inside_a_box_of_their_own() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn loading_a_classic_case_says_what_changed_and_keeps_its_undo_in_sight() {
-    let page = start(Screen::LAPTOP).await;
-    open(&page, "").await;
+    let page = opened(Screen::LAPTOP, "").await;
     // Case 4 from the library, below the fold.
     page.click("#library [data-preset=\"classic-4\"]").await;
     let notice = page.wait_for_text("#notice", "Loaded classic case 4").await;
@@ -392,8 +391,7 @@ async fn loading_a_classic_case_says_what_changed_and_keeps_its_undo_in_sight() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_a_phone_the_tab_labels_stand_apart() {
-    let page = start(Screen::PHONE).await;
-    open(&page, "").await;
+    let page = opened(Screen::PHONE, "").await;
     page.wait_until("innerWidth === 360").await;
     let clash = page
         .eval(
@@ -420,8 +418,7 @@ async fn on_a_phone_the_tab_labels_stand_apart() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_verdict_bar_shows_only_while_the_verdict_is_out_of_sight() {
-    let page = start(Screen::PHONE).await;
-    open(&page, CASE_2).await;
+    let page = opened(Screen::PHONE, CASE_2).await;
     let bar = "getComputedStyle(document.querySelector('.verdict-bar')).display";
     // At the top, the verdict is below the wizard: the bar stands in for it, on one line.
     page.wait_until(&format!("{bar} !== 'none'")).await;
@@ -442,8 +439,7 @@ async fn the_verdict_bar_shows_only_while_the_verdict_is_out_of_sight() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_diagram_wider_than_a_phone_says_it_scrolls_sideways() {
-    let page = start(Screen::PHONE).await;
-    open(&page, CASE_2).await;
+    let page = opened(Screen::PHONE, CASE_2).await;
     let state = "(() => { const d = document.getElementById('diagram');\
                  const hint = document.querySelector('.diagram-hint');\
                  return { scrolls: d.scrollWidth > d.clientWidth,\
@@ -465,8 +461,7 @@ async fn a_diagram_wider_than_a_phone_says_it_scrolls_sideways() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn at_200_percent_zoom_the_content_keeps_most_of_the_window() {
-    let page = start(Screen::ZOOM_200).await;
-    open(&page, CASE_2).await;
+    let page = opened(Screen::ZOOM_200, CASE_2).await;
     // What fixed and sticky parts of the page cover, with the diagram at the top of the window.
     let covered = "(() => { let px = 0;\
                    for (const e of document.querySelectorAll('body *')) {\
@@ -501,8 +496,7 @@ async fn at_200_percent_zoom_the_content_keeps_most_of_the_window() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_first_visit_says_where_to_start() {
-    let page = start(Screen::LAPTOP).await;
-    open(&page, "").await;
+    let page = opened(Screen::LAPTOP, "").await;
     let intro = page.text("#intro").await;
     assert!(
         intro.contains("Describe your deployment on the left"),
@@ -513,8 +507,7 @@ async fn a_first_visit_says_where_to_start() {
     page.wait_until("!document.getElementById('intro')").await;
 
     // On a phone the wizard is above the result.
-    let page = start(Screen::PHONE).await;
-    open(&page, "").await;
+    let page = opened(Screen::PHONE, "").await;
     let intro = page.text("#intro").await;
     assert!(
         intro.contains("Describe your deployment below"),
@@ -524,8 +517,7 @@ async fn a_first_visit_says_where_to_start() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_classic_cases_say_what_they_are_in_plain_words() {
-    let page = start(Screen::LAPTOP).await;
-    open(&page, "").await;
+    let page = opened(Screen::LAPTOP, "").await;
     page.wait_for("#library li.preset").await;
     let shown = page
         .eval(
@@ -569,8 +561,7 @@ async fn the_classic_cases_say_what_they_are_in_plain_words() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dark_mode_is_a_switch_that_shows_its_state_and_darkens_the_diagram() {
-    let page = start(Screen::LAPTOP).await;
-    open(&page, CASE_2).await;
+    let page = opened(Screen::LAPTOP, CASE_2).await;
     let state = "(() => { const b = document.getElementById('theme-toggle');\
                  return [b.getAttribute('aria-pressed'), b.textContent.trim(),\
                    getComputedStyle(b, '::before').backgroundImage]; })()";
@@ -601,7 +592,7 @@ async fn dark_mode_is_a_switch_that_shows_its_state_and_darkens_the_diagram() {
     );
 
     // The exported SVG stays light and self-contained: no page variables, no light-dark().
-    let svg = cli(&["render", CASE_2]);
+    let svg = credflow(&["render", CASE_2]);
     assert!(
         svg.contains(".cf .bg{fill:#fff;"),
         "the export's card is white"

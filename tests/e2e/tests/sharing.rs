@@ -2,34 +2,13 @@
 //! and PNG downloads, the classic-case library, the walk-through, printing, and copied links.
 //! Expected verdicts come from the rule book's "Classic cases" (/work/shared/domain.md).
 
-use std::path::Path;
-use std::process::Command;
-
-use credflow_e2e::{js, read_cases, Downloads, Expected, Harness};
+use credflow_e2e::{credflow, js, read_cases, Downloads, Expected, Harness};
 use fantoccini::key::Key;
 use serde_json::json;
 
 /// Rule book v2, classic case 2: `\\fs01\apps` grants Domain Users only (v1's case 2 granted
 /// Domain Computers, which v2's Advanced Client reads as COMPUTER$).
 const LINK_2: &str = "#v=1&share=%5C%5Cfs01%5Capps~domain-users";
-
-/// Runs the native CLI on the workspace (`credflow ARGS`) and returns its standard output.
-fn cli(args: &[&str]) -> Vec<u8> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo)
-        .current_dir(root)
-        .args(["run", "-q", "-p", "credflow-cli", "--"])
-        .args(args)
-        .output()
-        .expect("run the credflow CLI");
-    assert!(
-        out.status.success(),
-        "credflow {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
 
 // ---------------------------------------------------------------------------------------
 // The embed view
@@ -179,7 +158,7 @@ const SPECIAL: &str =
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn svg_download_is_byte_for_byte_the_cli_render() {
-    let expected = tokio::task::spawn_blocking(|| cli(&["render", SPECIAL]))
+    let expected = tokio::task::spawn_blocking(|| credflow(&["render", SPECIAL]).into_bytes())
         .await
         .unwrap();
     let (page, downloads) = Downloads::opened_at(SPECIAL).await;

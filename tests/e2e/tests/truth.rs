@@ -35,6 +35,12 @@ async fn unread_page(page: &Harness) -> String {
     .to_string()
 }
 
+/// Opens `link`, which cannot be read, and returns the text of the page that says so.
+async fn open_unread(page: &Harness, link: &str) -> String {
+    page.open(link).await;
+    unread_page(page).await
+}
+
 /// Fails if anything on the page presents a verdict or a diagram.
 async fn assert_no_verdict_or_diagram(page: &Harness, what: &str) {
     let shown = page
@@ -55,11 +61,7 @@ async fn assert_no_verdict_or_diagram(page: &Harness, what: &str) {
 }
 
 async fn hash(page: &Harness) -> String {
-    page.eval("return location.hash")
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
+    page.eval_text("return location.hash").await
 }
 
 /// A link with a mistake: the link, words the problem must hold, words it must not, and a
@@ -105,8 +107,7 @@ async fn a_link_with_one_mistake_shows_what_was_wrong_and_no_other_scenarios_ver
     ];
     for (link, words, not, readable) in &cases {
         let shown_link: String = link.chars().take(70).collect();
-        page.open(link).await;
-        let text = unread_page(&page).await;
+        let text = open_unread(&page, link).await;
         let problems = page.text("#link-problems").await;
         for w in words {
             assert!(problems.contains(w), "{shown_link}: {problems}");
@@ -146,9 +147,11 @@ async fn a_link_with_one_mistake_shows_what_was_wrong_and_no_other_scenarios_ver
 async fn the_reader_opens_what_could_be_read_or_the_defaults_and_the_address_follows() {
     let page = Harness::start().await;
     // What could be read: the Legacy Client and the share, without its unknown reader.
-    page.open("#v=1&client=legacy&share=%5C%5Cfs01%5Capps~domain-computers,bogus")
-        .await;
-    unread_page(&page).await;
+    open_unread(
+        &page,
+        "#v=1&client=legacy&share=%5C%5Cfs01%5Capps~domain-computers,bogus",
+    )
+    .await;
     page.click("#open-readable").await;
     page.wait_verdict("fails", "Fails at step 4 (Connect to share)")
         .await;
@@ -168,8 +171,7 @@ async fn the_reader_opens_what_could_be_read_or_the_defaults_and_the_address_fol
     .await;
 
     // The defaults, explicitly.
-    page.open("#v=2&client=legacy").await;
-    unread_page(&page).await;
+    open_unread(&page, "#v=2&client=legacy").await;
     page.click("#open-defaults").await;
     page.wait_verdict("ok", "Succeeds").await;
     assert_eq!(hash(&page).await, "#v=1");
@@ -217,9 +219,7 @@ async fn a_bad_link_followed_in_the_open_page_hides_the_old_verdict_until_asked_
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_embedded_bad_link_shows_no_verdict_either() {
     let page = Harness::start().await;
-    page.open("#v=1&share=%5C%5Cfs01%5Capps~bogus&view=embed")
-        .await;
-    unread_page(&page).await;
+    open_unread(&page, "#v=1&share=%5C%5Cfs01%5Capps~bogus&view=embed").await;
     assert_no_verdict_or_diagram(&page, "embed").await;
     assert!(page
         .eval("return document.querySelector('main.embed') !== null")
