@@ -542,8 +542,10 @@ impl Harness {
         self.click("#share-add").await;
     }
 
-    /// Adds the share `unc` through "Add a share", and waits until its row is the last one.
+    /// Opens the Content tab, adds the share `unc` through "Add a share", and waits until its
+    /// row is the last one.
     pub async fn add_share(&self, unc: &str) {
+        self.open_tab("content").await;
         let before = self
             .eval("return document.querySelectorAll('li.share-row').length")
             .await

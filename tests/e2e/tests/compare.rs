@@ -42,6 +42,16 @@ async fn wait_side(page: &Harness, side: &str, outcome: &str, headline: &str) {
     .await;
 }
 
+/// A fresh browser on the comparison `fragment`, once both diagrams are drawn (`view`: `""`,
+/// or `"main.embed "` for the embed view).
+async fn comparison_at(fragment: &str, view: &str) -> Harness {
+    let page = Harness::start().await;
+    page.open(fragment).await;
+    page.wait_for(&format!("{view}#diagram-a svg")).await;
+    page.wait_for(&format!("{view}#diagram-b svg")).await;
+    page
+}
+
 /// Waits until side A shows `a` and side B shows `b`, each `(outcome, headline start)`.
 async fn wait_sides(page: &Harness, a: (&str, &str), b: (&str, &str)) {
     wait_side(page, "a", a.0, a.1).await;
@@ -60,11 +70,8 @@ async fn opacity(page: &Harness, side: &str, step: usize) -> f64 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_comparison_link_shows_both_diagrams_and_says_every_difference() {
-    let page = Harness::start().await;
     let link = contrast("contrast-client").link;
-    page.open(&format!("#{link}")).await;
-    page.wait_for("#diagram-a svg").await;
-    page.wait_for("#diagram-b svg").await;
+    let page = comparison_at(&format!("#{link}"), "").await;
     wait_sides(
         &page,
         ("ok", "Succeeds"),
@@ -250,11 +257,8 @@ async fn each_classic_contrast_opens_as_a_comparison() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_embed_view_of_a_comparison_shows_both_and_opens_the_planner() {
-    let page = Harness::start().await;
     let link = contrast("contrast-cm07").link;
-    page.open(&format!("#{link}&view=embed")).await;
-    page.wait_for("main.embed #diagram-a svg").await;
-    page.wait_for("main.embed #diagram-b svg").await;
+    let page = comparison_at(&format!("#{link}&view=embed"), "main.embed ").await;
     wait_sides(
         &page,
         ("at-risk", "At risk at step 4"),

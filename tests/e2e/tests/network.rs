@@ -210,7 +210,6 @@ async fn the_page_keeps_working_with_the_server_gone() {
     page.choose_in("accounts", "siacct-set").await;
     let after_choices = page.text("#verdict").await;
     // Add a share: it is drawn, and the verdict is recomputed.
-    page.open_tab("content").await;
     page.add_share(r"\\offline\share").await;
     page.wait_until(
         "document.getElementById('diagram').textContent.includes('\\\\\\\\offline\\\\share')",

@@ -20,6 +20,13 @@ const LINK_4: &str = "#v=1&client=legacy&share=%5C%5Cfs01%5Capps~users";
 const LINK_5: &str = "#v=1&client=legacy&sia=1&siacct=set&share=%5C%5Cfs01%5Capps~siacct";
 const LINK_7: &str = "#v=1&run=user&when=user&logon=user";
 
+/// Waits until the page shows the case `name` of `cases/wizard.txt` and the address is exactly
+/// `hash`, its link: the wizard built exactly the rule book's case.
+async fn built(page: &Harness, name: &str, hash: &str) {
+    expect_verdict(page, &expected(name)).await;
+    page.wait_hash(hash).await;
+}
+
 /// Waits until the verdict banner shows `e`, and the step details show its deciding step.
 async fn expect_verdict(page: &Harness, e: &Expected) {
     page.wait_verdict(e.outcome, e.title).await;
@@ -71,7 +78,6 @@ async fn wizard_by_clicks_case_2_advanced_client_share_without_naa_fails_at_conn
         with_defaults(json!({}))
     );
 
-    page.open_tab("content").await;
     page.add_share(r"\\fs01\apps").await;
     // A new share may be read by Authenticated Users; the case grants Domain Users only
     // (v2 case 2: "`\\fs01\apps`, which grants Domain Users only").
@@ -91,10 +97,8 @@ async fn wizard_by_clicks_case_2_advanced_client_share_without_naa_fails_at_conn
 async fn wizard_by_clicks_case_4_legacy_token_account_cannot_reach_a_share() {
     let page = Harness::opened_at("", "#verdict").await;
     page.choose_in("client", "client-legacy").await;
-    page.open_tab("content").await;
     page.add_share(r"\\fs01\apps").await;
-    expect_verdict(&page, &expected("4")).await;
-    page.wait_hash(LINK_4).await;
+    built(&page, "4", LINK_4).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -103,12 +107,10 @@ async fn wizard_by_clicks_case_5_software_installation_account_succeeds() {
     page.choose("client-legacy").await;
     page.choose_in("program", "sia-1").await;
     page.choose_in("accounts", "siacct-set").await;
-    page.open_tab("content").await;
     page.add_share(r"\\fs01\apps").await;
     page.choose("share-0-siacct").await;
     page.unchoose("share-0-users").await;
-    expect_verdict(&page, &expected("5")).await;
-    page.wait_hash(LINK_5).await;
+    built(&page, "5", LINK_5).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -119,8 +121,7 @@ async fn wizard_by_clicks_case_7_standard_user_per_machine_msi_fails_with_1925()
     page.wait_until("document.getElementById('when-user').checked")
         .await;
     page.choose_in("runtime", "logon-user").await;
-    expect_verdict(&page, &expected("7")).await;
-    page.wait_hash(LINK_7).await;
+    built(&page, "7", LINK_7).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -128,11 +129,13 @@ async fn wizard_by_clicks_case_8_domain_controller_token_account_warns_of_lock_o
     let page = Harness::opened_at("", "#verdict").await;
     page.choose("client-legacy").await;
     page.choose("role-domain-controller").await;
-    page.open_tab("content").await;
     page.add_share(r"\\fs01\apps").await;
-    expect_verdict(&page, &expected("8")).await;
-    page.wait_hash("#v=1&client=legacy&role=domain-controller&share=%5C%5Cfs01%5Capps~users")
-        .await;
+    built(
+        &page,
+        "8",
+        "#v=1&client=legacy&role=domain-controller&share=%5C%5Cfs01%5Capps~users",
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -173,9 +176,12 @@ async fn wizard_by_clicks_case_10_cm07_reaches_the_share_as_the_computer_account
     );
     page.choose("share-0-domain-computers").await;
     page.unchoose("share-0-users").await;
-    expect_verdict(&page, &expected("10")).await;
-    page.wait_hash("#v=1&client=cm07&share=%5C%5Cfs01%5Capps~domain-computers")
-        .await;
+    built(
+        &page,
+        "10",
+        "#v=1&client=cm07&share=%5C%5Cfs01%5Capps~domain-computers",
+    )
+    .await;
     // The share step is reached as DOMAIN\COMPUTER$; the NAA is not used.
     page.click(".step-picker button[data-step=\"4\"]").await;
     page.wait_for_text("#step-details[data-step=\"4\"]", r"DOMAIN\COMPUTER$")
@@ -667,8 +673,7 @@ async fn keyboard_only_case_4_from_the_defaults() {
     ))
     .await;
 
-    expect_verdict(&page, &expected("4")).await;
-    page.wait_hash(LINK_4).await;
+    built(&page, "4", LINK_4).await;
 
     // On to the steps of the plan: the diagram's steps come first (its text, one tab stop,
     // on step 1); Space and Enter pick a step, and move to its details.

@@ -363,7 +363,6 @@ async fn cm07_on_a_domain_controller_needs_domain_controllers_not_domain_compute
     let page = Harness::opened_at("", "#verdict").await;
     page.choose_in("client", "client-cm07").await;
     page.choose("role-domain-controller").await;
-    page.open_tab("content").await;
     page.add_share(r"\\fs01\apps").await;
     page.choose("share-0-domain-computers").await;
     page.unchoose("share-0-users").await;
