@@ -27,6 +27,14 @@ async fn built(page: &Harness, name: &str, hash: &str) {
     page.wait_hash(hash).await;
 }
 
+/// A fresh browser on `link`, once it shows the case `name` of `cases/wizard.txt`.
+async fn opened_case(link: &str, name: &str) -> Harness {
+    let page = Harness::start().await;
+    page.open(link).await;
+    expect_verdict(&page, &expected(name)).await;
+    page
+}
+
 /// Waits until the verdict banner shows `e`, and the step details show its deciding step.
 async fn expect_verdict(page: &Harness, e: &Expected) {
     page.wait_verdict(e.outcome, e.title).await;
@@ -274,9 +282,7 @@ async fn share_link_restores_every_choice() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn back_and_forward_between_two_followed_links() {
-    let page = Harness::start().await;
-    page.open(LINK_2).await;
-    expect_verdict(&page, &expected("2")).await;
+    let page = opened_case(LINK_2, "2").await;
     let a = page.shown_choices().await;
 
     // A person follows a second link in the same tab.
@@ -347,9 +353,7 @@ async fn edits_rewrite_the_link_a_reload_restores_it_and_storage_remembers_it() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reset_returns_to_the_defaults_and_undo_brings_the_scenario_back() {
-    let page = Harness::start().await;
-    page.open(LINK_4).await;
-    expect_verdict(&page, &expected("4")).await;
+    let page = opened_case(LINK_4, "4").await;
     let case_4 = page.shown_choices().await;
 
     page.click("#reset").await;
@@ -383,9 +387,7 @@ async fn reset_returns_to_the_defaults_and_undo_brings_the_scenario_back() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn undo_right_after_reset_puts_the_restored_scenario_in_the_link() {
-    let page = Harness::start().await;
-    page.open(LINK_4).await;
-    expect_verdict(&page, &expected("4")).await;
+    let page = opened_case(LINK_4, "4").await;
     let case_4 = page.shown_choices().await;
 
     // A person on the keyboard who activates Reset by mistake and Undo at once: Enter on
@@ -484,9 +486,7 @@ async fn a_choice_that_invalidates_another_is_normalised_and_the_notice_says_so(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn malformed_link_keeps_the_last_good_scenario_and_the_page_stays_usable() {
-    let page = Harness::start().await;
-    page.open(LINK_4).await;
-    expect_verdict(&page, &expected("4")).await;
+    let page = opened_case(LINK_4, "4").await;
     let good = page.shown_choices().await;
 
     page.eval("location.hash = '#v=1&client=nope&run=user'")
@@ -517,9 +517,7 @@ async fn malformed_link_keeps_the_last_good_scenario_and_the_page_stays_usable()
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_path_that_is_not_unc_shows_an_error_and_keeps_the_scenario() {
-    let page = Harness::start().await;
-    page.open(LINK_2).await;
-    expect_verdict(&page, &expected("2")).await;
+    let page = opened_case(LINK_2, "2").await;
     page.open_tab("content").await;
 
     // Editing a share's path.
@@ -563,9 +561,7 @@ async fn a_path_that_is_not_unc_shows_an_error_and_keeps_the_scenario() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn clicking_a_step_in_the_diagram_or_a_chip_shows_its_details() {
-    let page = Harness::start().await;
-    page.open(LINK_2).await;
-    expect_verdict(&page, &expected("2")).await;
+    let page = opened_case(LINK_2, "2").await;
 
     page.click("#diagram [data-step=\"3\"]").await;
     page.wait_for_text("#step-details[data-step=\"3\"]", "Fetch content")
@@ -692,9 +688,7 @@ async fn keyboard_only_case_4_from_the_defaults() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn skip_link_reaches_the_verdict_and_keeps_the_scenario() {
-    let page = Harness::start().await;
-    page.open(LINK_2).await;
-    expect_verdict(&page, &expected("2")).await;
+    let page = opened_case(LINK_2, "2").await;
     let f = tab_until(&page, false, 1, |_| true).await;
     let text = page.eval("return document.activeElement.innerText").await;
     assert_eq!(
