@@ -25,6 +25,16 @@ impl Downloads {
         Downloads(dir)
     }
 
+    /// A fresh browser that saves downloads here, on the page opened at `fragment` once its
+    /// diagram is drawn: how an export test begins.
+    pub async fn opened_at(fragment: &str) -> (Harness, Downloads) {
+        let page = Harness::start().await;
+        let downloads = Downloads::attach(&page).await;
+        page.open(fragment).await;
+        page.wait_for("#diagram svg").await;
+        (page, downloads)
+    }
+
     /// Where the files go.
     pub fn dir(&self) -> &PathBuf {
         &self.0

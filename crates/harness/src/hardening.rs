@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 
 use crate::chromedriver::Chromedriver;
 use crate::server::{Answer, Serving, StaticServer};
-use crate::{dist_dir, Harness, SeLog, CHROME_ARGS, POLL, TIMEOUT};
+use crate::{dist_dir, Chromium, Harness, CHROME_ARGS, POLL, TIMEOUT};
 
 /// How [`Harness::start_with`] starts the browser.
 #[derive(Clone, Debug, Default)]
@@ -130,7 +130,7 @@ impl Harness {
     /// Every request the browser made or tried since the last call (the performance log is
     /// emptied by each read). Needs `Options { network_log: true, .. }`.
     pub async fn network_requests(&self) -> Vec<NetworkRequest> {
-        let entries = match self.client.issue_cmd(SeLog("performance")).await {
+        let entries = match self.client.issue_cmd(Chromium::log("performance")).await {
             Ok(Value::Array(entries)) => entries,
             Ok(other) => panic!("unexpected performance log answer: {other}"),
             Err(e) => panic!("read the performance log (start with network_log: true): {e}"),
@@ -233,6 +233,14 @@ pub fn credflow_cli(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+/// Runs the `credflow` command-line tool as [`credflow_cli`] does and returns its standard
+/// output; fails the test, with its standard error, if it does not succeed.
+pub fn credflow(args: &[&str]) -> String {
+    let (code, out, err) = credflow_cli(args);
+    assert_eq!(code, 0, "credflow {args:?}: {err}");
+    out
 }
 
 /// `text` with every byte but ASCII letters and digits written as `%XX`, as a link value.

@@ -14,6 +14,7 @@
 mod chromedriver;
 mod downloads;
 mod hardening;
+mod screen;
 mod server;
 
 use std::path::PathBuf;
@@ -28,8 +29,9 @@ use serde_json::{json, Value};
 use chromedriver::Chromedriver;
 pub use downloads::Downloads;
 pub use hardening::{
-    credflow_cli, foreign, link_with_shares, percent_encode, NetworkRequest, Options,
+    credflow, credflow_cli, foreign, link_with_shares, percent_encode, NetworkRequest, Options,
 };
+pub use screen::Screen;
 use server::StaticServer;
 pub use server::{Answer, Request};
 
@@ -204,9 +206,15 @@ impl Harness {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{js}"))
     }
 
+    /// What `js` returns, as text (`""` when it returns no string):
+    /// `page.eval_text("return location.hash")`.
+    pub async fn eval_text(&self, js: &str) -> String {
+        self.eval(js).await.as_str().unwrap_or_default().to_string()
+    }
+
     /// The browser console so far (cleared by each read): `{level, message, timestamp}` objects.
     pub async fn console(&self) -> Vec<Value> {
-        match self.client.issue_cmd(SeLog("browser")).await {
+        match self.client.issue_cmd(Chromium::log("browser")).await {
             Ok(Value::Array(entries)) => entries,
             Ok(other) => panic!("unexpected console log answer: {other}"),
             Err(e) => panic!("read the browser console: {e}"),
@@ -217,8 +225,7 @@ impl Harness {
     /// (`POST /session/{id}/goog/cdp/execute`) and returns its result:
     /// `page.cdp("Network.setCacheDisabled", json!({"cacheDisabled": true}))`.
     pub async fn cdp(&self, command: &str, params: Value) -> Result<Value, CmdError> {
-        let body = json!({ "cmd": command, "params": params }).to_string();
-        self.client.issue_cmd(Cdp { body }).await
+        self.client.issue_cmd(Chromium::cdp(command, params)).await
     }
 
     /// Runs axe-core on the page; returns its violations (empty when there are none).
@@ -258,7 +265,7 @@ impl Harness {
             .await
             .map(|v| v.as_str().unwrap_or_default().to_string())
             .unwrap_or_else(|e| format!("(cannot read the page: {e})"));
-        let console = match self.client.issue_cmd(SeLog("browser")).await {
+        let console = match self.client.issue_cmd(Chromium::log("browser")).await {
             Ok(Value::Array(entries)) => entries
                 .iter()
                 .map(|e| format!("  {} {}", e["level"], e["message"]))
@@ -336,44 +343,42 @@ fn axe_path() -> PathBuf {
     tools.join("node_modules/axe-core/axe.min.js")
 }
 
-/// ChromeDriver's `POST /session/{id}/se/log`: one of the logs named in `goog:loggingPrefs`
-/// at session start (`browser`: the console; `performance`: DevTools events).
+/// One of ChromeDriver's own commands: `POST /session/{id}/<path>` with a JSON `body`.
 #[derive(Debug)]
-pub(crate) struct SeLog(pub(crate) &'static str);
+pub(crate) struct Chromium {
+    path: &'static str,
+    body: String,
+}
 
-impl WebDriverCompatibleCommand for SeLog {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+impl Chromium {
+    /// `se/log`: one of the logs named in `goog:loggingPrefs` at session start (`browser`: the
+    /// console; `performance`: DevTools events). Reading a log clears it.
+    pub(crate) fn log(kind: &str) -> Chromium {
+        Chromium {
+            path: "se/log",
+            body: json!({ "type": kind }).to_string(),
+        }
     }
 
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(format!(r#"{{"type":"{}"}}"#, self.0)),
-        )
+    /// `goog/cdp/execute`: one DevTools Protocol command, `{"cmd": ..., "params": {...}}`.
+    pub(crate) fn cdp(command: &str, params: Value) -> Chromium {
+        Chromium {
+            path: "goog/cdp/execute",
+            body: json!({ "cmd": command, "params": params }).to_string(),
+        }
     }
 }
 
-/// ChromeDriver's `POST /session/{id}/goog/cdp/execute`: one DevTools Protocol command,
-/// `{"cmd": ..., "params": {...}}`.
-#[derive(Debug)]
-pub(crate) struct Cdp {
-    pub(crate) body: String,
-}
-
-impl WebDriverCompatibleCommand for Cdp {
+impl WebDriverCompatibleCommand for Chromium {
     fn endpoint(
         &self,
         base: &url::Url,
         session: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.path
         ))
     }
 
@@ -502,6 +507,76 @@ impl Harness {
             .await;
     }
 
+    /// Opens the wizard tab `tab` and chooses `id` on it, as a person walks the wizard.
+    pub async fn choose_in(&self, tab: &str, id: &str) {
+        self.open_tab(tab).await;
+        self.choose(id).await;
+    }
+
+    /// Clears a checkbox by clicking it, and waits until it is clear.
+    pub async fn unchoose(&self, id: &str) {
+        self.click(&format!("#{id}")).await;
+        self.wait_until(&format!("!document.getElementById({}).checked", js(id)))
+            .await;
+    }
+
+    /// Picks `value` in the drop-down `id` as a person would: the page hears a `change`.
+    pub async fn select(&self, id: &str, value: &str) {
+        self.eval_args(
+            "const s = document.getElementById(arguments[0]);\
+             s.value = arguments[1]; s.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![json!(id), json!(value)],
+        )
+        .await;
+    }
+
+    /// Types `unc` into "Add a share" (emptied first) and clicks "Add share"; what the page
+    /// makes of it is the caller's to wait for.
+    pub async fn submit_share(&self, unc: &str) {
+        let field = self.wait_for("#share-new").await;
+        field.clear().await.expect("clear #share-new");
+        field
+            .send_keys(unc)
+            .await
+            .unwrap_or_else(|e| panic!("type {unc:?} into #share-new: {e}"));
+        self.click("#share-add").await;
+    }
+
+    /// Opens the Content tab, adds the share `unc` through "Add a share", and waits until its
+    /// row is the last one.
+    pub async fn add_share(&self, unc: &str) {
+        self.open_tab("content").await;
+        let before = self
+            .eval("return document.querySelectorAll('li.share-row').length")
+            .await
+            .as_u64()
+            .expect("a count of share rows");
+        self.submit_share(unc).await;
+        self.wait_until(&format!(
+            "(() => {{ const rows = document.querySelectorAll('li.share-row');\
+               return rows.length === {} && rows[{before}].querySelector('input.share-unc').value === {}; }})()",
+            before + 1,
+            js(unc)
+        ))
+        .await;
+    }
+
+    /// Waits until the URL fragment is exactly `hash` (the page writes it after a short pause).
+    pub async fn wait_hash(&self, hash: &str) {
+        self.wait_until(&format!("location.hash === {}", js(hash)))
+            .await;
+    }
+
+    /// Asks the browser for a `light` or `dark` system theme.
+    pub async fn prefer_color_scheme(&self, scheme: &str) {
+        self.cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+        )
+        .await
+        .expect("emulate the color scheme");
+    }
+
     /// Waits until the verdict banner's text is no longer `before`, and returns the new text.
     pub async fn wait_verdict_change(&self, before: &str) -> String {
         let changed = self
@@ -554,10 +629,7 @@ impl Harness {
                 .then(KeyAction::Down { value: key })
                 .then(KeyAction::Up { value: key });
         }
-        self.client
-            .perform_actions(actions)
-            .await
-            .unwrap_or_else(|e| panic!("press {keys:?}: {e}"));
+        self.perform(actions, &format!("press {keys:?}")).await;
     }
 
     /// Presses `key` while `modifier` is held (Shift+Tab).
@@ -568,10 +640,16 @@ impl Harness {
             .then(KeyAction::Down { value: key })
             .then(KeyAction::Up { value: key })
             .then(KeyAction::Up { value: modifier });
+        self.perform(actions, &format!("press {modifier:?}+{key:?}"))
+            .await;
+    }
+
+    /// Performs keyboard `actions`; a failure names `what` was pressed.
+    async fn perform(&self, actions: fantoccini::actions::KeyActions, what: &str) {
         self.client
             .perform_actions(actions)
             .await
-            .unwrap_or_else(|e| panic!("press {modifier:?}+{key:?}: {e}"));
+            .unwrap_or_else(|e| panic!("{what}: {e}"));
     }
 }
 

@@ -34,6 +34,28 @@ pub struct Answer {
     pub body: Option<Vec<u8>>,
 }
 
+impl Answer {
+    /// The file's own bytes for paths ending in `suffix`, sent as `content_type`.
+    pub fn typed_as(suffix: &str, content_type: &str) -> Answer {
+        Answer {
+            suffix: suffix.into(),
+            status: 200,
+            content_type: content_type.into(),
+            body: None,
+        }
+    }
+
+    /// An HTML page of the test's own (a wiki page, a proxy's) for paths ending in `suffix`.
+    pub fn html(suffix: &str, body: impl Into<Vec<u8>>) -> Answer {
+        Answer {
+            suffix: suffix.into(),
+            status: 200,
+            content_type: "text/html; charset=utf-8".into(),
+            body: Some(body.into()),
+        }
+    }
+}
+
 /// How the server serves `dist/`.
 #[derive(Clone, Debug, Default)]
 pub struct Serving {

@@ -4,7 +4,7 @@
 //! verdict announced once; and axe-core with no violations in light and dark mode, on a laptop,
 //! a phone and at 200% zoom.
 
-use credflow_e2e::{assert_no_violations, credflow_cli, js, Harness};
+use credflow_e2e::{assert_no_violations, credflow, js, Harness, Screen};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
@@ -15,12 +15,6 @@ const CASE_8: &str = "#v=1&client=legacy&role=domain-controller&share=%5C%5Cfs01
 /// Three shares: two at risk for the same reason, one failing, install not reached.
 const NAA_SHARES: &str = "#v=1&naa=set&share=%5C%5Cfs01%5Capps~naa&share=%5C%5Cfs02%5Ctools~naa\
     &share=%5C%5Cfs03%5Cdrivers~";
-
-fn cli(args: &[&str]) -> String {
-    let (code, out, err) = credflow_cli(args);
-    assert_eq!(code, 0, "credflow {args:?}: {err}");
-    out
-}
 
 /// The SVG's `<desc>` as a reader gets it: unescaped, one line each.
 fn desc_lines(svg: &str) -> Vec<String> {
@@ -57,7 +51,7 @@ async fn listed(page: &Harness) -> Vec<String> {
 async fn the_diagram_as_text_is_the_same_in_the_page_the_embed_and_the_export() {
     let page = Harness::start().await;
     for link in ["", CASE_2, CASE_8, NAA_SHARES] {
-        let export = desc_lines(&cli(&[
+        let export = desc_lines(&credflow(&[
             "render",
             if link.is_empty() { "#v=1" } else { link },
         ]));
@@ -103,7 +97,7 @@ async fn accessibility_tree(page: &Harness) -> Vec<(String, String)> {
 }
 
 async fn every_step_is_in_the_tree(page: &Harness, link: &str, what: &str) {
-    let plan: Value = serde_json::from_str(&cli(&["plan", "--json", link])).unwrap();
+    let plan: Value = serde_json::from_str(&credflow(&["plan", "--json", link])).unwrap();
     let tree = accessibility_tree(page).await;
     let steps = plan["steps"].as_array().unwrap();
     // A list a screen reader can move through: one item a step.
@@ -300,14 +294,15 @@ async fn a_new_verdict_is_announced_once_not_at_every_key() {
 
 /// axe on a failing case (its details shown), the wizard's share tab and the embed view, in
 /// light and in dark mode, on one screen.
-async fn scan(width: u32, height: u32, scale: f64, mobile: bool) {
+async fn scan(screen: Screen) {
+    let Screen {
+        width,
+        height,
+        scale,
+        ..
+    } = screen;
     let page = Harness::start().await;
-    page.cdp(
-        "Emulation.setDeviceMetricsOverride",
-        json!({ "width": width, "height": height, "deviceScaleFactor": scale, "mobile": mobile }),
-    )
-    .await
-    .unwrap();
+    page.emulate(screen).await;
     for theme in ["light", "dark"] {
         open(&page, CASE_8).await;
         page.wait_for("#step-details[data-step]").await;
@@ -337,15 +332,15 @@ async fn scan(width: u32, height: u32, scale: f64, mobile: bool) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn axe_finds_nothing_on_a_laptop_in_light_and_dark_mode() {
-    scan(1366, 768, 1.0, false).await;
+    scan(Screen::LAPTOP).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn axe_finds_nothing_on_a_phone_in_light_and_dark_mode() {
-    scan(360, 740, 2.0, true).await;
+    scan(Screen::PHONE).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn axe_finds_nothing_at_200_percent_zoom_in_light_and_dark_mode() {
-    scan(640, 360, 2.0, false).await;
+    scan(Screen::ZOOM_200).await;
 }

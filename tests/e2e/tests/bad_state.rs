@@ -9,7 +9,7 @@
 
 use std::time::Instant;
 
-use credflow_e2e::{link_with_shares, Harness, Options};
+use credflow_e2e::{link_with_shares, Harness};
 use serde_json::{json, Value};
 
 /// A scenario unlike the defaults: the Legacy Client, and a share only Domain Computers may
@@ -18,10 +18,6 @@ const GOOD: &str = "#v=1&client=legacy&share=%5C%5Cfs01%5Capps~domain-computers"
 
 /// localStorage key of the saved scenario.
 const SAVED: &str = "credflow.scenario";
-
-async fn start() -> Harness {
-    Harness::start_with(Options::default()).await
-}
 
 /// The verdict as shown: `{outcome, text}`.
 async fn verdict(page: &Harness) -> Value {
@@ -81,7 +77,7 @@ async fn defaults(page: &Harness) -> (Value, Value) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_corrupted_saved_scenario_gives_a_message_and_the_defaults() {
-    let page = start().await;
+    let page = Harness::start().await;
     let (default_verdict, default_choices) = defaults(&page).await;
     assert_eq!(default_choices["client"], json!("advanced"));
 
@@ -137,8 +133,7 @@ async fn a_corrupted_saved_scenario_gives_a_message_and_the_defaults() {
         assert_eq!(page.eval("return window.__xss").await, Value::Null);
 
         // Usable: a choice changes the verdict, and the saved scenario is good again.
-        page.open_tab("program").await;
-        page.choose("installer-msi-user").await;
+        page.choose_in("program", "installer-msi-user").await;
         wait_verdict_change(&page, &default_verdict).await;
         page.wait_until(&format!(
             "localStorage.getItem({}) === location.hash.slice(1) && location.hash.includes('installer=msi-user')",
@@ -148,9 +143,14 @@ async fn a_corrupted_saved_scenario_gives_a_message_and_the_defaults() {
     }
 }
 
+/// The `i`th share of [`shares_link`]: `\\fs001\apps`, `\\fs002\apps` ...
+fn share(i: usize) -> String {
+    format!(r"\\fs{i:03}\apps")
+}
+
 /// A link of `n` shares `\\fs001\apps` ... readable by Authenticated Users.
 fn shares_link(n: usize) -> String {
-    let uncs: Vec<String> = (1..=n).map(|i| format!(r"\\fs{i:03}\apps")).collect();
+    let uncs: Vec<String> = (1..=n).map(share).collect();
     link_with_shares("", &uncs)
 }
 
@@ -167,9 +167,7 @@ fn drawn_with_summary_and_editor_has(unc: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bad_link_names_what_is_wrong_and_leads_back_to_the_last_good_scenario() {
-    let page = start().await;
-    page.open(GOOD).await;
-    page.wait_for("#diagram svg").await;
+    let page = Harness::opened_at(GOOD, "#diagram svg").await;
     let good_verdict = verdict(&page).await;
     let good_choices = choices(&page).await;
     let good_shares = share_fields(&page).await;
@@ -222,11 +220,9 @@ async fn a_bad_link_names_what_is_wrong_and_leads_back_to_the_last_good_scenario
             "{shown}: the shares"
         );
         // Responsive: a click still changes the verdict, and back.
-        page.open_tab("client").await;
-        page.choose("client-cm07").await;
+        page.choose_in("client", "client-cm07").await;
         let changed = wait_verdict_change(&page, &good_verdict).await;
-        page.open_tab("client").await;
-        page.choose("client-legacy").await;
+        page.choose_in("client", "client-legacy").await;
         wait_verdict_change(&page, &changed).await;
         assert_eq!(verdict(&page).await, good_verdict);
     }
@@ -237,7 +233,7 @@ async fn a_bad_link_names_what_is_wrong_and_leads_back_to_the_last_good_scenario
 /// chooses; the saved scenario (perhaps someone else's) is not offered, and stays saved.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bad_link_on_a_new_visit_shows_no_scenario_until_the_reader_chooses() {
-    let page = start().await;
+    let page = Harness::start().await;
     let (default_verdict, default_choices) = defaults(&page).await;
 
     // Nothing saved yet: the message, then the defaults when asked for.
@@ -251,8 +247,7 @@ async fn a_bad_link_on_a_new_visit_shows_no_scenario_until_the_reader_chooses() 
 
     // A scenario the user worked on is saved; a bad link shows no scenario and keeps it.
     page.open(GOOD).await;
-    page.open_tab("client").await;
-    page.choose("client-cm07").await;
+    page.choose_in("client", "client-cm07").await;
     page.wait_until(&format!(
         "localStorage.getItem({}) === location.hash.slice(1) && location.hash.includes('client=cm07')",
         json!(SAVED)
@@ -294,7 +289,7 @@ async fn a_bad_link_on_a_new_visit_shows_no_scenario_until_the_reader_chooses() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn five_hundred_shares_show_the_plan_and_the_page_stays_responsive() {
-    let page = start().await;
+    let page = Harness::start().await;
     let link = shares_link(500);
     let started = Instant::now();
     page.open(&link).await;
@@ -311,18 +306,12 @@ async fn five_hundred_shares_show_the_plan_and_the_page_stays_responsive() {
     );
     // The diagram draws the first 50 shares one by one and the other 450 in one summary row
     // (steps 54 to 503); the share editor holds all 500.
-    let diagram_has_first_50 = page
-        .eval(
-            "const t = document.getElementById('diagram').textContent;\
-             for (let i = 1; i <= 50; i++) {\
-               if (!t.includes('\\\\\\\\fs' + String(i).padStart(3, '0') + '\\\\apps')) return i;\
-             }\
-             return true;",
-        )
+    let diagram = page
+        .eval_text("return document.getElementById('diagram').textContent")
         .await;
     assert_eq!(
-        diagram_has_first_50,
-        json!(true),
+        (1..=50).find(|&i| !diagram.contains(&share(i))),
+        None,
         "one of the first 50 shares is missing from the diagram"
     );
     assert_eq!(
@@ -336,19 +325,18 @@ async fn five_hundred_shares_show_the_plan_and_the_page_stays_responsive() {
         json!([1, "54-503", "54", true, 3 + 50 + 1 + 1]),
         "the summary row of the shares beyond the first 50"
     );
-    let editor_has_all = page
-        .eval(
-            "const values = new Set([...document.querySelectorAll('input.share-unc')]\
-               .map(i => i.value));\
-             for (let i = 1; i <= 500; i++) {\
-               if (!values.has('\\\\\\\\fs' + String(i).padStart(3, '0') + '\\\\apps')) return i;\
-             }\
-             return true;",
-        )
+    let editor = page
+        .eval("return [...document.querySelectorAll('input.share-unc')].map(i => i.value)")
         .await;
+    let editor: Vec<&str> = editor
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
     assert_eq!(
-        editor_has_all,
-        json!(true),
+        (1..=500).find(|&i| !editor.contains(&share(i).as_str())),
+        None,
         "a share missing from the share editor"
     );
     assert_eq!(
@@ -388,8 +376,7 @@ async fn five_hundred_shares_show_the_plan_and_the_page_stays_responsive() {
     assert!(ms < 10_000.0, "one change took {ms:.0} ms with 500 shares");
 
     // Still usable by a person: a WebDriver click through the tab.
-    page.open_tab("client").await;
-    page.choose("client-cm07").await;
+    page.choose_in("client", "client-cm07").await;
     wait_verdict_change(&page, &after).await;
 }
 
@@ -404,7 +391,7 @@ async fn the_largest_scenario_allowed_draws_its_plan() {
         .collect();
     assert!(uncs.iter().all(|u| u.chars().count() == 260));
     let link = link_with_shares("", &uncs);
-    let page = start().await;
+    let page = Harness::start().await;
     let started = Instant::now();
     page.open(&link).await;
     // The diagram draws the first 50 shares and sums up the rest in one row; the share editor
@@ -428,7 +415,6 @@ async fn the_largest_scenario_allowed_draws_its_plan() {
         json!(500)
     );
     let before = verdict(&page).await;
-    page.open_tab("client").await;
-    page.choose("client-legacy").await;
+    page.choose_in("client", "client-legacy").await;
     wait_verdict_change(&page, &before).await;
 }

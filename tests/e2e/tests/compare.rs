@@ -42,6 +42,22 @@ async fn wait_side(page: &Harness, side: &str, outcome: &str, headline: &str) {
     .await;
 }
 
+/// A fresh browser on the comparison `fragment`, once both diagrams are drawn (`view`: `""`,
+/// or `"main.embed "` for the embed view).
+async fn comparison_at(fragment: &str, view: &str) -> Harness {
+    let page = Harness::start().await;
+    page.open(fragment).await;
+    page.wait_for(&format!("{view}#diagram-a svg")).await;
+    page.wait_for(&format!("{view}#diagram-b svg")).await;
+    page
+}
+
+/// Waits until side A shows `a` and side B shows `b`, each `(outcome, headline start)`.
+async fn wait_sides(page: &Harness, a: (&str, &str), b: (&str, &str)) {
+    wait_side(page, "a", a.0, a.1).await;
+    wait_side(page, "b", b.0, b.1).await;
+}
+
 /// The opacity a step of a side's diagram is drawn with.
 async fn opacity(page: &Harness, side: &str, step: usize) -> f64 {
     page.eval(&format!(
@@ -54,13 +70,14 @@ async fn opacity(page: &Harness, side: &str, step: usize) -> f64 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_comparison_link_shows_both_diagrams_and_says_every_difference() {
-    let page = Harness::start().await;
     let link = contrast("contrast-client").link;
-    page.open(&format!("#{link}")).await;
-    page.wait_for("#diagram-a svg").await;
-    page.wait_for("#diagram-b svg").await;
-    wait_side(&page, "a", "ok", "Succeeds").await;
-    wait_side(&page, "b", "fails", "Fails at step 4 (Connect to share)").await;
+    let page = comparison_at(&format!("#{link}"), "").await;
+    wait_sides(
+        &page,
+        ("ok", "Succeeds"),
+        ("fails", "Fails at step 4 (Connect to share)"),
+    )
+    .await;
     let shown = shown_differences(&page).await;
     assert_eq!(shown, expected_differences(link));
     assert!(
@@ -70,14 +87,17 @@ async fn a_comparison_link_shows_both_diagrams_and_says_every_difference() {
         "{shown:?}"
     );
     // The link stays as it was: the page writes back what it read.
-    page.wait_until(&format!("location.hash === {}", js(&format!("#{link}"))))
-        .await;
+    page.wait_hash(&format!("#{link}")).await;
 
     // Where the steps are alike, they recede in both diagrams; the step that differs does not.
     let naa = contrast("contrast-naa").link;
     page.open(&format!("#{naa}")).await;
-    wait_side(&page, "a", "fails", "Fails at step 4").await;
-    wait_side(&page, "b", "at-risk", "At risk at step 4").await;
+    wait_sides(
+        &page,
+        ("fails", "Fails at step 4"),
+        ("at-risk", "At risk at step 4"),
+    )
+    .await;
     page.wait_for_text("#alike", "Alike in both: Schedule, Run as, Fetch content.")
         .await;
     for side in ["a", "b"] {
@@ -105,8 +125,12 @@ async fn changing_either_side_updates_the_differences_and_the_link() {
     page.wait_until("document.getElementById('role-workstation').checked")
         .await;
     page.choose("client-legacy").await;
-    wait_side(&page, "a", "fails", "Fails at step 4 (Connect to share)").await;
-    wait_side(&page, "b", "ok", "Succeeds").await;
+    wait_sides(
+        &page,
+        ("fails", "Fails at step 4 (Connect to share)"),
+        ("ok", "Succeeds"),
+    )
+    .await;
     let expected = expected_differences(
         "v=1&client=legacy&share=%5C%5Cfs01%5Capps~domain-computers&b.client=cm07",
     );
@@ -116,15 +140,11 @@ async fn changing_either_side_updates_the_differences_and_the_link() {
     ))
     .await;
     // The address holds both, so that the comparison can be sent as it is now.
-    page.wait_until(&format!(
-        "location.hash === {}",
-        js("#v=1&client=legacy&share=%5C%5Cfs01%5Capps~domain-computers&b.client=cm07")
-    ))
-    .await;
+    page.wait_hash("#v=1&client=legacy&share=%5C%5Cfs01%5Capps~domain-computers&b.client=cm07")
+        .await;
     // Swap puts B first.
     page.click("#compare-swap").await;
-    wait_side(&page, "a", "ok", "Succeeds").await;
-    wait_side(&page, "b", "fails", "Fails at step 4").await;
+    wait_sides(&page, ("ok", "Succeeds"), ("fails", "Fails at step 4")).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -160,8 +180,7 @@ async fn compare_with_a_copy_then_change_one_input_and_undo() {
         Harness::opened_with_verdict("#v=1&share=%5C%5Cfs01%5Capps~users", "ok", "Succeeds").await;
     page.click("#compare-with summary").await;
     page.click("#compare-copy").await;
-    wait_side(&page, "a", "ok", "Succeeds").await;
-    wait_side(&page, "b", "ok", "Succeeds").await;
+    wait_sides(&page, ("ok", "Succeeds"), ("ok", "Succeeds")).await;
     page.wait_for_text("#differences", compare::NO_DIFFERENCES)
         .await;
     page.wait_for_text("#notice", "Comparing with a copy").await;
@@ -184,11 +203,7 @@ async fn compare_with_a_copy_then_change_one_input_and_undo() {
 
     // With a classic case instead.
     page.click("#compare-with summary").await;
-    page.eval(
-        "const s = document.getElementById('compare-case');\
-         s.value = 'classic-4'; s.dispatchEvent(new Event('change', { bubbles: true }));",
-    )
-    .await;
+    page.select("compare-case", "classic-4").await;
     page.click("#compare-case-go").await;
     wait_side(&page, "b", "fails", "Fails at step 4 (Connect to share)").await;
     page.wait_for_text("#notice", "Comparing with classic case 4")
@@ -242,13 +257,14 @@ async fn each_classic_contrast_opens_as_a_comparison() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_embed_view_of_a_comparison_shows_both_and_opens_the_planner() {
-    let page = Harness::start().await;
     let link = contrast("contrast-cm07").link;
-    page.open(&format!("#{link}&view=embed")).await;
-    page.wait_for("main.embed #diagram-a svg").await;
-    page.wait_for("main.embed #diagram-b svg").await;
-    wait_side(&page, "a", "at-risk", "At risk at step 4").await;
-    wait_side(&page, "b", "fails", "Fails at step 4").await;
+    let page = comparison_at(&format!("#{link}&view=embed"), "main.embed ").await;
+    wait_sides(
+        &page,
+        ("at-risk", "At risk at step 4"),
+        ("fails", "Fails at step 4"),
+    )
+    .await;
     assert_eq!(shown_differences(&page).await, expected_differences(link));
     let href = page
         .eval("return document.querySelector('.open-full a').getAttribute('href')")
@@ -364,8 +380,12 @@ async fn a_comparison_link_with_encoded_keys_opens_the_comparison() {
     let page = Harness::start().await;
     page.open("#v=1&share=%5C%5Cfs01%5Capps~users&b%2Eclient=legacy")
         .await;
-    wait_side(&page, "a", "ok", "Succeeds").await;
-    wait_side(&page, "b", "fails", "Fails at step 4 (Connect to share)").await;
+    wait_sides(
+        &page,
+        ("ok", "Succeeds"),
+        ("fails", "Fails at step 4 (Connect to share)"),
+    )
+    .await;
     let loads = page
         .requests()
         .iter()
@@ -386,9 +406,5 @@ async fn what_bs_wizard_adjusts_is_said_and_names_b() {
     page.choose("client-legacy").await;
     page.wait_for_text("#notice", "In scenario B:").await;
     page.wait_for_text("#notice", "Operating system").await;
-    page.wait_until(&format!(
-        "location.hash === {}",
-        js("#v=1&client=cm07&b.client=legacy")
-    ))
-    .await;
+    page.wait_hash("#v=1&client=cm07&b.client=legacy").await;
 }

@@ -16,14 +16,8 @@ async fn snippets(page: &Harness, link: &str, wiki: &str, theme: &str) -> Value 
     page.open(link).await;
     page.click("#embed-code").await;
     page.wait_for("#embed-wiki").await;
-    page.eval_args(
-        "for (const [id, value] of [['embed-wiki', arguments[0]], ['embed-theme', arguments[1]]]) {\
-           const s = document.getElementById(id);\
-           s.value = value; s.dispatchEvent(new Event('change', { bubbles: true }));\
-         }",
-        vec![json!(wiki), json!(theme)],
-    )
-    .await;
+    page.select("embed-wiki", wiki).await;
+    page.select("embed-theme", theme).await;
     page.wait_until(
         "Object.fromEntries([...document.querySelectorAll('#embed-panel textarea')]\
            .map(t => [t.id, t.value]))",
@@ -31,23 +25,26 @@ async fn snippets(page: &Harness, link: &str, wiki: &str, theme: &str) -> Value 
     .await
 }
 
+/// Classic case 4's iframe snippet (wiki `page`, the system's theme).
+async fn iframe_snippet(page: &Harness) -> String {
+    snippets(page, LINK_4, "page", "system").await["embed-iframe"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
 /// Serves `body` as a wiki page of the test server (no Content-Security-Policy: its scripts
 /// run, as a wiki page's macro output would) and opens it.
 async fn wiki_page(page: &Harness, path: &str, body: &str) {
-    page.add_answer(Answer {
-        suffix: path.into(),
-        status: 200,
-        content_type: "text/html; charset=utf-8".into(),
-        body: Some(
-            format!(
-                "<!doctype html><html lang=en><meta charset=utf-8><title>SMS training</title>\
-                 <body style=\"margin:2rem\"><h1>SMS training</h1>\
-                 <script>window.seen = []; addEventListener('message', e => seen.push([e.origin, e.data]));</script>\
-                 {body}<p id=after>After the diagram.</p></body></html>"
-            )
-            .into_bytes(),
+    page.add_answer(Answer::html(
+        path,
+        format!(
+            "<!doctype html><html lang=en><meta charset=utf-8><title>SMS training</title>\
+             <body style=\"margin:2rem\"><h1>SMS training</h1>\
+             <script>window.seen = []; addEventListener('message', e => seen.push([e.origin, e.data]));</script>\
+             {body}<p id=after>After the diagram.</p></body></html>"
         ),
-    });
+    ));
     page.client()
         .goto(&format!("{}{path}", page.origin()))
         .await
@@ -96,10 +93,7 @@ async fn sized_to_content(page: &Harness, index: u16) -> f64 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_iframe_snippet_sizes_itself_to_its_content_on_a_wiki_page() {
     let page = Harness::start().await;
-    let code = snippets(&page, LINK_4, "page", "system").await["embed-iframe"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let code = iframe_snippet(&page).await;
     assert!(code.starts_with("<iframe data-credflow src=\"") && code.contains("<script>"));
     wiki_page(&page, "/wiki/training.html", &code).await;
     let wide = sized_to_content(&page, 0).await;
@@ -124,10 +118,7 @@ async fn the_iframe_snippet_sizes_itself_to_its_content_on_a_wiki_page() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_snippets_script_listens_only_to_credflows_frames() {
     let page = Harness::start().await;
-    let code = snippets(&page, LINK_4, "page", "system").await["embed-iframe"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let code = iframe_snippet(&page).await;
     // Another site (another origin of the same server), framed as if it were credflow, posts
     // a height; so does a frame of the wiki's own origin that is not credflow's; so does the
     // wiki page itself. None of them may size anything.
@@ -135,17 +126,12 @@ async fn the_snippets_script_listens_only_to_credflows_frames() {
         "{}/wiki/other.html",
         page.origin().replace("127.0.0.1", "localhost")
     );
-    page.add_answer(Answer {
-        suffix: "/wiki/other.html".into(),
-        status: 200,
-        content_type: "text/html; charset=utf-8".into(),
-        body: Some(
-            b"<!doctype html><title>other</title><script>\
-              parent.postMessage({ type: 'credflow:height', height: 7 }, '*');\
-              parent.postMessage({ type: 'posted' }, '*');</script>"
-                .to_vec(),
-        ),
-    });
+    page.add_answer(Answer::html(
+        "/wiki/other.html",
+        "<!doctype html><title>other</title><script>\
+         parent.postMessage({ type: 'credflow:height', height: 7 }, '*');\
+         parent.postMessage({ type: 'posted' }, '*');</script>",
+    ));
     let body = format!(
         "{code}\
          <iframe data-credflow id=impostor src=\"{other}\" style=\"height:123px\"></iframe>\
@@ -240,16 +226,6 @@ async fn a_frame_sandboxed_without_same_origin_says_why_it_cannot_start_without_
     );
 }
 
-/// Asks the browser for a light or dark system theme.
-async fn prefer(page: &Harness, scheme: &str) {
-    page.cdp(
-        "Emulation.setEmulatedMedia",
-        json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
-    )
-    .await
-    .expect("emulate the color scheme");
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_embed_view_takes_the_wikis_theme_not_the_readers() {
     let page = Harness::start().await;
@@ -262,7 +238,7 @@ async fn the_embed_view_takes_the_wikis_theme_not_the_readers() {
         ("light", "&theme=dark", json!("dark"), ""),
         ("light", "", Value::Null, light),
     ] {
-        prefer(&page, system).await;
+        page.prefer_color_scheme(system).await;
         page.open(&format!("{LINK_4}&view=embed{link_theme}")).await;
         page.wait_for("#diagram svg").await;
         let seen = page.eval(look).await;
@@ -276,7 +252,7 @@ async fn the_embed_view_takes_the_wikis_theme_not_the_readers() {
         assert_eq!(seen[2], Value::Null);
     }
     // The dialog writes it into the embed link.
-    prefer(&page, "light").await;
+    page.prefer_color_scheme("light").await;
     for theme in ["dark", "light"] {
         let all = snippets(&page, LINK_4, "confluence-dc", theme).await;
         assert_eq!(

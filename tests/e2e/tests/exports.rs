@@ -39,6 +39,12 @@ async fn allow_clipboard(page: &Harness) {
     .expect("grant clipboard permissions");
 }
 
+/// Puts "(nothing)" on the clipboard, so that a copy that copies nothing shows.
+async fn clear_clipboard(page: &Harness) {
+    page.eval("return navigator.clipboard.writeText('(nothing)')")
+        .await;
+}
+
 async fn clipboard(page: &Harness) -> String {
     page.eval_async("return await navigator.clipboard.readText();", vec![])
         .await
@@ -57,22 +63,12 @@ async fn every_button_named_copy_puts_its_text_on_the_clipboard() {
     let names = page
         .eval("return [...document.querySelectorAll('.export-bar button')].map(b => b.innerText.trim())")
         .await;
-    for name in names.as_array().unwrap() {
+    for (i, name) in names.as_array().unwrap().iter().enumerate() {
         let name = name.as_str().unwrap();
-        page.eval("return navigator.clipboard.writeText('(nothing)')")
-            .await;
+        clear_clipboard(&page).await;
         if name.starts_with("Copy") {
-            page.click(&format!(
-                ".export-bar button:nth-child({})",
-                names
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .position(|n| n == name)
-                    .unwrap()
-                    + 1
-            ))
-            .await;
+            page.click(&format!(".export-bar button:nth-child({})", i + 1))
+                .await;
             tokio::time::sleep(Duration::from_millis(300)).await;
             assert_ne!(
                 clipboard(&page).await,
@@ -93,12 +89,7 @@ async fn every_button_named_copy_puts_its_text_on_the_clipboard() {
         .await;
     let mut copied = 0;
     for wiki in wikis.as_array().unwrap() {
-        page.eval_args(
-            "const s = document.getElementById('embed-wiki');\
-             s.value = arguments[0]; s.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![wiki.clone()],
-        )
-        .await;
+        page.select("embed-wiki", wiki.as_str().unwrap()).await;
         page.wait_until(&format!(
             "document.getElementById('embed-wiki').value === {wiki}"
         ))
@@ -108,8 +99,7 @@ async fn every_button_named_copy_puts_its_text_on_the_clipboard() {
             .await;
         for id in ids.as_array().unwrap() {
             let id = id.as_str().unwrap();
-            page.eval("return navigator.clipboard.writeText('(nothing)')")
-                .await;
+            clear_clipboard(&page).await;
             page.click(&format!("#{id}-copy")).await;
             page.wait_until(&format!(
                 "document.getElementById('{id}-copy').innerText.trim() === 'Copied'"
@@ -127,10 +117,7 @@ async fn every_button_named_copy_puts_its_text_on_the_clipboard() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn downloads_are_named_after_the_scenario() {
-    let page = Harness::start().await;
-    let downloads = Downloads::attach(&page).await;
-    page.open(LINK_4).await;
-    page.wait_for("#diagram svg").await;
+    let (page, downloads) = Downloads::opened_at(LINK_4).await;
     page.click("#export-svg").await;
     page.click("#export-png").await;
     let stem = file_stem(LINK_4);
@@ -142,11 +129,7 @@ async fn downloads_are_named_after_the_scenario() {
     // The dark SVG, for GitHub's and GitLab's <picture>: `credflow render --dark`'s bytes.
     page.click("#embed-code").await;
     page.wait_for("#embed-wiki").await;
-    page.eval(
-        "const s = document.getElementById('embed-wiki');\
-         s.value = 'git'; s.dispatchEvent(new Event('change', { bubbles: true }));",
-    )
-    .await;
+    page.select("embed-wiki", "git").await;
     page.click("#embed-download-dark").await;
     let names = downloads.wait_count(3).await;
     assert!(names.contains(&format!("{stem}-dark.svg")), "{names:?}");
@@ -174,10 +157,7 @@ const LINK_8: &str = "#v=1&client=legacy&role=domain-controller&share=%5C%5Cfs01
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_lock_out_warning_goes_into_the_downloaded_diagram_and_the_printout() {
-    let page = Harness::start().await;
-    let downloads = Downloads::attach(&page).await;
-    page.open(LINK_8).await;
-    page.wait_for("#diagram svg").await;
+    let (page, downloads) = Downloads::opened_at(LINK_8).await;
     let warning = page.text("#verdict .verdict-warning").await;
     assert!(warning.contains("lock it out"), "{warning}");
     // The file a trainer downloads (and so the PNG, drawn from it) says it in full.

@@ -66,8 +66,7 @@ async fn the_headline_tells_the_story_in_order() {
     let page = Harness::opened_with_verdict("#v=1", "ok", "Succeeds").await;
     // "Run with user's rights" from the defaults: the program now waits for a logon (nobody
     // is logged on), and then a standard user cannot write HKLM.
-    page.open_tab("program").await;
-    page.choose("run-user").await;
+    page.choose_in("program", "run-user").await;
     page.wait_until(
         "(() => { const t = document.querySelector('#verdict .verdict-title');\
            if (!t) return false;\

@@ -11,7 +11,7 @@
 
 use std::time::{Duration, Instant};
 
-use credflow_e2e::{credflow_cli, link_with_shares, percent_encode, Harness, Options};
+use credflow_e2e::{credflow_cli, link_with_shares, percent_encode, Harness};
 use serde_json::{json, Value};
 
 /// Runs before the page's own scripts on every load.
@@ -123,7 +123,7 @@ fn refused_uncs() -> Vec<String> {
 }
 
 /// Whatever a payload could have done to the document, as a list of findings (empty: none).
-/// `own_scripts` are the `src`s of the page's own scripts.
+/// Its argument is the `src`s of the page's own scripts.
 const INSPECT: &str = r#"
 const own = arguments[0];
 const problems = [];
@@ -181,18 +181,16 @@ for (const p of payloads) if (!text.includes(p)) problems.push('not shown as tex
 return problems;
 "#;
 
-async fn start() -> Harness {
-    let page = Harness::start_with(Options::default()).await;
+/// A browser with the hooks above, and the `src` of the page's own scripts from a clean load.
+async fn start() -> (Harness, Value) {
+    let page = Harness::start().await;
     page.before_every_page(HOOKS).await;
-    page
-}
-
-/// The `src` of the page's own scripts, from a clean load.
-async fn own_scripts(page: &Harness) -> Value {
     page.open("#v=1").await;
     page.wait_for("#diagram svg").await;
-    page.eval("return [...document.scripts].map(s => s.src)")
-        .await
+    let own = page
+        .eval("return [...document.scripts].map(s => s.src)")
+        .await;
+    (page, own)
 }
 
 async fn assert_nothing_injected(page: &Harness, own: &Value, context: &str) {
@@ -207,6 +205,14 @@ async fn assert_svg_safe(page: &Harness, svg: &str, payloads: &[String], what: &
     assert_eq!(problems, json!([]), "{what}");
 }
 
+/// The diagram as the page holds it (`#diagram`'s `innerHTML`) passes [`assert_svg_safe`].
+async fn assert_diagram_safe(page: &Harness, payloads: &[String], what: &str) {
+    let inner = page
+        .eval("return document.getElementById('diagram').innerHTML")
+        .await;
+    assert_svg_safe(page, inner.as_str().unwrap_or_default(), payloads, what).await;
+}
+
 /// The payloads missing from the text of the elements matching `css`.
 async fn missing_text(page: &Harness, css: &str, payloads: &[String]) -> Value {
     page.eval_args(
@@ -219,8 +225,7 @@ async fn missing_text(page: &Harness, css: &str, payloads: &[String]) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_share_names_in_a_link_show_as_text_and_never_run() {
-    let page = start().await;
-    let own = own_scripts(&page).await;
+    let (page, own) = start().await;
     let uncs = payload_uncs();
     let link = link_with_shares("", &uncs);
 
@@ -260,12 +265,8 @@ async fn hostile_share_names_in_a_link_show_as_text_and_never_run() {
             );
         }
         // The diagram as the page holds it parses as XML with every path as text.
-        let inner = page
-            .eval("return document.getElementById('diagram').innerHTML")
-            .await;
-        assert_svg_safe(
+        assert_diagram_safe(
             &page,
-            inner.as_str().unwrap_or_default(),
             &uncs,
             &format!("the {view} view's #diagram innerHTML"),
         )
@@ -289,18 +290,13 @@ async fn hostile_share_names_in_a_link_show_as_text_and_never_run() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_exported_svg_and_credflow_render_are_well_formed_with_the_names_as_text() {
-    let page = start().await;
-    let own = own_scripts(&page).await;
+    let (page, own) = start().await;
     let uncs = payload_uncs();
     let link = link_with_shares("", &uncs);
     page.open(&link).await;
     page.wait_for("#diagram svg").await;
 
-    page.wait_for("#export-svg")
-        .await
-        .click()
-        .await
-        .expect("click Download SVG");
+    page.click("#export-svg").await;
     let file = page
         .downloads_dir()
         .join(format!("{}.svg", credflow_e2e::file_stem(&link)));
@@ -351,19 +347,14 @@ async fn type_into(page: &Harness, css: &str, text: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_share_names_typed_in_show_as_text_and_never_run() {
-    let page = start().await;
-    let own = own_scripts(&page).await;
+    let (page, own) = start().await;
     let uncs = payload_uncs();
     page.open_tab("content").await;
 
     // Added through the "Add a share" field, one after another.
     for (i, u) in uncs.iter().enumerate() {
         type_into(&page, "#share-new", u).await;
-        page.wait_for("#share-add")
-            .await
-            .click()
-            .await
-            .expect("click Add share");
+        page.click("#share-add").await;
         page.wait_until(&format!(
             "document.querySelectorAll('input.share-unc').length === {}",
             i + 1
@@ -386,11 +377,7 @@ async fn hostile_share_names_typed_in_show_as_text_and_never_run() {
     // A name Windows would refuse is refused, the path quoted as text in the error line.
     for refused in refused_uncs().iter().take(6) {
         type_into(&page, "#share-new", refused).await;
-        page.wait_for("#share-add")
-            .await
-            .click()
-            .await
-            .expect("click Add share");
+        page.click("#share-add").await;
         page.wait_until(&format!(
             "document.getElementById('share-new-error').textContent.includes('Windows allows none of') \
              && document.getElementById('share-new-error').textContent.includes({})",
@@ -430,22 +417,12 @@ async fn hostile_share_names_typed_in_show_as_text_and_never_run() {
         ))
         .await;
     }
-    let inner = page
-        .eval("return document.getElementById('diagram').innerHTML")
-        .await;
-    assert_svg_safe(
-        &page,
-        inner.as_str().unwrap_or_default(),
-        &uncs[uncs.len() - 1..],
-        "the diagram after editing",
-    )
-    .await;
+    assert_diagram_safe(&page, &uncs[uncs.len() - 1..], "the diagram after editing").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_values_and_keys_in_a_link_are_quoted_as_text_in_the_message() {
-    let page = start().await;
-    let own = own_scripts(&page).await;
+    let (page, own) = start().await;
     for payload in payloads() {
         // Messages quote at most 80 characters of what was given.
         let quoted: String = payload.chars().take(80).collect();
@@ -473,8 +450,7 @@ async fn hostile_values_and_keys_in_a_link_are_quoted_as_text_in_the_message() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_checks_catch_an_injection_and_a_broken_svg() {
     // The oracles above are only worth something if they fail on what they look for.
-    let page = start().await;
-    let own = own_scripts(&page).await;
+    let (page, own) = start().await;
     page.eval(
         "document.getElementById('diagram').insertAdjacentHTML('beforeend', \
          '<img src=\"x\" onerror=\"window.__xss=1\"><svg><foreignObject></foreignObject></svg>')",

@@ -16,6 +16,15 @@ async fn serve_under(prefix: &str) -> Harness {
     .await
 }
 
+/// A server that answers for every path ending in `answer.suffix` as it says.
+async fn answering(answer: Answer) -> Harness {
+    Harness::start_with(Options {
+        answers: vec![answer],
+        ..Options::default()
+    })
+    .await
+}
+
 /// Every request the server saw was for a file under `prefix`, and found.
 fn all_found_under(page: &Harness, prefix: &str) {
     let requests = page.requests();
@@ -166,12 +175,7 @@ async fn scripts_sent_with_the_wrong_mime_type_are_named_with_the_type() {
     // A server that does not know .js (or sends everything as a download).
     let page = Harness::start_with(Options {
         prefix: Some("/tools/credflow/".into()),
-        answers: vec![Answer {
-            suffix: ".js".into(),
-            status: 200,
-            content_type: "application/octet-stream".into(),
-            body: None,
-        }],
+        answers: vec![Answer::typed_as(".js", "application/octet-stream")],
         ..Options::default()
     })
     .await;
@@ -190,18 +194,10 @@ async fn scripts_sent_with_the_wrong_mime_type_are_named_with_the_type() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_proxy_that_blocks_wasm_is_recognised() {
     // A filtering proxy answers for .wasm files with its own page.
-    let page = Harness::start_with(Options {
-        answers: vec![Answer {
-            suffix: ".wasm".into(),
-            status: 200,
-            content_type: "text/html; charset=utf-8".into(),
-            body: Some(
-                b"<html><body><h1>Blocked by your organisation's web filter</h1></body></html>"
-                    .to_vec(),
-            ),
-        }],
-        ..Options::default()
-    })
+    let page = answering(Answer::html(
+        ".wasm",
+        "<html><body><h1>Blocked by your organisation's web filter</h1></body></html>",
+    ))
     .await;
     page.open(LINK_4).await;
     let (what, why, _) = failure(&page).await;
@@ -215,16 +211,7 @@ async fn a_proxy_that_blocks_wasm_is_recognised() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_wasm_sent_with_a_generic_type_still_starts() {
     // Old servers send .wasm as application/octet-stream: slower to start, but it works.
-    let page = Harness::start_with(Options {
-        answers: vec![Answer {
-            suffix: ".wasm".into(),
-            status: 200,
-            content_type: "application/octet-stream".into(),
-            body: None,
-        }],
-        ..Options::default()
-    })
-    .await;
+    let page = answering(Answer::typed_as(".wasm", "application/octet-stream")).await;
     page.open(LINK_4).await;
     page.wait_verdict("fails", "Fails at step 4 (Connect to share)")
         .await;

@@ -25,39 +25,32 @@ document.addEventListener('securitypolicyviolation', e => {
 });
 "#;
 
-async fn start() -> Harness {
+/// A browser that logs the network and records CSP violations, on classic case 2 once its
+/// diagram is drawn.
+async fn on_classic_case_2() -> Harness {
     let page = Harness::start_with(Options {
         network_log: true,
         ..Options::default()
     })
     .await;
     page.before_every_page(CSP_HOOK).await;
+    page.open(CLASSIC_CASE_2).await;
+    page.wait_for("#diagram svg").await;
     page
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_whole_session_asks_only_the_pages_own_server_for_its_own_files() {
-    let page = start().await;
-    page.open(CLASSIC_CASE_2).await;
-    page.wait_for("#diagram svg").await;
+    let page = on_classic_case_2().await;
 
     // Every tab, and a choice on most.
-    page.open_tab("client").await;
-    page.choose("client-legacy").await;
-    page.open_tab("program").await;
-    page.choose("run-user").await;
-    page.open_tab("runtime").await;
-    page.choose("logon-user").await;
-    page.open_tab("accounts").await;
-    page.choose("siacct-set").await;
+    page.choose_in("client", "client-legacy").await;
+    page.choose_in("program", "run-user").await;
+    page.choose_in("runtime", "logon-user").await;
+    page.choose_in("accounts", "siacct-set").await;
     page.open_tab("content").await;
     // Add a share.
-    let field = page.wait_for("#share-new").await;
-    field
-        .send_keys(r"\\fs02\tools")
-        .await
-        .expect("type a share");
-    page.click("#share-add").await;
+    page.add_share(r"\\fs02\tools").await;
     page.wait_until("document.getElementById('diagram').textContent.includes('fs02')")
         .await;
     // A step in the picker, the theme, copy link, the exports, the embed code, reset, undo.
@@ -194,9 +187,7 @@ async fn a_whole_session_asks_only_the_pages_own_server_for_its_own_files() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_page_keeps_working_with_the_server_gone() {
-    let page = start().await;
-    page.open(CLASSIC_CASE_2).await;
-    page.wait_for("#diagram svg").await;
+    let page = on_classic_case_2().await;
     let before = page.text("#verdict").await;
     let requests_before = page.requests().len();
     let _ = page.network_requests().await;
@@ -214,20 +205,12 @@ async fn the_page_keeps_working_with_the_server_gone() {
     let _ = page.network_requests().await;
 
     // Change choices: the verdict and the diagram follow.
-    page.open_tab("client").await;
-    page.choose("client-legacy").await;
+    page.choose_in("client", "client-legacy").await;
     page.wait_verdict_change(&before).await;
-    page.open_tab("accounts").await;
-    page.choose("siacct-set").await;
+    page.choose_in("accounts", "siacct-set").await;
     let after_choices = page.text("#verdict").await;
     // Add a share: it is drawn, and the verdict is recomputed.
-    page.open_tab("content").await;
-    let field = page.wait_for("#share-new").await;
-    field
-        .send_keys(r"\\offline\share")
-        .await
-        .expect("type a share");
-    page.click("#share-add").await;
+    page.add_share(r"\\offline\share").await;
     page.wait_until(
         "document.getElementById('diagram').textContent.includes('\\\\\\\\offline\\\\share')",
     )
@@ -314,9 +297,7 @@ async fn csp(page: &Harness) -> BTreeMap<String, Vec<String>> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_content_security_policy_is_exactly_as_strict_as_promised() {
-    let page = start().await;
-    page.open(CLASSIC_CASE_2).await;
-    page.wait_for("#diagram svg").await;
+    let page = on_classic_case_2().await;
     let csp = csp(&page).await;
     let sources = |name: &str| -> Vec<&str> {
         csp.get(name)
@@ -406,9 +387,7 @@ async fn the_content_security_policy_is_exactly_as_strict_as_promised() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_content_security_policy_is_enforced() {
-    let page = start().await;
-    page.open(CLASSIC_CASE_2).await;
-    page.wait_for("#diagram svg").await;
+    let page = on_classic_case_2().await;
     let _ = page.network_requests().await;
     // What an injection would try: an inline script, an inline handler, eval, and loads from
     // another origin. (WebDriver's own scripts are exempt; what they add to the page is not.)

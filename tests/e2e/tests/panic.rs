@@ -90,8 +90,7 @@ async fn the_shipped_page_ignores_the_trigger_event() {
         .await;
     // Still working: a choice changes the verdict; and no crash message appeared.
     let before = page.text("#verdict").await;
-    page.open_tab("client").await;
-    page.choose("client-cm07").await;
+    page.choose_in("client", "client-cm07").await;
     page.wait_verdict_change(&before).await;
     assert_eq!(
         page.eval("return document.getElementById('crash')").await,
@@ -116,16 +115,8 @@ async fn a_panic_shows_a_message_with_the_link_and_a_reset_that_restores_the_def
     // A scenario the user worked on: opened from a link, then changed, so it is saved.
     page.open(LINK).await;
     page.wait_for("#diagram svg").await;
-    page.wait_for("#tab-runtime")
-        .await
-        .click()
-        .await
-        .expect("click tab");
-    page.wait_for("label[for='logon-user']")
-        .await
-        .click()
-        .await
-        .expect("click a choice");
+    page.click("#tab-runtime").await;
+    page.click("label[for='logon-user']").await;
     page.wait_until(
         "localStorage.getItem('credflow.scenario') === location.hash.slice(1) \
          && location.hash.includes('logon=user')",
@@ -180,11 +171,7 @@ async fn a_panic_shows_a_message_with_the_link_and_a_reset_that_restores_the_def
     );
 
     // Following Reset: a working page with the defaults, and the saved scenario forgotten.
-    page.wait_for("#crash a")
-        .await
-        .click()
-        .await
-        .expect("click Reset");
+    page.click("#crash a").await;
     page.wait_until(
         "!document.getElementById('crash') && document.getElementById('verdict')?.innerText",
     )
@@ -208,8 +195,7 @@ async fn a_panic_shows_a_message_with_the_link_and_a_reset_that_restores_the_def
         json!(""),
     );
     // And it works: a choice changes the verdict.
-    page.open_tab("program").await;
-    page.choose("installer-msi-user").await;
+    page.choose_in("program", "installer-msi-user").await;
     page.wait_verdict_change(&default_verdict).await;
 }
 

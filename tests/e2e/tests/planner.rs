@@ -3,75 +3,16 @@
 //! and an accessibility scan of every view. Expected verdicts come from the rule book's
 //! "Classic cases" (domain.md), not from the page's own code.
 
-use credflow_e2e::{assert_no_violations, js, Harness};
+use credflow_e2e::{assert_no_violations, case, js, read_cases, Expected, Harness, INPUT_DEFAULTS};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
-/// One classic case of the rule book, as a person sees it on the page.
-struct Expect {
-    /// `#verdict[data-outcome]`: ok, fails, at-risk, waits.
-    outcome: &'static str,
-    /// The verdict's headline.
-    title: &'static str,
-    /// The step selected in `#step-details` (`None`: nothing to select, every step succeeds).
-    step: Option<u32>,
-    /// Words the selected step's details (or, without one, the verdict) must show.
-    shows: &'static [&'static str],
+/// A scenario of `cases/wizard.txt` as a person sees it on the page: `"2"` is the rule
+/// book's classic case 2.
+fn expected(name: &str) -> Expected {
+    let cases = read_cases("cases/wizard.txt", include_str!("../cases/wizard.txt"));
+    case(&cases, name).clone()
 }
-
-/// Case 2 (v2): "Advanced Client reads `\\fs01\apps`, which grants Domain Users only; no NAA:
-/// fails at connect-share (COMPUTER$ is not a domain user)" — execmgr.log, access denied.
-/// (v1's case 2 granted Domain Computers; v2: "the Advanced Client reaches non-SMS shares as the
-/// computer account first", so that share is now read.)
-const CASE_2: Expect = Expect {
-    outcome: "fails",
-    title: "Fails at step 4 (Connect to share)",
-    step: Some(4),
-    shows: &["execmgr.log", "access denied", "Network Access Account"],
-};
-/// Case 4: Legacy Client, admin rights, non-SMS share, no SIA: the token account has no
-/// network rights.
-const CASE_4: Expect = Expect {
-    outcome: "fails",
-    title: "Fails at step 4 (Connect to share)",
-    step: Some(4),
-    shows: &["SMSAPM32.log", "no domain rights", "SMSCliToknLocalAcct&"],
-};
-/// Case 5: Legacy Client, SIA configured and granted read: succeeds as that account.
-const CASE_5: Expect = Expect {
-    outcome: "ok",
-    title: "Succeeds",
-    step: None,
-    shows: &["Software Installation Account runs the program"],
-};
-/// Case 7: user's rights, standard user, per-machine MSI: fails with 1925.
-const CASE_7: Expect = Expect {
-    outcome: "fails",
-    title: "Fails at step 4 (Install)",
-    step: Some(4),
-    shows: &["execmgr.log", "1925"],
-};
-/// Case 8: Legacy Client on a DC, token account on the network: fails and warns of lock-out.
-const CASE_8: Expect = Expect {
-    outcome: "fails",
-    title: "Fails at step 4 (Connect to share)",
-    step: Some(4),
-    shows: &["SMSAPM32.log", "SMSCliToknAcct&", "lock it out"],
-};
-/// Case 9: Windows 98 Legacy Client with the SIA chosen: fails with 1317.
-const CASE_9: Expect = Expect {
-    outcome: "fails",
-    title: "Fails at step 2 (Run as)",
-    step: Some(2),
-    shows: &["SMSAPM32.log", "1317"],
-};
-/// Case 10: CM07, admin rights, share grants Domain Computers: succeeds as COMPUTER$.
-const CASE_10: Expect = Expect {
-    outcome: "ok",
-    title: "Succeeds",
-    step: None,
-    shows: &["Local System runs the program"],
-};
 
 /// Rule book v2, classic case 2: the share grants Domain Users only.
 const LINK_2: &str = "#v=1&share=%5C%5Cfs01%5Capps~domain-users";
@@ -79,14 +20,29 @@ const LINK_4: &str = "#v=1&client=legacy&share=%5C%5Cfs01%5Capps~users";
 const LINK_5: &str = "#v=1&client=legacy&sia=1&siacct=set&share=%5C%5Cfs01%5Capps~siacct";
 const LINK_7: &str = "#v=1&run=user&when=user&logon=user";
 
+/// Waits until the page shows the case `name` of `cases/wizard.txt` and the address is exactly
+/// `hash`, its link: the wizard built exactly the rule book's case.
+async fn built(page: &Harness, name: &str, hash: &str) {
+    expect_verdict(page, &expected(name)).await;
+    page.wait_hash(hash).await;
+}
+
+/// A fresh browser on `link`, once it shows the case `name` of `cases/wizard.txt`.
+async fn opened_case(link: &str, name: &str) -> Harness {
+    let page = Harness::start().await;
+    page.open(link).await;
+    expect_verdict(&page, &expected(name)).await;
+    page
+}
+
 /// Waits until the verdict banner shows `e`, and the step details show its deciding step.
-async fn expect_verdict(page: &Harness, e: &Expect) {
+async fn expect_verdict(page: &Harness, e: &Expected) {
     page.wait_verdict(e.outcome, e.title).await;
     match e.step {
         Some(n) => {
             let css = format!("#step-details[data-step=\"{n}\"]");
             page.wait_for(&css).await;
-            for word in e.shows {
+            for word in &e.shows {
                 page.wait_for_text(&css, word).await;
             }
         }
@@ -96,75 +52,23 @@ async fn expect_verdict(page: &Harness, e: &Expect) {
                 details.contains("Every step succeeds"),
                 "a succeeding plan selects no step; details show {details:?}"
             );
-            for word in e.shows {
+            for word in &e.shows {
                 page.wait_for_text("#verdict", word).await;
             }
         }
     }
 }
 
-/// The defaults of the rule book's input table, as checked radios.
-fn default_radios() -> Value {
-    let mut radios = json!({
-        "client": "advanced", "os": "nt", "role": "workstation", "domain": "trusted",
-        "run": "admin", "when": "any", "sia": "0", "logon": "none",
-        "installer": "msi-machine", "naa": "none", "siacct": "none", "source": "dp",
-    });
-    add_v2_defaults(&mut radios);
-    radios
-}
-
-/// Rule book v2's new inputs ("New in v2 marked ★"), each at its default (the first value in
-/// the input table): a v1 link leaves every one of them there.
-fn add_v2_defaults(radios: &mut Value) {
-    for (key, value) in [
-        ("arch", "x86"),
-        ("interact", "0"),
-        ("ui", "silent"),
-        ("deploy", "download"),
-        ("boundary", "fast"),
-        ("slow", "none"),
-        ("drive", "unc"),
-        ("letter", "free"),
-        ("mapped", "0"),
-    ] {
-        radios[key] = json!(value);
+/// `radios` (checked radios by input) with every input it does not name at its default (the
+/// first value in the rule book's input table): a v1 link leaves each of v2's new inputs ("New
+/// in v2 marked ★") there.
+fn with_defaults(mut radios: Value) -> Value {
+    for (key, value) in INPUT_DEFAULTS {
+        if radios.get(key).is_none() {
+            radios[key] = json!(value);
+        }
     }
-}
-
-/// Waits until the URL fragment is exactly `hash` (the page writes it after a short pause).
-async fn expect_hash(page: &Harness, hash: &str) {
-    page.wait_until(&format!("location.hash === {}", js(hash)))
-        .await;
-}
-
-/// Clears a checkbox by clicking it.
-async fn unchoose(page: &Harness, id: &str) {
-    page.click(&format!("#{id}")).await;
-    page.wait_until(&format!("!document.getElementById({}).checked", js(id)))
-        .await;
-}
-
-/// Types a path into "Add a share" and clicks "Add share"; waits for the new row.
-async fn add_share(page: &Harness, unc: &str) {
-    let before = page
-        .eval("return document.querySelectorAll('li.share-row').length")
-        .await
-        .as_u64()
-        .unwrap();
-    page.wait_for("#share-new")
-        .await
-        .send_keys(unc)
-        .await
-        .expect("type into #share-new");
-    page.click("#share-add").await;
-    page.wait_until(&format!(
-        "(() => {{ const rows = document.querySelectorAll('li.share-row');\
-           return rows.length === {} && rows[{before}].querySelector('input.share-unc').value === {}; }})()",
-        before + 1,
-        js(unc)
-    ))
-    .await;
+    radios
 }
 
 // ---------------------------------------------------------------------------------------
@@ -175,20 +79,14 @@ async fn add_share(page: &Harness, unc: &str) {
 async fn wizard_by_clicks_case_2_advanced_client_share_without_naa_fails_at_connect_share() {
     let page = Harness::start().await;
     page.open("").await;
-    expect_verdict(
-        &page,
-        &Expect {
-            outcome: "ok",
-            title: "Succeeds",
-            step: None,
-            shows: &["Local System runs the program"],
-        },
-    )
-    .await;
-    assert_eq!(page.shown_choices().await["radios"], default_radios());
+    // The defaults are classic case 1.
+    expect_verdict(&page, &expected("1")).await;
+    assert_eq!(
+        page.shown_choices().await["radios"],
+        with_defaults(json!({}))
+    );
 
-    page.open_tab("content").await;
-    add_share(&page, r"\\fs01\apps").await;
+    page.add_share(r"\\fs01\apps").await;
     // A new share may be read by Authenticated Users; the case grants Domain Users only
     // (v2 case 2: "`\\fs01\apps`, which grants Domain Users only").
     assert_eq!(
@@ -196,52 +94,42 @@ async fn wizard_by_clicks_case_2_advanced_client_share_without_naa_fails_at_conn
         json!([{ "unc": r"\\fs01\apps", "readers": ["users"] }])
     );
     page.choose("share-0-domain-users").await;
-    unchoose(&page, "share-0-users").await;
+    page.unchoose("share-0-users").await;
 
-    expect_verdict(&page, &CASE_2).await;
+    expect_verdict(&page, &expected("2")).await;
     // The wizard built exactly the rule book's case.
-    expect_hash(&page, LINK_2).await;
+    page.wait_hash(LINK_2).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wizard_by_clicks_case_4_legacy_token_account_cannot_reach_a_share() {
     let page = Harness::opened_at("", "#verdict").await;
-    page.open_tab("client").await;
-    page.choose("client-legacy").await;
-    page.open_tab("content").await;
-    add_share(&page, r"\\fs01\apps").await;
-    expect_verdict(&page, &CASE_4).await;
-    expect_hash(&page, LINK_4).await;
+    page.choose_in("client", "client-legacy").await;
+    page.add_share(r"\\fs01\apps").await;
+    built(&page, "4", LINK_4).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wizard_by_clicks_case_5_software_installation_account_succeeds() {
     let page = Harness::opened_at("", "#verdict").await;
     page.choose("client-legacy").await;
-    page.open_tab("program").await;
-    page.choose("sia-1").await;
-    page.open_tab("accounts").await;
-    page.choose("siacct-set").await;
-    page.open_tab("content").await;
-    add_share(&page, r"\\fs01\apps").await;
+    page.choose_in("program", "sia-1").await;
+    page.choose_in("accounts", "siacct-set").await;
+    page.add_share(r"\\fs01\apps").await;
     page.choose("share-0-siacct").await;
-    unchoose(&page, "share-0-users").await;
-    expect_verdict(&page, &CASE_5).await;
-    expect_hash(&page, LINK_5).await;
+    page.unchoose("share-0-users").await;
+    built(&page, "5", LINK_5).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wizard_by_clicks_case_7_standard_user_per_machine_msi_fails_with_1925() {
     let page = Harness::opened_at("", "#verdict").await;
-    page.open_tab("program").await;
-    page.choose("run-user").await;
+    page.choose_in("program", "run-user").await;
     // "Run with user's rights" needs a logged-on user: the page sets "Program can run".
     page.wait_until("document.getElementById('when-user').checked")
         .await;
-    page.open_tab("runtime").await;
-    page.choose("logon-user").await;
-    expect_verdict(&page, &CASE_7).await;
-    expect_hash(&page, LINK_7).await;
+    page.choose_in("runtime", "logon-user").await;
+    built(&page, "7", LINK_7).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -249,11 +137,10 @@ async fn wizard_by_clicks_case_8_domain_controller_token_account_warns_of_lock_o
     let page = Harness::opened_at("", "#verdict").await;
     page.choose("client-legacy").await;
     page.choose("role-domain-controller").await;
-    page.open_tab("content").await;
-    add_share(&page, r"\\fs01\apps").await;
-    expect_verdict(&page, &CASE_8).await;
-    expect_hash(
+    page.add_share(r"\\fs01\apps").await;
+    built(
         &page,
+        "8",
         "#v=1&client=legacy&role=domain-controller&share=%5C%5Cfs01%5Capps~users",
     )
     .await;
@@ -264,19 +151,13 @@ async fn wizard_by_clicks_case_9_windows_98_with_the_sia_fails_with_1317() {
     let page = Harness::opened_at("", "#verdict").await;
     page.choose("client-legacy").await;
     page.choose("os-win9x").await;
-    page.open_tab("program").await;
-    page.choose("sia-1").await;
-    page.open_tab("runtime").await;
-    page.choose("logon-user").await;
-    page.open_tab("accounts").await;
-    page.choose("siacct-set").await;
-    expect_verdict(&page, &CASE_9).await;
+    page.choose_in("program", "sia-1").await;
+    page.choose_in("runtime", "logon-user").await;
+    page.choose_in("accounts", "siacct-set").await;
+    expect_verdict(&page, &expected("9")).await;
     // The rule book's keys, in its order.
-    expect_hash(
-        &page,
-        "#v=1&client=legacy&os=win9x&sia=1&logon=user&siacct=set",
-    )
-    .await;
+    page.wait_hash("#v=1&client=legacy&os=win9x&sia=1&logon=user&siacct=set")
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -285,8 +166,8 @@ async fn wizard_by_clicks_case_10_cm07_reaches_the_share_as_the_computer_account
     page.choose("client-cm07").await;
     page.open_tab("content").await;
     // Two shares added in the wrong order, reordered, and the extra one removed.
-    add_share(&page, r"\\fs02\tools").await;
-    add_share(&page, r"\\fs01\apps").await;
+    page.add_share(r"\\fs02\tools").await;
+    page.add_share(r"\\fs01\apps").await;
     page.click("button[aria-label=\"Move share 2 up\"]").await;
     page.wait_until(&format!(
         "[...document.querySelectorAll('li.share-row input.share-unc')].map(i => i.value)\
@@ -302,10 +183,10 @@ async fn wizard_by_clicks_case_10_cm07_reaches_the_share_as_the_computer_account
         json!([{ "unc": r"\\fs01\apps", "readers": ["users"] }])
     );
     page.choose("share-0-domain-computers").await;
-    unchoose(&page, "share-0-users").await;
-    expect_verdict(&page, &CASE_10).await;
-    expect_hash(
+    page.unchoose("share-0-users").await;
+    built(
         &page,
+        "10",
         "#v=1&client=cm07&share=%5C%5Cfs01%5Capps~domain-computers",
     )
     .await;
@@ -334,15 +215,14 @@ const MANY: &str = "#v=1&client=legacy&os=nt&role=domain-controller&domain=untru
 async fn share_link_restores_every_choice() {
     let page = Harness::opened_at(MANY, "li.share-row").await;
     let shown = page.shown_choices().await;
-    let mut radios = json!({
+    // A v1 link: v2's new inputs stay at their defaults ("Every v1 link still opens and means
+    // the same scenario").
+    let radios = with_defaults(json!({
         "client": "legacy", "os": "nt", "role": "domain-controller",
         "domain": "untrusted", "run": "admin", "when": "nouser", "sia": "1",
         "logon": "admin", "installer": "msi-allusers2", "naa": "set",
         "siacct": "set", "source": "unc",
-    });
-    // A v1 link: v2's new inputs stay at their defaults ("Every v1 link still opens and means
-    // the same scenario").
-    add_v2_defaults(&mut radios);
+    }));
     assert_eq!(
         shown,
         json!({
@@ -378,16 +258,7 @@ async fn share_link_restores_every_choice() {
     .await;
     // Rule book: waits for logoff (a user is logged on, "only when no user"), and the third
     // share, which nobody may read, fails: the worst is the failure.
-    expect_verdict(
-        &page,
-        &Expect {
-            outcome: "fails",
-            title: "Fails at step 5 (Connect to share)",
-            step: Some(5),
-            shows: &[r"\\fs03\empty", "SMSAPM32.log"],
-        },
-    )
-    .await;
+    expect_verdict(&page, &expected("many")).await;
     // Each tab shows its checked choice to the eye, not only in the DOM.
     for (id, radio) in [
         ("client", "role-domain-controller"),
@@ -411,36 +282,34 @@ async fn share_link_restores_every_choice() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn back_and_forward_between_two_followed_links() {
-    let page = Harness::start().await;
-    page.open(LINK_2).await;
-    expect_verdict(&page, &CASE_2).await;
+    let page = opened_case(LINK_2, "2").await;
     let a = page.shown_choices().await;
 
     // A person follows a second link in the same tab.
     page.eval_args("location.hash = arguments[0]", vec![json!(LINK_7)])
         .await;
-    expect_verdict(&page, &CASE_7).await;
+    expect_verdict(&page, &expected("7")).await;
     let b = page.shown_choices().await;
     assert_eq!(b["radios"]["run"], "user");
     assert_eq!(b["shares"], json!([]));
 
     page.eval("history.back()").await;
-    expect_verdict(&page, &CASE_2).await;
+    expect_verdict(&page, &expected("2")).await;
     assert_eq!(
         page.shown_choices().await,
         a,
         "Back did not bring A's choices"
     );
-    expect_hash(&page, LINK_2).await;
+    page.wait_hash(LINK_2).await;
 
     page.eval("history.forward()").await;
-    expect_verdict(&page, &CASE_7).await;
+    expect_verdict(&page, &expected("7")).await;
     assert_eq!(
         page.shown_choices().await,
         b,
         "Forward did not bring B's choices"
     );
-    expect_hash(&page, LINK_7).await;
+    page.wait_hash(LINK_7).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -448,17 +317,17 @@ async fn edits_rewrite_the_link_a_reload_restores_it_and_storage_remembers_it() 
     let page = Harness::opened_at("", "#verdict").await;
 
     page.choose("client-legacy").await;
-    expect_hash(&page, "#v=1&client=legacy").await;
-    page.open_tab("program").await;
-    page.choose("installer-msi-user").await;
-    expect_hash(&page, "#v=1&client=legacy&installer=msi-user").await;
+    page.wait_hash("#v=1&client=legacy").await;
+    page.choose_in("program", "installer-msi-user").await;
+    page.wait_hash("#v=1&client=legacy&installer=msi-user")
+        .await;
     page.open_tab("content").await;
-    unchoose(&page, "dpacl-users").await;
+    page.unchoose("dpacl-users").await;
     page.choose("dpacl-client-connection").await;
-    add_share(&page, r"\\fs01\apps").await;
+    page.add_share(r"\\fs01\apps").await;
     let link = "#v=1&client=legacy&installer=msi-user&dpacl=client-connection\
                 &share=%5C%5Cfs01%5Capps~users";
-    expect_hash(&page, link).await;
+    page.wait_hash(link).await;
     let before = page.shown_choices().await;
     let verdict = page.text("#verdict").await;
 
@@ -484,30 +353,31 @@ async fn edits_rewrite_the_link_a_reload_restores_it_and_storage_remembers_it() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reset_returns_to_the_defaults_and_undo_brings_the_scenario_back() {
-    let page = Harness::start().await;
-    page.open(LINK_4).await;
-    expect_verdict(&page, &CASE_4).await;
+    let page = opened_case(LINK_4, "4").await;
     let case_4 = page.shown_choices().await;
 
     page.click("#reset").await;
     page.wait_until("document.querySelectorAll('li.share-row').length === 0")
         .await;
-    assert_eq!(page.shown_choices().await["radios"], default_radios());
+    assert_eq!(
+        page.shown_choices().await["radios"],
+        with_defaults(json!({}))
+    );
     page.wait_until("document.getElementById('dpacl-users').checked")
         .await;
     page.wait_until("document.querySelector('#verdict').dataset.outcome === 'ok'")
         .await;
     let notice = page.wait_for_text("#notice", "reset").await;
     assert!(notice.contains("Undo"), "no Undo in the notice: {notice:?}");
-    expect_hash(&page, "#v=1").await;
+    page.wait_hash("#v=1").await;
     // The reset scenario is saved (the page saves after a short pause).
     page.wait_until("localStorage.getItem('credflow.scenario') === 'v=1'")
         .await;
 
     page.click("#notice #undo").await;
-    expect_verdict(&page, &CASE_4).await;
+    expect_verdict(&page, &expected("4")).await;
     assert_eq!(page.shown_choices().await, case_4);
-    expect_hash(&page, LINK_4).await;
+    page.wait_hash(LINK_4).await;
     page.wait_until(&format!(
         "localStorage.getItem('credflow.scenario') === {}",
         js(&LINK_4[1..])
@@ -517,9 +387,7 @@ async fn reset_returns_to_the_defaults_and_undo_brings_the_scenario_back() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn undo_right_after_reset_puts_the_restored_scenario_in_the_link() {
-    let page = Harness::start().await;
-    page.open(LINK_4).await;
-    expect_verdict(&page, &CASE_4).await;
+    let page = opened_case(LINK_4, "4").await;
     let case_4 = page.shown_choices().await;
 
     // A person on the keyboard who activates Reset by mistake and Undo at once: Enter on
@@ -532,13 +400,12 @@ async fn undo_right_after_reset_puts_the_restored_scenario_in_the_link() {
         Key::Enter.into(),
     ])
     .await;
-    expect_verdict(&page, &CASE_4).await;
+    expect_verdict(&page, &expected("4")).await;
     assert_eq!(page.shown_choices().await, case_4);
     // The address (what a reload, a bookmark or a copied address gives) must be the
     // scenario shown, not the defaults it passed through.
     // (The page writes the address a moment after the last change: wait for it.)
-    page.wait_until(&format!("location.hash === {}", js(LINK_4)))
-        .await;
+    page.wait_hash(LINK_4).await;
     let hash = page.eval("return location.hash").await;
     assert_eq!(
         hash,
@@ -546,7 +413,7 @@ async fn undo_right_after_reset_puts_the_restored_scenario_in_the_link() {
         "Undo right after Reset: the page shows case 4 but its link is the defaults"
     );
     page.client().refresh().await.unwrap();
-    expect_verdict(&page, &CASE_4).await;
+    expect_verdict(&page, &expected("4")).await;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -614,14 +481,12 @@ async fn a_choice_that_invalidates_another_is_normalised_and_the_notice_says_so(
         page.wait_for_text(&format!("#when-{v}-help .why"), "Not with user's rights")
             .await;
     }
-    expect_hash(&page, "#v=1&run=user&when=user").await;
+    page.wait_hash("#v=1&run=user&when=user").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn malformed_link_keeps_the_last_good_scenario_and_the_page_stays_usable() {
-    let page = Harness::start().await;
-    page.open(LINK_4).await;
-    expect_verdict(&page, &CASE_4).await;
+    let page = opened_case(LINK_4, "4").await;
     let good = page.shown_choices().await;
 
     page.eval("location.hash = '#v=1&client=nope&run=user'")
@@ -636,7 +501,7 @@ async fn malformed_link_keeps_the_last_good_scenario_and_the_page_stays_usable()
     page.wait_until("document.querySelector('#verdict').dataset.outcome === 'unread'")
         .await;
     page.click("#keep-current").await;
-    expect_verdict(&page, &CASE_4).await;
+    expect_verdict(&page, &expected("4")).await;
     assert_eq!(page.shown_choices().await, good);
 
     // Still usable: a radio changes the verdict.
@@ -646,14 +511,13 @@ async fn malformed_link_keeps_the_last_good_scenario_and_the_page_stays_usable()
          document.querySelector('#verdict .verdict-title').innerText.includes('Succeeds')",
     )
     .await;
-    expect_hash(&page, "#v=1&client=cm07&share=%5C%5Cfs01%5Capps~users").await;
+    page.wait_hash("#v=1&client=cm07&share=%5C%5Cfs01%5Capps~users")
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_path_that_is_not_unc_shows_an_error_and_keeps_the_scenario() {
-    let page = Harness::start().await;
-    page.open(LINK_2).await;
-    expect_verdict(&page, &CASE_2).await;
+    let page = opened_case(LINK_2, "2").await;
     page.open_tab("content").await;
 
     // Editing a share's path.
@@ -667,10 +531,11 @@ async fn a_path_that_is_not_unc_shows_an_error_and_keeps_the_scenario() {
             .await,
         "true"
     );
-    expect_verdict(&page, &CASE_2).await;
+    expect_verdict(&page, &expected("2")).await;
     // The scenario still has the old path: the next edit writes it into the link.
     page.choose("share-0-naa").await;
-    expect_hash(&page, "#v=1&share=%5C%5Cfs01%5Capps~domain-users,naa").await;
+    page.wait_hash("#v=1&share=%5C%5Cfs01%5Capps~domain-users,naa")
+        .await;
     page.wait_for_text("#summary", r"\\fs01\apps").await;
 
     // Adding one.
@@ -696,9 +561,7 @@ async fn a_path_that_is_not_unc_shows_an_error_and_keeps_the_scenario() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn clicking_a_step_in_the_diagram_or_a_chip_shows_its_details() {
-    let page = Harness::start().await;
-    page.open(LINK_2).await;
-    expect_verdict(&page, &CASE_2).await;
+    let page = opened_case(LINK_2, "2").await;
 
     page.click("#diagram [data-step=\"3\"]").await;
     page.wait_for_text("#step-details[data-step=\"3\"]", "Fetch content")
@@ -806,8 +669,7 @@ async fn keyboard_only_case_4_from_the_defaults() {
     ))
     .await;
 
-    expect_verdict(&page, &CASE_4).await;
-    expect_hash(&page, LINK_4).await;
+    built(&page, "4", LINK_4).await;
 
     // On to the steps of the plan: the diagram's steps come first (its text, one tab stop,
     // on step 1); Space and Enter pick a step, and move to its details.
@@ -826,9 +688,7 @@ async fn keyboard_only_case_4_from_the_defaults() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn skip_link_reaches_the_verdict_and_keeps_the_scenario() {
-    let page = Harness::start().await;
-    page.open(LINK_2).await;
-    expect_verdict(&page, &CASE_2).await;
+    let page = opened_case(LINK_2, "2").await;
     let f = tab_until(&page, false, 1, |_| true).await;
     let text = page.eval("return document.activeElement.innerText").await;
     assert_eq!(
@@ -848,7 +708,7 @@ async fn skip_link_reaches_the_verdict_and_keeps_the_scenario() {
         .eval("return document.querySelector('[role=alert]')?.innerText ?? null")
         .await;
     assert_eq!(alert, Value::Null, "the skip link shows an error");
-    expect_verdict(&page, &CASE_2).await;
+    expect_verdict(&page, &expected("2")).await;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -997,7 +857,7 @@ async fn accessibility_scan_of_the_default_page_and_a_failing_case() {
     assert_no_violations(&page, "default page").await;
 
     page.open(LINK_2).await;
-    expect_verdict(&page, &CASE_2).await;
+    expect_verdict(&page, &expected("2")).await;
     assert_no_violations(&page, "case 2 with step 4's details").await;
 }
 

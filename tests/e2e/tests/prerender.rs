@@ -335,26 +335,16 @@ async fn a_saved_theme_applies_before_the_app_starts() {
     assert_ne!(background, json!("rgb(255, 255, 255)"), "a dark page");
 }
 
-/// Asks the browser for a light or dark system theme.
-async fn prefer(page: &Harness, scheme: &str) {
-    page.cdp(
-        "Emulation.setEmulatedMedia",
-        json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
-    )
-    .await
-    .expect("emulate the color scheme");
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_app_replaces_the_prerendered_page_exactly_where_it_stood() {
     let held = without_the_app();
     let prerendered = serve(&held).await;
     let page = Harness::start().await;
     for scheme in ["light", "dark"] {
-        prefer(&prerendered, scheme).await;
+        prerendered.prefer_color_scheme(scheme).await;
         first_visit(&prerendered).await;
         let before = prerendered.eval(SEEN).await;
-        prefer(&page, scheme).await;
+        page.prefer_color_scheme(scheme).await;
         page.open("").await;
         page.wait_for("#diagram svg").await;
         let after = page.eval(SEEN).await;
@@ -396,8 +386,7 @@ async fn the_app_replaces_the_prerendered_page_exactly_where_it_stood() {
     let default_verdict: Value = page
         .eval("return document.querySelector('#verdict').innerText")
         .await;
-    page.open_tab("program").await;
-    page.choose("installer-msi-user").await;
+    page.choose_in("program", "installer-msi-user").await;
     page.wait_verdict_change(default_verdict.as_str().unwrap_or_default())
         .await;
 }

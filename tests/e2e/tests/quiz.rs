@@ -35,17 +35,19 @@ async fn open_question(page: &Harness, link: &str) {
     page.wait_for("#quiz-check").await;
 }
 
+/// A fresh browser on the question of classic case 4, and the case's plan.
+async fn question_4() -> (Harness, Plan) {
+    let page = Harness::start().await;
+    open_question(&page, &quiz_link(4, View::Full)).await;
+    (page, case(4))
+}
+
 /// Answers the question on screen as a learner would, and waits for the marking.
 async fn give(page: &Harness, a: Answer) {
     page.choose(&format!("quiz-outcome-{}", a.outcome.key()))
         .await;
     if let Some(n) = a.step {
-        page.eval(&format!(
-            "const s = document.getElementById('quiz-step'); s.value = {};\
-             s.dispatchEvent(new Event('change', {{ bubbles: true }}));",
-            js(&n.to_string())
-        ))
-        .await;
+        page.select("quiz-step", &n.to_string()).await;
     }
     if let Some(who) = a.identity {
         page.choose(&format!("quiz-identity-{}", who.key())).await;
@@ -84,9 +86,7 @@ async fn everything(page: &Harness) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_quiz_for_case_4_hides_every_outcome_until_answered() {
-    let page = Harness::start().await;
-    let plan = case(4);
-    open_question(&page, &quiz_link(4, View::Full)).await;
+    let (page, plan) = question_4().await;
     // The question: the scenario in words and who acts on what, step by step.
     page.wait_for_text(".quiz-inputs", "SMS 2003 Legacy Client")
         .await;
@@ -109,26 +109,14 @@ async fn a_quiz_for_case_4_hides_every_outcome_until_answered() {
              }",
         )
         .await;
-    assert_eq!(
-        state["verdict"],
-        Value::Bool(false),
-        "a verdict before the answer"
-    );
-    assert_eq!(
-        state["details"],
-        Value::Bool(false),
-        "step details before the answer"
-    );
-    assert_eq!(
-        state["findings"],
-        Value::Bool(false),
-        "findings before the answer"
-    );
-    assert_eq!(
-        state["diagram"],
-        Value::Bool(false),
-        "the answer's diagram before the answer"
-    );
+    for (key, what) in [
+        ("verdict", "a verdict"),
+        ("details", "step details"),
+        ("findings", "findings"),
+        ("diagram", "the answer's diagram"),
+    ] {
+        assert_eq!(state[key], Value::Bool(false), "{what} before the answer");
+    }
     assert_eq!(state["steps"], plan.steps.len());
     for shown in state["outcomes"].as_array().unwrap() {
         let shown = shown.as_str().unwrap();
@@ -431,18 +419,13 @@ async fn axe_finds_nothing_in_the_question_or_the_answer_in_the_page_and_the_emb
 
 /// The id of the element with the keyboard's focus.
 async fn focused(page: &Harness) -> String {
-    page.eval("return document.activeElement ? document.activeElement.id : ''")
+    page.eval_text("return document.activeElement ? document.activeElement.id : ''")
         .await
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_question_is_answered_with_the_keyboard_alone() {
-    let page = Harness::start().await;
-    let plan = case(4);
-    open_question(&page, &quiz_link(4, View::Full)).await;
+    let (page, plan) = question_4().await;
     page.settle().await;
     // Into the outcome radios, then down to "It fails" (arrow keys choose in a radio group).
     page.eval("document.getElementById('quiz-outcome-ok').focus()")

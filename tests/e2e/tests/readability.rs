@@ -4,66 +4,13 @@
 //! phone and 200% zoom, and dark mode. Each test measures what a person would see, in Chromium
 //! at the size named.
 
-use credflow_e2e::{credflow_cli, percent_encode, Harness};
+use credflow_e2e::{credflow, percent_encode, Harness, Screen};
 use serde_json::{json, Value};
-
-/// A screen, as Chromium emulates it: CSS pixels wide and high, device pixels per CSS pixel,
-/// and whether it is a phone (which then honours the page's viewport meta).
-#[derive(Clone, Copy, Debug)]
-struct Screen {
-    width: u32,
-    height: u32,
-    scale: f64,
-    mobile: bool,
-}
-
-/// A trainer's laptop.
-const LAPTOP: Screen = Screen {
-    width: 1366,
-    height: 768,
-    scale: 1.0,
-    mobile: false,
-};
-/// A phone.
-const PHONE: Screen = Screen {
-    width: 360,
-    height: 740,
-    scale: 2.0,
-    mobile: true,
-};
-/// The narrowest phone the page is made for.
-const NARROW_PHONE: Screen = Screen {
-    width: 320,
-    height: 640,
-    scale: 2.0,
-    mobile: true,
-};
-/// A 1280×720 laptop at 200% zoom: 640×360 CSS pixels.
-const ZOOM_200: Screen = Screen {
-    width: 640,
-    height: 360,
-    scale: 2.0,
-    mobile: false,
-};
-
-async fn emulate(page: &Harness, screen: Screen) {
-    page.cdp(
-        "Emulation.setDeviceMetricsOverride",
-        json!({
-            "width": screen.width,
-            "height": screen.height,
-            "deviceScaleFactor": screen.scale,
-            "mobile": screen.mobile,
-        }),
-    )
-    .await
-    .expect("emulate the screen");
-}
 
 /// A browser showing the page on `screen`.
 async fn start(screen: Screen) -> Harness {
     let page = Harness::start().await;
-    emulate(&page, screen).await;
+    page.emulate(screen).await;
     page
 }
 
@@ -74,6 +21,13 @@ async fn open(page: &Harness, link: &str) {
     page.wait_for("#diagram-text li, .step-chip").await;
     page.wait_for("#step-details").await;
     page.wait_for("#findings, .findings-section").await;
+}
+
+/// A browser showing the page on `screen`, opened at `link` (see [`open`]).
+async fn opened(screen: Screen, link: &str) -> Harness {
+    let page = start(screen).await;
+    open(&page, link).await;
+    page
 }
 
 /// Classic case 8: the Legacy Client on a domain controller fails at its share; its token
@@ -125,7 +79,7 @@ async fn rendered_text(page: &Harness) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn step_labels_read_at_12px_or_more_on_a_1366px_laptop() {
-    let page = start(LAPTOP).await;
+    let page = start(Screen::LAPTOP).await;
     for link in ["", CASE_2, CASE_8, CASE_13, NAA_SHARES] {
         open(&page, link).await;
         let r = rendered_text(&page).await;
@@ -166,24 +120,16 @@ async fn step_labels_read_at_12px_or_more_on_a_1366px_laptop() {
     }
 }
 
-/// XML-escapes `text` as the SVG writer does.
+/// `text` escaped as the SVG writer writes text.
 fn xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
-}
-
-fn cli(args: &[&str]) -> String {
-    let (code, out, err) = credflow_cli(args);
-    assert_eq!(code, 0, "credflow {args:?}: {err}");
+    let mut out = String::new();
+    credflow_core::svg::escape(&mut out, text);
     out
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_cut_text_is_available_in_full_on_screen_and_in_the_export() {
-    let page = start(LAPTOP).await;
+    let page = start(Screen::LAPTOP).await;
     let long_path = link_with_share(&long_unc(219), "domain-users");
     for link in [CASE_13, CASE_8, long_path.as_str()] {
         open(&page, link).await;
@@ -216,7 +162,7 @@ async fn a_cut_text_is_available_in_full_on_screen_and_in_the_export() {
         );
         // And the diagram's text under it (for the keyboard and screen readers) has every
         // step's whole reason.
-        let plan: Value = serde_json::from_str(&cli(&["plan", "--json", link])).unwrap();
+        let plan: Value = serde_json::from_str(&credflow(&["plan", "--json", link])).unwrap();
         let listed = page
             .eval("return document.getElementById('diagram-text')?.textContent ?? ''")
             .await;
@@ -233,7 +179,7 @@ async fn a_cut_text_is_available_in_full_on_screen_and_in_the_export() {
 
         // In the export: the `<desc>` has every step's whole reason, and each callout's
         // `<title>` its own.
-        let svg = cli(&["render", link]);
+        let svg = credflow(&["render", link]);
         let desc = &svg[svg.find("<desc>").unwrap()..svg.find("</desc>").unwrap()];
         for step in plan["steps"].as_array().unwrap() {
             let reason = xml(step["reason"].as_str().unwrap());
@@ -285,7 +231,7 @@ async fn faded_or_faint(page: &Harness) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_selected_step_stands_out_without_fading_the_others() {
-    let page = start(LAPTOP).await;
+    let page = start(Screen::LAPTOP).await;
     for link in [CASE_2, NAA_SHARES] {
         open(&page, link).await;
         page.wait_for("#diagram [data-step].sel").await;
@@ -344,7 +290,7 @@ async fn sideways(page: &Harness, width: u32) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_long_share_path_never_makes_the_page_scroll_sideways() {
-    for screen in [LAPTOP, PHONE, NARROW_PHONE] {
+    for screen in [Screen::LAPTOP, Screen::PHONE, Screen::NARROW_PHONE] {
         let page = start(screen).await;
         for len in [219, 260] {
             let unc = long_unc(len);
@@ -385,8 +331,7 @@ async fn a_long_share_path_never_makes_the_page_scroll_sideways() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_settings_scroll_with_the_page_not_inside_a_box_of_their_own() {
-    let page = start(LAPTOP).await;
-    open(&page, "").await;
+    let page = opened(Screen::LAPTOP, "").await;
     // Nothing of the wizard sits in a box that scrolls on its own.
     let boxed = page
         .eval(
@@ -427,8 +372,7 @@ async fn the_settings_scroll_with_the_page_not_inside_a_box_of_their_own() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn loading_a_classic_case_says_what_changed_and_keeps_its_undo_in_sight() {
-    let page = start(LAPTOP).await;
-    open(&page, "").await;
+    let page = opened(Screen::LAPTOP, "").await;
     // Case 4 from the library, below the fold.
     page.click("#library [data-preset=\"classic-4\"]").await;
     let notice = page.wait_for_text("#notice", "Loaded classic case 4").await;
@@ -447,8 +391,7 @@ async fn loading_a_classic_case_says_what_changed_and_keeps_its_undo_in_sight() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_a_phone_the_tab_labels_stand_apart() {
-    let page = start(PHONE).await;
-    open(&page, "").await;
+    let page = opened(Screen::PHONE, "").await;
     page.wait_until("innerWidth === 360").await;
     let clash = page
         .eval(
@@ -475,8 +418,7 @@ async fn on_a_phone_the_tab_labels_stand_apart() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_verdict_bar_shows_only_while_the_verdict_is_out_of_sight() {
-    let page = start(PHONE).await;
-    open(&page, CASE_2).await;
+    let page = opened(Screen::PHONE, CASE_2).await;
     let bar = "getComputedStyle(document.querySelector('.verdict-bar')).display";
     // At the top, the verdict is below the wizard: the bar stands in for it, on one line.
     page.wait_until(&format!("{bar} !== 'none'")).await;
@@ -497,8 +439,7 @@ async fn the_verdict_bar_shows_only_while_the_verdict_is_out_of_sight() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_diagram_wider_than_a_phone_says_it_scrolls_sideways() {
-    let page = start(PHONE).await;
-    open(&page, CASE_2).await;
+    let page = opened(Screen::PHONE, CASE_2).await;
     let state = "(() => { const d = document.getElementById('diagram');\
                  const hint = document.querySelector('.diagram-hint');\
                  return { scrolls: d.scrollWidth > d.clientWidth,\
@@ -510,7 +451,7 @@ async fn a_diagram_wider_than_a_phone_says_it_scrolls_sideways() {
         json!({ "scrolls": true, "hint": true, "focusable": true })
     );
     // On a laptop it fits, and says nothing.
-    emulate(&page, LAPTOP).await;
+    page.emulate(Screen::LAPTOP).await;
     page.wait_until(&format!("!{state}.hint")).await;
     assert_eq!(
         page.eval(&format!("return {state}")).await,
@@ -520,8 +461,7 @@ async fn a_diagram_wider_than_a_phone_says_it_scrolls_sideways() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn at_200_percent_zoom_the_content_keeps_most_of_the_window() {
-    let page = start(ZOOM_200).await;
-    open(&page, CASE_2).await;
+    let page = opened(Screen::ZOOM_200, CASE_2).await;
     // What fixed and sticky parts of the page cover, with the diagram at the top of the window.
     let covered = "(() => { let px = 0;\
                    for (const e of document.querySelectorAll('body *')) {\
@@ -556,8 +496,7 @@ async fn at_200_percent_zoom_the_content_keeps_most_of_the_window() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_first_visit_says_where_to_start() {
-    let page = start(LAPTOP).await;
-    open(&page, "").await;
+    let page = opened(Screen::LAPTOP, "").await;
     let intro = page.text("#intro").await;
     assert!(
         intro.contains("Describe your deployment on the left"),
@@ -568,8 +507,7 @@ async fn a_first_visit_says_where_to_start() {
     page.wait_until("!document.getElementById('intro')").await;
 
     // On a phone the wizard is above the result.
-    let page = start(PHONE).await;
-    open(&page, "").await;
+    let page = opened(Screen::PHONE, "").await;
     let intro = page.text("#intro").await;
     assert!(
         intro.contains("Describe your deployment below"),
@@ -579,8 +517,7 @@ async fn a_first_visit_says_where_to_start() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_classic_cases_say_what_they_are_in_plain_words() {
-    let page = start(LAPTOP).await;
-    open(&page, "").await;
+    let page = opened(Screen::LAPTOP, "").await;
     page.wait_for("#library li.preset").await;
     let shown = page
         .eval(
@@ -624,8 +561,7 @@ async fn the_classic_cases_say_what_they_are_in_plain_words() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dark_mode_is_a_switch_that_shows_its_state_and_darkens_the_diagram() {
-    let page = start(LAPTOP).await;
-    open(&page, CASE_2).await;
+    let page = opened(Screen::LAPTOP, CASE_2).await;
     let state = "(() => { const b = document.getElementById('theme-toggle');\
                  return [b.getAttribute('aria-pressed'), b.textContent.trim(),\
                    getComputedStyle(b, '::before').backgroundImage]; })()";
@@ -656,7 +592,7 @@ async fn dark_mode_is_a_switch_that_shows_its_state_and_darkens_the_diagram() {
     );
 
     // The exported SVG stays light and self-contained: no page variables, no light-dark().
-    let svg = cli(&["render", CASE_2]);
+    let svg = credflow(&["render", CASE_2]);
     assert!(
         svg.contains(".cf .bg{fill:#fff;"),
         "the export's card is white"

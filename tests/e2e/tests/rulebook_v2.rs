@@ -7,7 +7,7 @@
 //! Expected outcomes come from the rule book (/work/shared/domain.md, v2) and its source list
 //! (sources.md); each expectation quotes the line it checks.
 
-use credflow_e2e::{assert_no_violations, foreign, js, Harness, Options};
+use credflow_e2e::{assert_no_violations, foreign, js, Harness, Options, INPUT_DEFAULTS};
 use serde_json::{json, Value};
 
 // ---------------------------------------------------------------------------------------
@@ -15,8 +15,9 @@ use serde_json::{json, Value};
 // ---------------------------------------------------------------------------------------
 
 /// Waits until the step chip `n` shows `outcome` (the chips follow a change a frame after the
-/// verdict), selects it, and waits until the details show step `n`, `label` and `outcome`.
-async fn expect_step(page: &Harness, n: u32, label: &str, outcome: &str) {
+/// verdict), selects it, and waits until the details show step `n`, `label`, `outcome` and
+/// every one of `shows`.
+async fn expect_step(page: &Harness, n: u32, label: &str, outcome: &str, shows: &[&str]) {
     let chip = format!(".step-picker button[data-step=\"{n}\"]");
     page.wait_until(&format!(
         "document.querySelector({})?.classList.contains({})",
@@ -33,6 +34,7 @@ async fn expect_step(page: &Harness, n: u32, label: &str, outcome: &str) {
         js(&format!("Step {n}: {label}"))
     ))
     .await;
+    details_show(page, n, shows).await;
 }
 
 /// Waits until the selected step `n`'s details show every one of `words`.
@@ -82,19 +84,6 @@ async fn scroll_to(page: &Harness, css: &str) {
     .await;
 }
 
-/// Waits until the URL fragment is exactly `hash` (the page writes it after a short pause).
-async fn expect_hash(page: &Harness, hash: &str) {
-    page.wait_until(&format!("location.hash === {}", js(hash)))
-        .await;
-}
-
-/// Clears a checkbox by clicking it.
-async fn unchoose(page: &Harness, id: &str) {
-    page.click(&format!("#{id}")).await;
-    page.wait_until(&format!("!document.getElementById({}).checked", js(id)))
-        .await;
-}
-
 /// The option `id` is disabled, and its help says `reason`.
 async fn disabled_with(page: &Harness, id: &str, reason: &str) {
     page.wait_until(&format!("document.getElementById({}).disabled", js(id)))
@@ -130,10 +119,11 @@ async fn map_drive_fails_when_the_specific_letter_is_taken_and_a_free_letter_fix
     // map-drive: "`drive=fixed` and `letter=taken`: fails, the program does not run
     // [CB-PKGPROG]"; "the client maps a letter to the package share, as step 3's identity
     // (inferred)".
-    expect_step(&page, 4, "Map drive", "fails").await;
-    details_show(
+    expect_step(
         &page,
         4,
+        "Map drive",
+        "fails",
         &[
             "does not run",
             "Packages and programs in Configuration Manager",
@@ -142,20 +132,19 @@ async fn map_drive_fails_when_the_specific_letter_is_taken_and_a_free_letter_fix
     )
     .await;
 
-    page.open_tab("content").await;
-    page.choose("letter-free").await;
+    page.choose_in("content", "letter-free").await;
     // "otherwise ok".
     page.wait_verdict("ok", "Succeeds").await;
-    expect_step(&page, 4, "Map drive", "ok").await;
-    expect_hash(&page, "#v=1&deploy=rundp&drive=fixed").await;
+    expect_step(&page, 4, "Map drive", "ok", &[]).await;
+    page.wait_hash("#v=1&deploy=rundp&drive=fixed").await;
 
     // "`drive=any` takes the next free letter from Z: backwards [CB-PDF]": ok too.
     page.choose("drive-any").await;
     page.wait_verdict("ok", "Succeeds").await;
-    expect_step(&page, 4, "Map drive", "ok").await;
+    expect_step(&page, 4, "Map drive", "ok", &[]).await;
     // Runs with its UNC name: no letter to map, no map-drive step ("only when `drive` ≠ `unc`").
     page.choose("drive-unc").await;
-    expect_hash(&page, "#v=1&deploy=rundp").await;
+    page.wait_hash("#v=1&deploy=rundp").await;
     expect_steps(&page, &["Schedule", "Run as", "Fetch content", "Install"]).await;
 }
 
@@ -172,10 +161,11 @@ async fn use_mapped_drive_fails_as_local_system_and_the_users_rights_or_a_unc_pa
     // use-mapped-drive: "Run as Local System, the token account or the SIA: fails — that
     // session has no such letter; the path is not found"; "Fix: use the UNC path"; the note on
     // Windows 2000's global console letters.
-    expect_step(&page, 4, "Use mapped drive", "fails").await;
-    details_show(
+    expect_step(
         &page,
         4,
+        "Use mapped drive",
+        "fails",
         &[
             "Local System",
             "path is not found",
@@ -189,21 +179,18 @@ async fn use_mapped_drive_fails_as_local_system_and_the_users_rights_or_a_unc_pa
     // "Runs as the user: ok." The program tab's "Run with user's rights" (which sets "only when
     // a user is logged on"): the letter is there, and the plan goes on to the install, which a
     // standard user's rights cannot do (classic case 7, 1925).
-    page.open_tab("program").await;
-    page.choose("run-user").await;
+    page.choose_in("program", "run-user").await;
     page.wait_verdict("fails", "Fails at step 5 (Install)")
         .await;
-    expect_step(&page, 4, "Use mapped drive", "ok").await;
-    details_show(&page, 4, &["the logged-on user"]).await;
+    expect_step(&page, 4, "Use mapped drive", "ok", &["the logged-on user"]).await;
 
     // The other fix, from the failing case again: no mapped letter at all.
     page.open("#v=1&mapped=1").await;
     page.wait_verdict("fails", "Fails at step 4 (Use mapped drive)")
         .await;
-    page.open_tab("program").await;
-    page.choose("mapped-0").await;
+    page.choose_in("program", "mapped-0").await;
     page.wait_verdict("ok", "Succeeds").await;
-    expect_hash(&page, "#v=1").await;
+    page.wait_hash("#v=1").await;
     // No mapped letter, no use-mapped-drive step ("when `mapped=1`").
     expect_steps(&page, &["Schedule", "Run as", "Fetch content", "Install"]).await;
 }
@@ -220,14 +207,19 @@ async fn user_input_fails_hidden_succeeds_quietly_and_is_at_risk_with_a_user_to_
     .await;
     // user-input: "the dialogs are on no one's desktop. ConfigMgr 2007 stops an admin,
     // non-interactive program once the maximum run time (default 120 minutes) is exceeded".
-    expect_step(&page, 4, "User input", "fails").await;
-    details_show(&page, 4, &["no one's desktop", "maximum run time", "120"]).await;
+    expect_step(
+        &page,
+        4,
+        "User input",
+        "fails",
+        &["no one's desktop", "maximum run time", "120"],
+    )
+    .await;
 
     // "Fix: run the installer quietly (/qn, the vendor's silent switch)".
-    page.open_tab("program").await;
-    page.choose("ui-silent").await;
+    page.choose_in("program", "ui-silent").await;
     page.wait_verdict("ok", "Succeeds").await;
-    expect_hash(&page, "#v=1&client=cm07").await;
+    page.wait_hash("#v=1&client=cm07").await;
 
     // "or allow interaction": `interact=1` "and a user logged on at run time: at-risk, as
     // above; else fails".
@@ -235,16 +227,16 @@ async fn user_input_fails_hidden_succeeds_quietly_and_is_at_risk_with_a_user_to_
     page.wait_verdict("fails", "Fails at step 4 (User input)")
         .await;
     page.choose("interact-1").await;
-    expect_hash(&page, "#v=1&client=cm07&interact=1&ui=prompts").await;
+    page.wait_hash("#v=1&client=cm07&interact=1&ui=prompts")
+        .await;
     page.wait_verdict("fails", "Fails at step 4 (User input)")
         .await;
-    page.open_tab("runtime").await;
-    page.choose("logon-user").await;
+    page.choose_in("runtime", "logon-user").await;
     page.wait_verdict("at-risk", "At risk at step 4 (User input)")
         .await;
-    expect_step(&page, 4, "User input", "at-risk").await;
-    details_show(&page, 4, &["logged-on user"]).await;
-    expect_hash(&page, "#v=1&client=cm07&interact=1&ui=prompts&logon=user").await;
+    expect_step(&page, 4, "User input", "at-risk", &["logged-on user"]).await;
+    page.wait_hash("#v=1&client=cm07&interact=1&ui=prompts&logon=user")
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -258,8 +250,14 @@ async fn a_slow_boundary_waits_and_downloading_on_slow_boundaries_succeeds() {
         "Waits for a distribution point on a fast boundary",
     )
     .await;
-    expect_step(&page, 3, "Fetch content", "waits").await;
-    details_show(&page, 3, &["slow", "SMS_Advertisement Server WMI Class"]).await;
+    expect_step(
+        &page,
+        3,
+        "Fetch content",
+        "waits",
+        &["slow", "SMS_Advertisement Server WMI Class"],
+    )
+    .await;
     page.wait_for_text(
         "#step-details[data-step=\"3\"] dd.note",
         "can read the package share",
@@ -267,13 +265,12 @@ async fn a_slow_boundary_waits_and_downloading_on_slow_boundaries_succeeds() {
     .await;
 
     // "Fix: ... allow download on slow boundaries."
-    page.open_tab("content").await;
-    page.choose("slow-download").await;
+    page.choose_in("content", "slow-download").await;
     page.wait_verdict("ok", "Succeeds").await;
-    expect_step(&page, 3, "Fetch content", "ok").await;
+    expect_step(&page, 3, "Fetch content", "ok", &[]).await;
     // "The action says how: download into the client cache (CAS, BITS) [KB839513]".
     details_show(&page, 3, &["client cache"]).await;
-    expect_hash(&page, "#v=1&boundary=slow&slow=download").await;
+    page.wait_hash("#v=1&boundary=slow&slow=download").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -287,42 +284,35 @@ async fn vista_standard_user_allusers2_msi_fails_and_an_administrator_must_appro
     .await;
     // install: "`os=vista`, `msi-allusers2`, standard user: fails — per-machine needs admin
     // credentials at the UAC prompt [MSI-ALLUSERS]".
-    expect_step(&page, 4, "Install", "fails").await;
-    details_show(
+    expect_step(
         &page,
         4,
+        "Install",
+        "fails",
         &["UAC prompt", "ALLUSERS property (Windows Installer)"],
     )
     .await;
 
     // "`os=vista`, `run=user`, `logon=admin` ... a silent install (`ui=silent`) cannot show
     // one — fails (1925 for an MSI)".
-    page.open_tab("runtime").await;
-    page.choose("logon-admin").await;
+    page.choose_in("runtime", "logon-admin").await;
     page.wait_verdict("fails", "Fails at step 4 (Install)")
         .await;
     details_show(&page, 4, &["1925", "How User Account Control works"]).await;
     // "with `ui=prompts` the user can approve the elevation prompt — at-risk".
-    page.open_tab("program").await;
-    page.choose("ui-prompts").await;
+    page.choose_in("program", "ui-prompts").await;
     page.wait_verdict("at-risk", "At risk at step 4 (User input)")
         .await;
-    expect_step(&page, 5, "Install", "at-risk").await;
-    details_show(&page, 5, &["elevation prompt"]).await;
+    expect_step(&page, 5, "Install", "at-risk", &["elevation prompt"]).await;
 
     // "(v1's at-risk holds for `os=nt`)": the same standard user on Windows XP.
     page.choose("ui-silent").await;
-    page.open_tab("runtime").await;
-    page.choose("logon-user").await;
-    page.open_tab("client").await;
-    page.choose("os-nt").await;
+    page.choose_in("runtime", "logon-user").await;
+    page.choose_in("client", "os-nt").await;
     page.wait_verdict("at-risk", "At risk at step 4 (Install)")
         .await;
-    expect_hash(
-        &page,
-        "#v=1&client=cm07&run=user&when=user&logon=user&installer=msi-allusers2",
-    )
-    .await;
+    page.wait_hash("#v=1&client=cm07&run=user&when=user&logon=user&installer=msi-allusers2")
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -336,10 +326,11 @@ async fn a_script_on_64_bit_windows_is_at_risk_and_the_logs_are_under_syswow64()
         "At risk at step 4 (Install)",
     )
     .await;
-    expect_step(&page, 4, "Install", "at-risk").await;
-    details_show(
+    expect_step(
         &page,
         4,
+        "Install",
+        "at-risk",
         &[
             "SysWOW64",
             "Wow6432Node",
@@ -358,45 +349,37 @@ async fn a_script_on_64_bit_windows_is_at_risk_and_the_logs_are_under_syswow64()
 
     page.choose("arch-x86").await;
     page.wait_verdict("ok", "Succeeds").await;
-    expect_step(&page, 4, "Install", "ok").await;
+    expect_step(&page, 4, "Install", "ok", &[]).await;
     page.wait_for_text(
         "#step-details[data-step=\"4\"] dd.log",
         r"%windir%\System32\CCM\Logs",
     )
     .await;
-    expect_hash(&page, "#v=1&client=cm07&installer=script").await;
+    page.wait_hash("#v=1&client=cm07&installer=script").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cm07_on_a_domain_controller_needs_domain_controllers_not_domain_computers_on_the_share() {
     let page = Harness::opened_at("", "#verdict").await;
-    page.open_tab("client").await;
-    page.choose("client-cm07").await;
+    page.choose_in("client", "client-cm07").await;
     page.choose("role-domain-controller").await;
-    page.open_tab("content").await;
-    page.wait_for("#share-new")
-        .await
-        .send_keys(r"\\fs01\apps")
-        .await
-        .expect("type into #share-new");
-    page.click("#share-add").await;
-    page.wait_for("li.share-row").await;
+    page.add_share(r"\\fs01\apps").await;
     page.choose("share-0-domain-computers").await;
-    unchoose(&page, "share-0-users").await;
+    page.unchoose("share-0-users").await;
     // Classic case 11: "CM07 client on a domain controller, share grants Domain Computers:
     // fails (Domain Controllers)." The computer account counts as "`domain-computers` — or
     // `domain-controllers` on a DC [AD-GROUPS]".
     page.wait_verdict("fails", "Fails at step 4 (Connect to share)")
         .await;
-    expect_step(&page, 4, r"Connect to \\fs01\apps", "fails").await;
-    details_show(
+    expect_step(
         &page,
         4,
+        r"Connect to \\fs01\apps",
+        "fails",
         &[r"DOMAIN\COMPUTER$", "Domain Controllers", "access denied"],
     )
     .await;
-    expect_hash(
-        &page,
+    page.wait_hash(
         "#v=1&client=cm07&role=domain-controller&share=%5C%5Cfs01%5Capps~domain-computers",
     )
     .await;
@@ -404,9 +387,8 @@ async fn cm07_on_a_domain_controller_needs_domain_controllers_not_domain_compute
     // "Fix: grant Domain Computers (on a DC: Domain Controllers) read".
     page.choose("share-0-domain-controllers").await;
     page.wait_verdict("ok", "Succeeds").await;
-    expect_step(&page, 4, r"Connect to \\fs01\apps", "ok").await;
-    expect_hash(
-        &page,
+    expect_step(&page, 4, r"Connect to \\fs01\apps", "ok", &[]).await;
+    page.wait_hash(
         "#v=1&client=cm07&role=domain-controller\
          &share=%5C%5Cfs01%5Capps~domain-computers,domain-controllers",
     )
@@ -431,7 +413,7 @@ async fn options_that_normalisation_would_undo_are_disabled_with_their_reason() 
     }
     page.choose("os-vista").await;
     page.choose("arch-x64").await;
-    expect_hash(&page, "#v=1&client=cm07&os=vista&arch=x64").await;
+    page.wait_hash("#v=1&client=cm07&os=vista&arch=x64").await;
     // Back to the Advanced Client: both are undone, and the notice says so.
     page.choose("client-advanced").await;
     page.wait_until(
@@ -443,7 +425,7 @@ async fn options_that_normalisation_would_undo_are_disabled_with_their_reason() 
         .await;
     assert!(notice.contains("adjusted"), "{notice:?}");
     disabled_with(&page, "os-vista", "ConfigMgr 2007 client only").await;
-    expect_hash(&page, "#v=1").await;
+    page.wait_hash("#v=1").await;
 
     // "`interact` only with `run=admin`, `when` ∈ {any, user} and not Win9x".
     page.open_tab("program").await;
@@ -467,7 +449,8 @@ async fn options_that_normalisation_would_undo_are_disabled_with_their_reason() 
     page.choose("drive-fixed").await;
     enabled(&page, "letter-taken").await;
     page.choose("letter-taken").await;
-    expect_hash(&page, "#v=1&deploy=rundp&drive=fixed&letter=taken").await;
+    page.wait_hash("#v=1&deploy=rundp&drive=fixed&letter=taken")
+        .await;
     // Downloading again undoes the drive mode and the letter, and says why.
     page.choose("deploy-download").await;
     page.wait_until(
@@ -479,7 +462,7 @@ async fn options_that_normalisation_would_undo_are_disabled_with_their_reason() 
         "Drive modes apply only when the program runs from the distribution point",
     )
     .await;
-    expect_hash(&page, "#v=1").await;
+    page.wait_hash("#v=1").await;
     // The effective mode on a slow boundary is the slow-boundary option: "run from DP" there
     // allows a drive mode too.
     page.choose("boundary-slow").await;
@@ -490,10 +473,9 @@ async fn options_that_normalisation_would_undo_are_disabled_with_their_reason() 
     // "`deploy`, `boundary`, `slow` apply to Advanced/CM07 only ... the effective mode is
     // run-from-DP (inferred: the Legacy Client has no download mode)": for the Legacy Client
     // they are disabled, and a drive mode may be chosen.
-    page.open_tab("client").await;
-    page.choose("client-legacy").await;
+    page.choose_in("client", "client-legacy").await;
     // "for Legacy they stay at their defaults, are not reported as changed".
-    expect_hash(&page, "#v=1&client=legacy").await;
+    page.wait_hash("#v=1&client=legacy").await;
     let notice = page
         .eval("return document.querySelector('#notice')?.innerText ?? ''")
         .await;
@@ -707,7 +689,7 @@ async fn says_who_shows_each_sources_real_title_linking_its_address_and_requests
     page.open("#v=1&naa=set&share=%5C%5Cfs01%5Capps~naa").await;
     page.wait_verdict("at-risk", "At risk at step 4 (Connect to share)")
         .await;
-    expect_step(&page, 4, r"Connect to \\fs01\apps", "at-risk").await;
+    expect_step(&page, 4, r"Connect to \\fs01\apps", "at-risk", &[]).await;
     page.wait_for_text("#step-details[data-step=\"4\"] dd.note", "S1")
         .await;
     page.wait_for_text("#step-details[data-step=\"4\"] .inferred", "Inferred: ")
@@ -747,7 +729,7 @@ async fn says_who_shows_each_sources_real_title_linking_its_address_and_requests
         ),
     ] {
         page.open(link).await;
-        expect_step(&page, n, label, outcome).await;
+        expect_step(&page, n, label, outcome, &[]).await;
         let links = source_links(&page, "#step-details ul.sources a").await;
         let ids = check_real_sources(&links, link);
         for id in cited {
@@ -844,31 +826,6 @@ async fn the_rule_book_link_opens_rules_md_from_the_built_page() {
 // Every v1 link of the other tests still opens the same scenario
 // ---------------------------------------------------------------------------------------
 
-/// The first value of each input (domain.md's input table, "defaults first").
-const DEFAULTS: &[(&str, &str)] = &[
-    ("client", "advanced"),
-    ("os", "nt"),
-    ("arch", "x86"),
-    ("role", "workstation"),
-    ("domain", "trusted"),
-    ("run", "admin"),
-    ("when", "any"),
-    ("sia", "0"),
-    ("interact", "0"),
-    ("ui", "silent"),
-    ("logon", "none"),
-    ("installer", "msi-machine"),
-    ("deploy", "download"),
-    ("boundary", "fast"),
-    ("slow", "none"),
-    ("drive", "unc"),
-    ("letter", "free"),
-    ("mapped", "0"),
-    ("naa", "none"),
-    ("siacct", "none"),
-    ("source", "dp"),
-];
-
 /// `%5C` and the other escapes of a link value, decoded.
 fn unescape(value: &str) -> String {
     let bytes = value.as_bytes();
@@ -891,7 +848,7 @@ fn unescape(value: &str) -> String {
 /// included) at the default, its DP readers (default Users) and its shares.
 fn choices_of(link: &str) -> Value {
     let mut radios = serde_json::Map::new();
-    for (key, value) in DEFAULTS {
+    for (key, value) in INPUT_DEFAULTS {
         radios.insert(key.to_string(), json!(value));
     }
     let mut dpacl = json!(["users"]);
@@ -908,7 +865,7 @@ fn choices_of(link: &str) -> Value {
             }
             _ => {
                 assert!(
-                    DEFAULTS.iter().any(|(k, _)| *k == key),
+                    INPUT_DEFAULTS.iter().any(|(k, _)| *k == key),
                     "{link}: unknown key {key}"
                 );
                 radios.insert(key.to_string(), json!(value));
@@ -1078,7 +1035,7 @@ async fn accessibility_scan_of_the_new_inputs_the_new_steps_and_seventeen_classi
         (6, "Use mapped drive", "not-reached"),
         (7, "User input", "not-reached"),
     ] {
-        expect_step(&page, n, label, outcome).await;
+        expect_step(&page, n, label, outcome, &[]).await;
         assert_no_violations(&page, &format!("{link}, step {n} ({label})")).await;
     }
 }

@@ -2,34 +2,13 @@
 //! and PNG downloads, the classic-case library, the walk-through, printing, and copied links.
 //! Expected verdicts come from the rule book's "Classic cases" (/work/shared/domain.md).
 
-use std::path::Path;
-use std::process::Command;
-
-use credflow_e2e::{js, Downloads, Harness};
+use credflow_e2e::{credflow, js, read_cases, Downloads, Expected, Harness};
 use fantoccini::key::Key;
 use serde_json::json;
 
 /// Rule book v2, classic case 2: `\\fs01\apps` grants Domain Users only (v1's case 2 granted
 /// Domain Computers, which v2's Advanced Client reads as COMPUTER$).
 const LINK_2: &str = "#v=1&share=%5C%5Cfs01%5Capps~domain-users";
-
-/// Runs the native CLI on the workspace (`credflow ARGS`) and returns its standard output.
-fn cli(args: &[&str]) -> Vec<u8> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo)
-        .current_dir(root)
-        .args(["run", "-q", "-p", "credflow-cli", "--"])
-        .args(args)
-        .output()
-        .expect("run the credflow CLI");
-    assert!(
-        out.status.success(),
-        "credflow {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
 
 // ---------------------------------------------------------------------------------------
 // The embed view
@@ -179,13 +158,10 @@ const SPECIAL: &str =
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn svg_download_is_byte_for_byte_the_cli_render() {
-    let expected = tokio::task::spawn_blocking(|| cli(&["render", SPECIAL]))
+    let expected = tokio::task::spawn_blocking(|| credflow(&["render", SPECIAL]).into_bytes())
         .await
         .unwrap();
-    let page = Harness::start().await;
-    let downloads = Downloads::attach(&page).await;
-    page.open(SPECIAL).await;
-    page.wait_for("#diagram svg").await;
+    let (page, downloads) = Downloads::opened_at(SPECIAL).await;
     page.wait_for_text("#step-details", "fs02").await;
     page.click("#export-svg").await;
     let svg = downloads
@@ -224,10 +200,7 @@ fn svg_size(svg: &str) -> (u32, u32) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn png_download_is_twice_the_size_of_the_svg() {
-    let page = Harness::start().await;
-    let downloads = Downloads::attach(&page).await;
-    page.open(LINK_2).await;
-    page.wait_for("#diagram svg").await;
+    let (page, downloads) = Downloads::opened_at(LINK_2).await;
     page.click("#export-svg").await;
     let stem = credflow_e2e::file_stem(LINK_2);
     let svg = String::from_utf8(downloads.wait_for(&format!("{stem}.svg")).await).unwrap();
@@ -252,145 +225,9 @@ async fn png_download_is_twice_the_size_of_the_svg() {
 
 /// What the rule book says each classic case shows: outcome, headline, and a step whose
 /// details must show some words.
-struct Classic {
-    outcome: &'static str,
-    title: &'static str,
-    step: u32,
-    shows: &'static [&'static str],
+fn library() -> Vec<Expected> {
+    read_cases("cases/library.txt", include_str!("../cases/library.txt"))
 }
-
-const CLASSICS: [Classic; 17] = [
-    // 1. Advanced Client, admin rights, all files on the DP: ok as Local System.
-    Classic {
-        outcome: "ok",
-        title: "Succeeds",
-        step: 2,
-        shows: &["Local System"],
-    },
-    // 2. ★ Advanced Client reads `\\fs01\apps`, which grants Domain Users only; no NAA: fails
-    //    at connect-share (COMPUTER$ is not a domain user). (v1: the share granted Domain
-    //    Computers.)
-    Classic {
-        outcome: "fails",
-        title: "Fails at step 4 (Connect to share)",
-        step: 4,
-        shows: &["execmgr.log", "access denied", "No Network Access Account"],
-    },
-    // 3. ★ Advanced Client, share grants only the NAA: at-risk — only S1 says the NAA connects.
-    //    (v1: NAA configured but not granted read, fails.) connect-share: "Note on every such
-    //    step: the disagreement, with both sources."
-    Classic {
-        outcome: "at-risk",
-        title: "At risk at step 4 (Connect to share)",
-        step: 4,
-        shows: &["Network Access Account", "Sources disagree", "S1"],
-    },
-    // 4. Legacy Client, admin rights, non-SMS share, no SIA: fails; the token account has no
-    //    network rights.
-    Classic {
-        outcome: "fails",
-        title: "Fails at step 4 (Connect to share)",
-        step: 4,
-        shows: &["SMSAPM32.log", "no domain rights"],
-    },
-    // 5. Legacy Client with the SIA configured and granted read: ok as that account.
-    Classic {
-        outcome: "ok",
-        title: "Succeeds",
-        step: 4,
-        shows: &["Software Installation Account"],
-    },
-    // 6. Per-user MSI with admin rights: at-risk; fix with ALLUSERS=2.
-    Classic {
-        outcome: "at-risk",
-        title: "At risk at step 4 (Install)",
-        step: 4,
-        shows: &["ALLUSERS=2"],
-    },
-    // 7. User's rights, standard user, per-machine MSI: fails with 1925.
-    Classic {
-        outcome: "fails",
-        title: "Fails at step 4 (Install)",
-        step: 4,
-        shows: &["1925"],
-    },
-    // 8. Legacy Client on a DC, token account on the network: fails, and warns of lock-out.
-    Classic {
-        outcome: "fails",
-        title: "Fails at step 4 (Connect to share)",
-        step: 4,
-        shows: &["SMSAPM32.log", "lock it out"],
-    },
-    // 9. Windows 98 Legacy Client with the SIA chosen: fails with 1317.
-    Classic {
-        outcome: "fails",
-        title: "Fails at step 2 (Run as)",
-        step: 2,
-        shows: &["SMSAPM32.log", "1317"],
-    },
-    // 10. CM07 client, share grants Domain Computers: ok as COMPUTER$; the NAA is not used.
-    Classic {
-        outcome: "ok",
-        title: "Succeeds",
-        step: 4,
-        shows: &[r"DOMAIN\COMPUTER$", "Network Access Account is not used"],
-    },
-    // 11. ★ CM07 client on a domain controller, share grants Domain Computers: fails (Domain
-    //     Controllers). Fix: "grant Domain Computers (on a DC: Domain Controllers) read".
-    Classic {
-        outcome: "fails",
-        title: "Fails at step 4 (Connect to share)",
-        step: 4,
-        shows: &["access denied", "Domain Controllers"],
-    },
-    // 12. ★ Setup run from the user's mapped `S:` with admin rights: fails; Local System has
-    //     no `S:` (use-mapped-drive: "that session has no such letter; the path is not found").
-    Classic {
-        outcome: "fails",
-        title: "Fails at step 4 (Use mapped drive)",
-        step: 4,
-        shows: &["Local System", "path is not found", "UNC path"],
-    },
-    // 13. ★ Installer shows a dialog, admin rights, no interaction (CM07): fails at the
-    //     maximum run time (user-input: "default 120 minutes"; fix: "/qn").
-    Classic {
-        outcome: "fails",
-        title: "Fails at step 4 (User input)",
-        step: 4,
-        shows: &["maximum run time", "120 minutes", "/qn"],
-    },
-    // 14. ★ CM07 on x64, a batch script writes System32: at-risk; it lands in SysWOW64.
-    //     Fix: `%windir%\Sysnative\cmd.exe`; logs in `%windir%\SysWOW64\CCM\Logs` on x64.
-    Classic {
-        outcome: "at-risk",
-        title: "At risk at step 4 (Install)",
-        step: 4,
-        shows: &["SysWOW64", "Wow6432Node", r"Sysnative\cmd.exe"],
-    },
-    // 15. ★ Slow boundary, "Do not run program": waits (fetch-content, [SDK-ADV]).
-    Classic {
-        outcome: "waits",
-        title: "Waits for a distribution point on a fast boundary",
-        step: 3,
-        shows: &["slow", "SDK-ADV"],
-    },
-    // 16. ★ Vista, ALLUSERS=2 MSI, user's rights, standard user: fails ("per-machine needs
-    //     admin credentials at the UAC prompt").
-    Classic {
-        outcome: "fails",
-        title: "Fails at step 4 (Install)",
-        step: 4,
-        shows: &["ALLUSERS=2", "UAC prompt"],
-    },
-    // 17. ★ Program run from the DP requires drive Z:, and Z: is taken: fails; the program does
-    //     not run (map-drive, [CB-PKGPROG]).
-    Classic {
-        outcome: "fails",
-        title: "Fails at step 4 (Map drive)",
-        step: 4,
-        shows: &["does not run", "CB-PKGPROG"],
-    },
-];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_classic_case_loads_with_its_documented_verdict_and_undo_restores() {
@@ -400,13 +237,23 @@ async fn every_classic_case_loads_with_its_documented_verdict_and_undo_restores(
         .await;
     page.wait_for("#verdict").await;
     // Rule book v2 lists seventeen classic cases; the library offers each, in its order.
+    let cases = library();
+    assert_eq!(cases.len(), 17, "the classic cases of cases/library.txt");
     page.wait_until(&format!(
         "document.querySelectorAll('#library [data-preset]').length === {}",
-        CLASSICS.len()
+        cases.len()
     ))
     .await;
-    for (i, case) in CLASSICS.iter().enumerate() {
+    for (i, case) in cases.iter().enumerate() {
         let n = i + 1;
+        assert_eq!(
+            case.name,
+            n.to_string(),
+            "cases/library.txt lists the cases in order"
+        );
+        let step = case
+            .step
+            .expect("every classic case in the library names a step");
         let before = page.shown_choices().await;
         let before_verdict = page
             .eval("return document.querySelector('#verdict').innerText")
@@ -417,10 +264,10 @@ async fn every_classic_case_loads_with_its_documented_verdict_and_undo_restores(
         page.wait_verdict(case.outcome, case.title).await;
         page.wait_for_text("#notice", &format!("Loaded classic case {n}"))
             .await;
-        page.click(&format!(".step-picker button[data-step=\"{}\"]", case.step))
+        page.click(&format!(".step-picker button[data-step=\"{step}\"]"))
             .await;
-        let css = format!("#step-details[data-step=\"{}\"]", case.step);
-        for word in case.shows {
+        let css = format!("#step-details[data-step=\"{step}\"]");
+        for word in &case.shows {
             page.wait_for_text(&css, word).await;
         }
         let loaded = page.shown_choices().await;
@@ -666,13 +513,7 @@ async fn copied_link_restores_the_scenario_in_a_fresh_page() {
     page.click("#tab-program").await;
     page.click("#installer-setup-admin").await;
     page.click("#tab-content").await;
-    page.wait_for("#share-new")
-        .await
-        .send_keys(r"\\fs01\apps")
-        .await
-        .unwrap();
-    page.click("#share-add").await;
-    page.wait_for("li.share-row").await;
+    page.add_share(r"\\fs01\apps").await;
     page.click("#share-0-domain-users").await;
     page.wait_verdict("fails", "Fails at step 4 (Connect to share)")
         .await;
@@ -707,16 +548,7 @@ async fn ten_shares_give_a_short_link_and_two_hundred_warn_that_it_is_long() {
     page.click("#tab-content").await;
     for i in 1..=10 {
         let unc = format!(r"\\fileserver{i:02}\packages\application{i:02}");
-        page.wait_for("#share-new")
-            .await
-            .send_keys(&unc)
-            .await
-            .unwrap();
-        page.click("#share-add").await;
-        page.wait_until(&format!(
-            "document.querySelectorAll('li.share-row').length === {i}"
-        ))
-        .await;
+        page.add_share(&unc).await;
         page.click(&format!("#share-{}-domain-computers", i - 1))
             .await;
     }
@@ -764,8 +596,7 @@ async fn a_shared_link_keeps_the_readers_own_scenario_one_undo_away() {
     // The reader's own work, saved in this browser: the ConfigMgr 2007 client.
     page.open("").await;
     page.wait_verdict("ok", "Succeeds").await;
-    page.open_tab("client").await;
-    page.choose("client-cm07").await;
+    page.choose_in("client", "client-cm07").await;
     page.wait_until(&format!(
         "{saved} === location.hash.slice(1) && location.hash.includes('client=cm07')"
     ))
@@ -821,6 +652,5 @@ async fn a_comparison_link_followed_in_the_page_opens_both_and_keeps_what_was_op
         .await;
     page.click("#notice #undo").await;
     page.wait_verdict("fails", "Connect to share").await;
-    page.wait_until(&format!("location.hash === {}", js(LINK_2)))
-        .await;
+    page.wait_hash(LINK_2).await;
 }

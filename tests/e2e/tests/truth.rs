@@ -12,7 +12,7 @@
 //!   shares, `\\FS01\APPS` after `\\fs01\apps` and `<>:"|?*` in names are refused, saying
 //!   why.
 
-use credflow_e2e::{js, link_with_shares, Harness, Options};
+use credflow_e2e::{js, link_with_shares, Harness, Screen};
 use serde_json::{json, Value};
 
 /// localStorage key of the saved scenario.
@@ -21,10 +21,6 @@ const SAVED: &str = "credflow.scenario";
 /// A scenario unlike the defaults: the Legacy Client, and a share only Domain Computers may
 /// read. It fails at step 4.
 const GOOD: &str = "#v=1&client=legacy&share=%5C%5Cfs01%5Capps~domain-computers";
-
-async fn start() -> Harness {
-    Harness::start_with(Options::default()).await
-}
 
 /// Waits for the page that says a link could not be read, and returns its text.
 async fn unread_page(page: &Harness) -> String {
@@ -37,6 +33,12 @@ async fn unread_page(page: &Harness) -> String {
     .as_str()
     .unwrap_or_default()
     .to_string()
+}
+
+/// Opens `link`, which cannot be read, and returns the text of the page that says so.
+async fn open_unread(page: &Harness, link: &str) -> String {
+    page.open(link).await;
+    unread_page(page).await
 }
 
 /// Fails if anything on the page presents a verdict or a diagram.
@@ -59,11 +61,7 @@ async fn assert_no_verdict_or_diagram(page: &Harness, what: &str) {
 }
 
 async fn hash(page: &Harness) -> String {
-    page.eval("return location.hash")
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_string()
+    page.eval_text("return location.hash").await
 }
 
 /// A link with a mistake: the link, words the problem must hold, words it must not, and a
@@ -72,7 +70,7 @@ type Case<'a> = (String, Vec<&'a str>, Vec<&'a str>, Option<&'a str>);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_link_with_one_mistake_shows_what_was_wrong_and_no_other_scenarios_verdict() {
-    let page = start().await;
+    let page = Harness::start().await;
     let long = format!(r"\\fs01\{}", "a".repeat(300));
     let long_link = link_with_shares("client=legacy", &[long.as_str()]);
     let cases: Vec<Case> = vec![
@@ -109,8 +107,7 @@ async fn a_link_with_one_mistake_shows_what_was_wrong_and_no_other_scenarios_ver
     ];
     for (link, words, not, readable) in &cases {
         let shown_link: String = link.chars().take(70).collect();
-        page.open(link).await;
-        let text = unread_page(&page).await;
+        let text = open_unread(&page, link).await;
         let problems = page.text("#link-problems").await;
         for w in words {
             assert!(problems.contains(w), "{shown_link}: {problems}");
@@ -148,11 +145,13 @@ async fn a_link_with_one_mistake_shows_what_was_wrong_and_no_other_scenarios_ver
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_reader_opens_what_could_be_read_or_the_defaults_and_the_address_follows() {
-    let page = start().await;
+    let page = Harness::start().await;
     // What could be read: the Legacy Client and the share, without its unknown reader.
-    page.open("#v=1&client=legacy&share=%5C%5Cfs01%5Capps~domain-computers,bogus")
-        .await;
-    unread_page(&page).await;
+    open_unread(
+        &page,
+        "#v=1&client=legacy&share=%5C%5Cfs01%5Capps~domain-computers,bogus",
+    )
+    .await;
     page.click("#open-readable").await;
     page.wait_verdict("fails", "Fails at step 4 (Connect to share)")
         .await;
@@ -172,8 +171,7 @@ async fn the_reader_opens_what_could_be_read_or_the_defaults_and_the_address_fol
     .await;
 
     // The defaults, explicitly.
-    page.open("#v=2&client=legacy").await;
-    unread_page(&page).await;
+    open_unread(&page, "#v=2&client=legacy").await;
     page.click("#open-defaults").await;
     page.wait_verdict("ok", "Succeeds").await;
     assert_eq!(hash(&page).await, "#v=1");
@@ -185,10 +183,8 @@ async fn the_reader_opens_what_could_be_read_or_the_defaults_and_the_address_fol
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bad_link_followed_in_the_open_page_hides_the_old_verdict_until_asked_back() {
-    let page = start().await;
-    page.open(GOOD).await;
-    page.wait_verdict("fails", "Fails at step 4 (Connect to share)")
-        .await;
+    let page =
+        Harness::opened_with_verdict(GOOD, "fails", "Fails at step 4 (Connect to share)").await;
     let good = page.shown_choices().await;
     page.eval_args(
         "location.hash = arguments[0]",
@@ -222,10 +218,8 @@ async fn a_bad_link_followed_in_the_open_page_hides_the_old_verdict_until_asked_
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_embedded_bad_link_shows_no_verdict_either() {
-    let page = start().await;
-    page.open("#v=1&share=%5C%5Cfs01%5Capps~bogus&view=embed")
-        .await;
-    unread_page(&page).await;
+    let page = Harness::start().await;
+    open_unread(&page, "#v=1&share=%5C%5Cfs01%5Capps~bogus&view=embed").await;
     assert_no_verdict_or_diagram(&page, "embed").await;
     assert!(page
         .eval("return document.querySelector('main.embed') !== null")
@@ -242,7 +236,7 @@ async fn an_embedded_bad_link_shows_no_verdict_either() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_scenario_restored_from_an_earlier_visit_says_so_with_its_link_and_a_fresh_start() {
-    let page = start().await;
+    let page = Harness::start().await;
     // A first visit, nothing saved: no notice.
     page.open("").await;
     page.wait_verdict("ok", "Succeeds").await;
@@ -252,8 +246,7 @@ async fn a_scenario_restored_from_an_earlier_visit_says_so_with_its_link_and_a_f
     );
     // Someone works on a scenario...
     page.open(GOOD).await;
-    page.open_tab("client").await;
-    page.choose("client-cm07").await;
+    page.choose_in("client", "client-cm07").await;
     page.wait_until(&format!(
         "localStorage.getItem({}) === location.hash.slice(1) && location.hash.includes('client=cm07')",
         js(SAVED)
@@ -290,7 +283,7 @@ async fn a_scenario_restored_from_an_earlier_visit_says_so_with_its_link_and_a_f
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn eight_shares_that_fail_alike_are_one_finding_listing_them() {
-    let page = start().await;
+    let page = Harness::start().await;
     let uncs: Vec<String> = (1..=8).map(|i| format!(r"\\fs{i:02}\apps")).collect();
     let mut link = String::from("#v=1");
     for u in &uncs {
@@ -335,14 +328,6 @@ async fn eight_shares_that_fail_alike_are_one_finding_listing_them() {
     }
 }
 
-/// Types `text` into the add-share field and submits it.
-async fn add_share(page: &Harness, text: &str) {
-    let field = page.wait_for("#share-new").await;
-    field.clear().await.expect("clear");
-    field.send_keys(text).await.expect("type");
-    page.click("#share-add").await;
-}
-
 async fn share_fields(page: &Harness) -> Value {
     page.eval("return [...document.querySelectorAll('input.share-unc')].map(i => i.value)")
         .await
@@ -350,16 +335,16 @@ async fn share_fields(page: &Harness) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn share_paths_are_read_as_windows_reads_them() {
-    let page = start().await;
+    let page = Harness::start().await;
     page.open("#v=1").await;
     page.open_tab("content").await;
 
-    add_share(&page, "//fs01/apps").await;
+    page.submit_share("//fs01/apps").await;
     page.wait_until("document.querySelectorAll('input.share-unc').length === 1")
         .await;
     assert_eq!(share_fields(&page).await, json!([r"\\fs01\apps"]));
 
-    add_share(&page, r"\\?\UNC\fs02\x").await;
+    page.submit_share(r"\\?\UNC\fs02\x").await;
     page.wait_until("document.querySelectorAll('input.share-unc').length === 2")
         .await;
     assert_eq!(
@@ -378,7 +363,7 @@ async fn share_paths_are_read_as_windows_reads_them() {
         (r"\\fs03\what?", r#"has "?""#),
         (r"\\?\C:\apps", "device path"),
     ] {
-        add_share(&page, typed).await;
+        page.submit_share(typed).await;
         let error = page.wait_for_text("#share-new-error", says).await;
         assert!(
             error.contains("This path") || error.contains("Share 1"),
@@ -412,14 +397,8 @@ async fn share_paths_are_read_as_windows_reads_them() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn with_sixty_shares_the_first_screen_of_the_diagram_shows_where_its_arrows_start() {
-    let page = start().await;
-    // A trainer's laptop, 1366×768.
-    page.cdp(
-        "Emulation.setDeviceMetricsOverride",
-        json!({ "width": 1366, "height": 768, "deviceScaleFactor": 1, "mobile": false }),
-    )
-    .await
-    .expect("emulate a laptop's screen");
+    let page = Harness::start().await;
+    page.emulate(Screen::LAPTOP).await;
     let uncs: Vec<String> = (1..=60).map(|i| format!(r"\\fs{i:02}\apps")).collect();
     page.open(&link_with_shares("", &uncs)).await;
     page.wait_for("#diagram:not([data-partial]) svg [data-node=\"more-shares\"]")

@@ -1,0 +1,109 @@
+//! What a person should see of a scenario on the page, read from tables (`cases/*.txt`): the
+//! rule book's classic cases, one a line.
+
+/// What a person should see of one scenario on the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Expected {
+    /// Its name in the table: a classic case's number in the rule book, or a word.
+    pub name: &'static str,
+    /// `#verdict[data-outcome]`: ok, fails, at-risk, waits.
+    pub outcome: &'static str,
+    /// The verdict's headline.
+    pub title: &'static str,
+    /// The step whose details show `shows`; `None`: every step succeeds, nothing is selected,
+    /// and the verdict shows them.
+    pub step: Option<u32>,
+    /// Words the step's details (or the verdict) must show.
+    pub shows: Vec<&'static str>,
+}
+
+/// The first value of each input (domain.md's input table, "defaults first"): the name and
+/// value of the radio the wizard checks for it.
+pub const INPUT_DEFAULTS: &[(&str, &str)] = &[
+    ("client", "advanced"),
+    ("os", "nt"),
+    ("arch", "x86"),
+    ("role", "workstation"),
+    ("domain", "trusted"),
+    ("run", "admin"),
+    ("when", "any"),
+    ("sia", "0"),
+    ("interact", "0"),
+    ("ui", "silent"),
+    ("logon", "none"),
+    ("installer", "msi-machine"),
+    ("deploy", "download"),
+    ("boundary", "fast"),
+    ("slow", "none"),
+    ("drive", "unc"),
+    ("letter", "free"),
+    ("mapped", "0"),
+    ("naa", "none"),
+    ("siacct", "none"),
+    ("source", "dp"),
+];
+
+/// Reads a table of scenarios: one a line, `name | outcome | headline | step | word | ...`, a
+/// step of `-` for none; blank lines and `#` comments are skipped. A line that does not read
+/// fails the test, naming `file` and the line.
+pub fn read_cases(file: &str, text: &'static str) -> Vec<Expected> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty() && !line.trim_start().starts_with('#'))
+        .map(|(i, line)| {
+            let fail = |what: &str| -> ! { panic!("{file}:{}: {what}: {line:?}", i + 1) };
+            let fields: Vec<&'static str> = line.split('|').map(str::trim).collect();
+            let &[name, outcome, title, step, ref shows @ ..] = fields.as_slice() else {
+                fail("want name | outcome | headline | step | words");
+            };
+            if shows.is_empty() || shows.iter().any(|w| w.is_empty()) {
+                fail("want at least one word to show, and no empty one");
+            }
+            Expected {
+                name,
+                outcome,
+                title,
+                step: match step {
+                    "-" => None,
+                    n => Some(n.parse().unwrap_or_else(|_| fail("not a step number or -"))),
+                },
+                shows: shows.to_vec(),
+            }
+        })
+        .collect()
+}
+
+/// The scenario named `name` in `cases`.
+pub fn case<'a>(cases: &'a [Expected], name: &str) -> &'a Expected {
+    cases
+        .iter()
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("no case {name:?} in the table"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_reads_as_its_fields() {
+        let cases = read_cases(
+            "t.txt",
+            "# a comment\n\n2 | fails | Fails at step 4 (X) | 4 | a | b c\nmany | ok | Succeeds | - | d\n",
+        );
+        assert_eq!(cases.len(), 2);
+        let two = case(&cases, "2");
+        assert_eq!(
+            (two.outcome, two.title, two.step),
+            ("fails", "Fails at step 4 (X)", Some(4))
+        );
+        assert_eq!(two.shows, ["a", "b c"]);
+        assert_eq!(case(&cases, "many").step, None);
+    }
+
+    #[test]
+    #[should_panic(expected = "t.txt:2: not a step number or -")]
+    fn a_bad_line_names_its_file_and_line() {
+        read_cases("t.txt", "# ok\n3 | ok | Succeeds | x | d\n");
+    }
+}
