@@ -5,6 +5,11 @@ use std::process::{Command, Output};
 mod common;
 use common::{credflow, stderr, stdout};
 
+/// The rule book's inputs, as the core's tests write them out.
+#[path = "../../core/tests/common/rule_book.rs"]
+mod rule_book;
+use rule_book::NEW_KEYS;
+
 use credflow_core::presets::PRESETS;
 use serde_json::Value;
 
@@ -232,19 +237,7 @@ fn a_bad_link_exits_2_and_names_the_key() {
 
 #[test]
 fn a_bad_value_of_any_new_key_exits_2_and_names_the_key() {
-    for key in [
-        "os",
-        "arch",
-        "interact",
-        "ui",
-        "installer",
-        "deploy",
-        "boundary",
-        "slow",
-        "drive",
-        "letter",
-        "mapped",
-    ] {
+    for key in NEW_KEYS {
         let link = format!("v=1&{key}=bogus");
         for args in [vec!["plan", &link[..]], vec!["plan", &link[..], "--json"]] {
             let o = credflow(&args);
