@@ -15,9 +15,11 @@
 //! Without `rsvg-convert` the tests say so and pass, unless `CREDFLOW_REQUIRE_RSVG=1`
 //! (scripts/test sets it), where its absence fails them.
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Command;
+
+mod common;
+use common::run_with_input;
 
 use credflow_core::presets::PRESETS;
 use credflow_core::text::{text_width, Font};
@@ -41,10 +43,7 @@ fn rsvg_convert() -> Option<PathBuf> {
 
 /// `credflow ARGS`: its standard output.
 fn credflow(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_credflow"))
-        .args(args)
-        .output()
-        .expect("run credflow");
+    let out = common::credflow(args);
     assert!(
         out.status.success(),
         "credflow {args:?}: {}",
@@ -55,20 +54,7 @@ fn credflow(args: &[&str]) -> String {
 
 /// `rsvg-convert -f FORMAT` of `svg`: (standard output, standard error).
 fn convert(rsvg: &PathBuf, format: &str, svg: &str) -> (Vec<u8>, String) {
-    let mut child = Command::new(rsvg)
-        .args(["-f", format])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start rsvg-convert");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(svg.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().expect("run rsvg-convert");
+    let out = run_with_input(Command::new(rsvg).args(["-f", format]), svg.as_bytes());
     assert!(
         out.status.success(),
         "rsvg-convert -f {format} failed: {}",
