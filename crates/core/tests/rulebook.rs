@@ -539,15 +539,22 @@ fn identity_display_names_follow_client_and_role() {
     let legacy_ws = "v=1&client=legacy";
     let legacy_dc = "v=1&client=legacy&role=domain-controller";
     let legacy_ms = "v=1&client=legacy&role=member-server";
-    assert_eq!(
-        name(legacy_ws, Identity::ClientToken),
-        "SMSCliToknLocalAcct&"
-    );
-    assert_eq!(
-        name(legacy_ms, Identity::ClientToken),
-        "SMSCliToknLocalAcct&"
-    );
-    assert_eq!(name(legacy_dc, Identity::ClientToken), "SMSCliToknAcct&");
+    for (link, id, want) in [
+        (legacy_ws, Identity::ClientToken, "SMSCliToknLocalAcct&"),
+        (legacy_ms, Identity::ClientToken, "SMSCliToknLocalAcct&"),
+        (legacy_dc, Identity::ClientToken, "SMSCliToknAcct&"),
+        ("v=1", Identity::LoggedOnUser, "the logged-on user"),
+        ("v=1", Identity::LocalSystem, "Local System"),
+        ("v=1", Identity::ComputerAccount, r"DOMAIN\COMPUTER$"),
+        (legacy_ws, Identity::ClientConnection, "SMSClient_<site>"),
+        (
+            legacy_ws,
+            Identity::SoftwareInstallationAccount,
+            "Legacy Client Software Installation Account",
+        ),
+    ] {
+        assert_eq!(name(link, id), want, "{link}: {id:?}");
+    }
     for link in ["v=1", "v=1&client=cm07"] {
         assert!(
             name(link, Identity::NetworkAccessAccount).ends_with("Network Access Account"),
@@ -555,17 +562,6 @@ fn identity_display_names_follow_client_and_role() {
             name(link, Identity::NetworkAccessAccount)
         );
     }
-    assert_eq!(name("v=1", Identity::LoggedOnUser), "the logged-on user");
-    assert_eq!(name("v=1", Identity::LocalSystem), "Local System");
-    assert_eq!(name("v=1", Identity::ComputerAccount), r"DOMAIN\COMPUTER$");
-    assert_eq!(
-        name(legacy_ws, Identity::ClientConnection),
-        "SMSClient_<site>"
-    );
-    assert_eq!(
-        name(legacy_ws, Identity::SoftwareInstallationAccount),
-        "Legacy Client Software Installation Account"
-    );
 }
 
 /// The token account on a DC is the shared domain copy: the run-as step on a DC names
