@@ -86,6 +86,17 @@ fn unescape(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// Each element of `svg` from its `start` to its `end` (which it leaves out), in order.
+fn elements<'a>(svg: &'a str, start: &'a str, end: &'a str) -> impl Iterator<Item = &'a str> {
+    let mut rest = svg;
+    std::iter::from_fn(move || {
+        rest = &rest[rest.find(start)?..];
+        let (element, after) = rest.split_at(rest.find(end).unwrap());
+        rest = after;
+        Some(element)
+    })
+}
+
 /// A bounding box: x0, y0, x1, y1.
 type Bounds = (f32, f32, f32, f32);
 
@@ -102,14 +113,8 @@ struct Line {
 /// `<tspan>`s, some starting a new line with `x` and `dy`).
 fn lines(svg: &str) -> Vec<Line> {
     let mut out = Vec::new();
-    let mut rest = svg;
-    while let Some(at) = rest.find("<text") {
-        rest = &rest[at..];
-        let open_end = rest.find('>').unwrap();
-        let open = &rest[..open_end];
-        let close = rest.find("</text>").unwrap();
-        let body = &rest[open_end + 1..close];
-        rest = &rest[close..];
+    for text in elements(svg, "<text", "</text>") {
+        let (open, body) = text.split_once('>').unwrap();
         let (x, mut y) = (number(open, "x").unwrap(), number(open, "y").unwrap());
         let middle = attr(open, "class").is_some_and(|c| c.split(' ').any(|c| c == "bn"));
         let mut line = Line {
@@ -183,12 +188,7 @@ fn palette(css: &str) -> Vec<[u8; 3]> {
 /// colour and bounding box.
 fn filled(svg: &str) -> Vec<([u8; 3], Bounds)> {
     let mut out = Vec::new();
-    let mut rest = svg;
-    while let Some(at) = rest.find("<path ") {
-        rest = &rest[at..];
-        let end = rest.find("/>").unwrap();
-        let tag = &rest[..end];
-        rest = &rest[end..];
+    for tag in elements(svg, "<path ", "/>") {
         let style = attr(tag, "style").unwrap_or_default();
         if !style.contains("stroke:none") {
             continue;
