@@ -666,23 +666,43 @@ fn numbers_have_at_most_one_decimal() {
 
 // ── Readable at any size ─────────────────────────────────────────────────────────────────
 
+/// No two of `items` overlap: `rect` is where each is drawn, `id` names it.
+fn assert_apart<T, Id: std::fmt::Display>(
+    name: &str,
+    what: &str,
+    items: &[T],
+    rect: impl Fn(&T) -> Rect,
+    id: impl Fn(&T) -> Id,
+) {
+    for (i, a) in items.iter().enumerate() {
+        for b in &items[i + 1..] {
+            assert!(
+                !rect(a).overlaps(&rect(b)),
+                "{name}: {what} {} and {} overlap",
+                id(a),
+                id(b)
+            );
+        }
+    }
+}
+
 /// No two boxes overlap, no two labels overlap, no label covers a box, and everything lies
 /// inside the picture.
 fn assert_readable(name: &str, d: &Diagram) {
     let frame = Rect::new(0.0, 0.0, d.width, d.height);
-    for (i, a) in d.nodes.iter().enumerate() {
+    for a in &d.nodes {
         assert!(frame.contains(&a.rect), "{name}: box {} outside", a.id);
         assert!(a.rect.w > 0.0 && a.rect.h > 0.0);
-        for b in &d.nodes[i + 1..] {
-            assert!(
-                !a.rect.overlaps(&b.rect),
-                "{name}: boxes {} and {} overlap",
-                a.id,
-                b.id
-            );
-        }
     }
-    for (i, a) in d.edges.iter().enumerate() {
+    assert_apart(name, "boxes", &d.nodes, |n| n.rect, |n| n.id.clone());
+    assert_apart(
+        name,
+        "labels of steps",
+        &d.edges,
+        |e| e.label_rect,
+        |e| e.step,
+    );
+    for a in &d.edges {
         assert!(
             frame.contains(&a.label_rect),
             "{name}: label {} outside",
@@ -693,14 +713,6 @@ fn assert_readable(name: &str, d: &Diagram) {
                 frame.contains_point(p),
                 "{name}: arrow {} leaves the picture",
                 a.step
-            );
-        }
-        for b in &d.edges[i + 1..] {
-            assert!(
-                !a.label_rect.overlaps(&b.label_rect),
-                "{name}: labels of steps {} and {} overlap",
-                a.step,
-                b.step
             );
         }
         for n in &d.nodes {
