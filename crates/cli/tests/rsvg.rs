@@ -20,6 +20,9 @@ use std::process::Command;
 
 mod common;
 use common::run_with_input;
+#[path = "../../core/tests/common/entities.rs"]
+mod entities;
+use entities::unescape;
 
 use credflow_core::presets::PRESETS;
 use credflow_core::text::{text_width, Font};
@@ -75,15 +78,6 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 
 fn number(tag: &str, name: &str) -> Option<f32> {
     attr(tag, name)?.parse().ok()
-}
-
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
 }
 
 /// Each element of `svg` from its `start` to its `end` (which it leaves out), in order.
