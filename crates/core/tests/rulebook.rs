@@ -630,228 +630,31 @@ fn roles_other_than_dc_get_no_lockout_warning_from_the_token() {
 // ── sources ─────────────────────────────────────────────────────────────────────────────
 
 /// "Show each source to the user with its real title and its address": each id of the rule
-/// book (its "Main ids", and Q236052 from "Logs") with a piece of the real title from
-/// `sources.md` (none where the archived copy shows none) and a piece of an address
-/// `sources.md` gives for it.
-const SOURCES: &[(&str, &[&str], &[&str])] = &[
-    (
-        "S1",
-        &["How IT Works: SMS Client-Side Software Installation"],
-        &["cc160972", "2006.07.howitworks", "420279"],
-    ),
-    ("KB826871", &[], &["826/871"]),
-    (
-        "Q199041",
-        &["NET TIME Offered as a Package Will Not Traverse Domains"],
-        &["Q199041"],
-    ),
-    (
-        "Q241982",
-        &["Subst Command Locks Out SMSCliToknAcct&"],
-        &["Q241982"],
-    ),
-    (
-        "Q231399",
-        &["SMSCliToknAcct& and/or SMSCliSvcAcct Accounts Locked Out"],
-        &["Q231399"],
-    ),
-    (
-        "Q262341",
-        &["Account Lockout When HINV Is Run"],
-        &["Q262341"],
-    ),
-    (
-        "Q244410",
-        &["Smsapm32 Uses SMSCliToknAcct& to Search Mapped Drives"],
-        &["Q244410"],
-    ),
-    (
-        "Q242011",
-        &["APM Does Not Install Software on BDCs"],
-        &["Q242011"],
-    ),
-    (
-        "Q235811",
-        &["Using the SMS Windows NT Client Software Installation Account"],
-        &["Q235811"],
-    ),
-    (
-        "Q235205",
-        &["Advertised Program Does Not Run with 10003 Status Message"],
-        &["Q235205"],
-    ),
-    (
-        "Q237759",
-        &["Avoiding Client Lockouts When Using Client Connection Accounts"],
-        &["Q237759"],
-    ),
-    (
-        "Q264714",
-        &["WIN9X Clients Fail to Run Advert"],
-        &["Q264714"],
-    ),
-    (
-        "Q293487",
-        &["Advertisements That Should Run at Next Logon May Not Run"],
-        &["Q293487"],
-    ),
-    (
-        "Q307434",
-        &["SMSCliToknAcct& Lockout with Software Installation Account"],
-        &["Q307434"],
-    ),
-    (
-        "Q236052",
-        &["How to Recover When a Client Connection Account Is Locked Out"],
-        &["236/052"],
-    ),
-    (
-        "KB226113",
-        &["Client Does Not Use Existing Connection for CAP or DP"],
-        &["226/113"],
-    ),
-    (
-        "KB839513",
-        &["Advanced Client manages its cache"],
-        &["839513"],
-    ),
-    (
-        "KB867490",
-        &["A list of log files that are created in Systems Management Server 2003"],
-        &["867/490"],
-    ),
-    (
-        "KB942589",
-        &["A 32-bit application cannot access the system32 folder"],
-        &["942589"],
-    ),
-    (
-        "SMS03-ACCTLIFE",
-        &["Planning for SMS Account Lifecycles"],
-        &["cc181332"],
-    ),
-    (
-        "SMS03-ACCTMIN",
-        &["Minimizing the Number of Accounts SMS Uses"],
-        &["cc181597"],
-    ),
-    ("SMS20-ENV", &["Environment Tab"], &["dpgmprp3"]),
-    (
-        "CM07-NAA",
-        &["Network Access Account"],
-        &["27d044a8-eb1b-4a6c-8b06-0c286fcd44b7"],
-    ),
-    ("CM07-FLOW", &[], &["d36aa432-becb-4ca7-b256-7b35e73704e7"]),
-    (
-        "CM07-PKGACCESS",
-        &[],
-        &["96a5181b-8dd7-4cda-a1a5-59b05155fa66"],
-    ),
-    (
-        "CM07-ENV",
-        &["Environment Tab"],
-        &[
-            "e917d58b-ce62-4d87-a0a3-e3005ba5baaa",
-            "7dacf1f3-a31b-4545-a97d-0f2b4b3d29ad",
-        ],
-    ),
-    (
-        "CM07-REQ",
-        &["Requirements"],
-        &[
-            "3b145d1a-9df3-4c51-b774-d6aa9d170e38",
-            "3a41d4d1-0762-4379-9df7-b5803eb09595",
-        ],
-    ),
-    (
-        "CM07-LOGS",
-        &["List of Log Files in Configuration Manager 2007"],
-        &["bb892800"],
-    ),
-    (
-        "SDK-ADV",
-        &["SMS_Advertisement"],
-        &["cc146108", "sms_advertisement-server-wmi-class"],
-    ),
-    (
-        "CB-ACCOUNTS",
-        &[
-            "Accounts used in Configuration Manager",
-            "Manage accounts to access content",
-        ],
-        &["hierarchy/accounts", "manage-accounts-to-access-content"],
-    ),
-    (
-        "CB-PKGPROG",
-        &["Packages and programs in Configuration Manager"],
-        &["packages-and-programs"],
-    ),
-    (
-        "CB-PDF",
-        &["Package definition files"],
-        &["package-definition-files"],
-    ),
-    (
-        "WIN-LOCALSYSTEM",
-        &["LocalSystem Account"],
-        &["localsystem-account"],
-    ),
-    (
-        "WIN-REDIRDRIVES",
-        &["Services and Redirected Drives"],
-        &["services-and-redirected-drives"],
-    ),
-    (
-        "AD-GROUPS",
-        &["Active Directory security groups"],
-        &["understand-security-groups"],
-    ),
-    ("MSI-ALLUSERS", &["ALLUSERS property"], &["msi/allusers"]),
-    (
-        "MSI-CONTEXT",
-        &["Installation Context"],
-        &["installation-context"],
-    ),
-    (
-        "MSI-ERRORS",
-        &["Windows Installer Error Messages"],
-        &["windows-installer-error-messages"],
-    ),
-    (
-        "MSI-EXIT",
-        &["MsiExec.exe and InstMsi.exe Error Messages"],
-        &["msi/error-codes"],
-    ),
-    (
-        "UAC-HOW",
-        &[
-            "How User Account Control works",
-            "Understanding and Configuring User Account Control in Windows Vista",
-        ],
-        &["user-account-control/how-it-works", "cc709628"],
-    ),
-    (
-        "WOW64-FSR",
-        &["File System Redirector"],
-        &["file-system-redirector"],
-    ),
-    (
-        "WOW64-REG",
-        &["Registry Redirector"],
-        &["registry-redirector"],
-    ),
-    (
-        "COMM-SANDYS",
-        &["ConfigMgr 2012 and 32-bit Application Installers"],
-        &["configmgr-2012-and-32-bit-application-installers"],
-    ),
-    ("MSJP-SYSNATIVE", &["sysnative"], &["20220125_01"]),
-];
+/// book with pieces of its real title and of its addresses, `tests/cases/sources.txt`.
+struct Source {
+    id: &'static str,
+    /// Pieces of its real title (none where the archived copy shows none).
+    titles: Vec<&'static str>,
+    /// Pieces of the addresses `sources.md` gives for it.
+    addresses: Vec<&'static str>,
+}
+
+static SOURCES: LazyLock<Vec<Source>> = LazyLock::new(|| {
+    let keys = ["id", "title", "address"];
+    cases::read("sources.txt", include_str!("cases/sources.txt"), &keys)
+        .iter()
+        .map(|c| Source {
+            id: c.req("id"),
+            titles: c.all("title"),
+            addresses: c.all("address"),
+        })
+        .collect()
+});
 
 #[test]
 fn sources_are_the_rule_books_with_real_titles_and_addresses() {
     let keys: Vec<&str> = SourceId::ALL.iter().map(|s| s.key()).collect();
-    let want: Vec<&str> = SOURCES.iter().map(|(k, _, _)| *k).collect();
+    let want: Vec<&str> = SOURCES.iter().map(|s| s.id).collect();
     let mut sorted_keys = keys.clone();
     sorted_keys.sort_unstable();
     let mut sorted_want = want.clone();
@@ -859,7 +662,12 @@ fn sources_are_the_rule_books_with_real_titles_and_addresses() {
     assert_eq!(sorted_keys, sorted_want, "the rule book's source ids");
     // "KB925282 does not exist (dropped)".
     assert_eq!(SourceId::from_key("KB925282"), None);
-    for (key, titles, addresses) in SOURCES {
+    for Source {
+        id: key,
+        titles,
+        addresses,
+    } in SOURCES.iter()
+    {
         let id = SourceId::from_key(key).unwrap();
         let title = id.title();
         assert!(!title.trim().is_empty(), "{key} has a title");
