@@ -14,7 +14,7 @@ pub struct Case {
 impl Case {
     /// Fails the test, naming the case's file and line.
     pub fn fail(&self, what: &str) -> ! {
-        panic!("{}:{}: {what}", self.file, self.line)
+        panic!("tests/cases/{}:{}: {what}", self.file, self.line)
     }
 
     /// Every value of `key`, in order.
@@ -63,7 +63,7 @@ pub fn read(file: &'static str, text: &'static str, keys: &[&str]) -> Vec<Case> 
             continue;
         }
         let Some((key, value)) = line.split_once(": ").filter(|(k, _)| keys.contains(k)) else {
-            panic!("{file}:{n}: not `key: value` with a key of {keys:?}: {line:?}");
+            panic!("tests/cases/{file}:{n}: not `key: value` with a key of {keys:?}: {line:?}");
         };
         case.get_or_insert_with(|| Case {
             file,
@@ -74,6 +74,6 @@ pub fn read(file: &'static str, text: &'static str, keys: &[&str]) -> Vec<Case> 
         .push((key, value));
     }
     cases.extend(case);
-    assert!(!cases.is_empty(), "{file}: no cases");
+    assert!(!cases.is_empty(), "tests/cases/{file}: no cases");
     cases
 }
