@@ -46,58 +46,50 @@ fn render_500_shares() -> String {
     render(black_box(&FIVE_HUNDRED))
 }
 
-#[divan::bench]
-fn plan_default() -> credflow_core::Plan {
-    plan(black_box(&DEFAULT))
+/// `plan`, `layout` and `svg` of one scenario, each timed alone (`layout` of its plan, `svg`
+/// of its diagram), as the benches `$plan`, `$layout` and `$svg`.
+macro_rules! each_step {
+    ($scenario:ident: $plan:ident, $layout:ident, $svg:ident) => {
+        #[divan::bench]
+        fn $plan() -> credflow_core::Plan {
+            plan(black_box(&$scenario))
+        }
+
+        #[divan::bench]
+        fn $layout(bencher: divan::Bencher) {
+            let p = plan(&$scenario);
+            bencher.bench(|| layout(black_box(&p)));
+        }
+
+        #[divan::bench]
+        fn $svg(bencher: divan::Bencher) {
+            let d = layout(&plan(&$scenario));
+            bencher.bench(|| svg(black_box(&d)));
+        }
+    };
 }
 
-#[divan::bench]
-fn layout_default(bencher: divan::Bencher) {
-    let p = plan(&DEFAULT);
-    bencher.bench(|| layout(black_box(&p)));
-}
+each_step!(DEFAULT: plan_default, layout_default, svg_default);
+each_step!(FIFTY: plan_50_shares, layout_50_shares, svg_50_shares);
 
-#[divan::bench]
-fn svg_default(bencher: divan::Bencher) {
-    let d = layout(&plan(&DEFAULT));
-    bencher.bench(|| svg(black_box(&d)));
-}
-
-#[divan::bench]
-fn plan_50_shares() -> credflow_core::Plan {
-    plan(black_box(&FIFTY))
-}
-
-#[divan::bench]
-fn layout_50_shares(bencher: divan::Bencher) {
-    let p = plan(&FIFTY);
-    bencher.bench(|| layout(black_box(&p)));
-}
-
-#[divan::bench]
-fn svg_50_shares(bencher: divan::Bencher) {
-    let d = layout(&plan(&FIFTY));
-    bencher.bench(|| svg(black_box(&d)));
-}
-
-/// `plan` for each of the 51,840 combinations (normalised beforehand, as the page does).
-#[divan::bench(sample_count = 10, sample_size = 1)]
-fn exhaustive_plan(bencher: divan::Bencher) {
+/// `f` for each of the 51,840 combinations (normalised beforehand, as the page does).
+fn every_combination_through<T>(bencher: divan::Bencher, f: fn(&Scenario) -> T) {
     let every = &*EVERY;
     bencher.bench(|| {
         for s in every {
-            black_box(plan(black_box(s)));
+            black_box(f(black_box(s)));
         }
     });
+}
+
+/// `plan` for each of the 51,840 combinations.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn exhaustive_plan(bencher: divan::Bencher) {
+    every_combination_through(bencher, plan);
 }
 
 /// `plan`, `layout` and `svg` for each of the 51,840 combinations.
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn exhaustive_render(bencher: divan::Bencher) {
-    let every = &*EVERY;
-    bencher.bench(|| {
-        for s in every {
-            black_box(render(black_box(s)));
-        }
-    });
+    every_combination_through(bencher, render);
 }

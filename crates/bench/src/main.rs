@@ -135,6 +135,26 @@ impl Report {
         });
         self.failures.push(format!("{what}: {why}"));
     }
+
+    /// What a measurement run as a task found; `None` when it failed or panicked, which is
+    /// reported as not measured.
+    fn measured<T>(
+        &mut self,
+        what: &str,
+        run: Result<Result<T, String>, tokio::task::JoinError>,
+    ) -> Option<T> {
+        match run {
+            Ok(Ok(found)) => Some(found),
+            Ok(Err(e)) => {
+                self.missing(what, e);
+                None
+            }
+            Err(e) => {
+                self.missing(what, format!("the measurement panicked: {e}"));
+                None
+            }
+        }
+    }
 }
 
 fn heading(title: &str) {
@@ -216,32 +236,26 @@ async fn main() -> ExitCode {
     ));
     let dist = args.dist.clone();
     let loads = args.loads;
-    match tokio::spawn(async move { first_diagram(&dist, loads).await }).await {
-        Ok(Ok(firsts)) => {
-            let plain = &firsts.plain;
-            for (what, s, budget) in [
-                ("first visit", &firsts.page, BUDGET_TTFD_RATIO),
-                ("shared link", &firsts.link, BUDGET_TTFD_LINK_RATIO),
-                ("embed view", &firsts.embed, BUDGET_TTFD_LINK_RATIO),
-            ] {
-                let ratio = s.median / plain.median;
-                println!(
-                    "ratio of medians ({what} / static): {ratio:.2}x   (of p95s: {:.2}x)",
-                    s.p95 / plain.p95
-                );
-                report.budget(
-                    &format!("time to first diagram, {what} / static page (medians)"),
-                    format!("{ratio:.2}x ({:.1} ms / {:.1} ms)", s.median, plain.median),
-                    format!("<= {budget:.1}x"),
-                    ratio <= budget,
-                );
-            }
+    let run = tokio::spawn(async move { first_diagram(&dist, loads).await }).await;
+    if let Some(firsts) = report.measured("time to first diagram", run) {
+        let plain = &firsts.plain;
+        for (what, s, budget) in [
+            ("first visit", &firsts.page, BUDGET_TTFD_RATIO),
+            ("shared link", &firsts.link, BUDGET_TTFD_LINK_RATIO),
+            ("embed view", &firsts.embed, BUDGET_TTFD_LINK_RATIO),
+        ] {
+            let ratio = s.median / plain.median;
+            println!(
+                "ratio of medians ({what} / static): {ratio:.2}x   (of p95s: {:.2}x)",
+                s.p95 / plain.p95
+            );
+            report.budget(
+                &format!("time to first diagram, {what} / static page (medians)"),
+                format!("{ratio:.2}x ({:.1} ms / {:.1} ms)", s.median, plain.median),
+                format!("<= {budget:.1}x"),
+                ratio <= budget,
+            );
         }
-        Ok(Err(e)) => report.missing("time to first diagram", e),
-        Err(e) => report.missing(
-            "time to first diagram",
-            format!("the measurement panicked: {e}"),
-        ),
     }
 
     heading(&format!(
@@ -250,47 +264,38 @@ async fn main() -> ExitCode {
     ));
     let dist = args.dist.clone();
     let (changes, warmup, cap) = (args.changes, args.warmup, args.cap);
-    match tokio::spawn(async move { input_changes(&dist, changes, warmup, cap).await }).await {
-        Ok(Ok(results)) => {
-            for (shares, budget_ms) in [(50, BUDGET_CHANGE_50_MS), (500, BUDGET_CHANGE_500_MS)] {
-                match results.iter().find(|(n, _)| *n == shares) {
-                    Some((_, s)) => report.budget(
-                        &format!("input change, {shares} shares (p95, updates + style/layout)"),
-                        format!("{:.1} ms", s.p95),
-                        format!("<= {budget_ms:.0} ms"),
-                        s.p95 <= budget_ms,
-                    ),
-                    None => report.missing(
-                        &format!("input change, {shares} shares"),
-                        "no result".into(),
-                    ),
-                }
+    let run = tokio::spawn(async move { input_changes(&dist, changes, warmup, cap).await }).await;
+    if let Some(results) = report.measured("input change", run) {
+        for (shares, budget_ms) in [(50, BUDGET_CHANGE_50_MS), (500, BUDGET_CHANGE_500_MS)] {
+            match results.iter().find(|(n, _)| *n == shares) {
+                Some((_, s)) => report.budget(
+                    &format!("input change, {shares} shares (p95, updates + style/layout)"),
+                    format!("{:.1} ms", s.p95),
+                    format!("<= {budget_ms:.0} ms"),
+                    s.p95 <= budget_ms,
+                ),
+                None => report.missing(
+                    &format!("input change, {shares} shares"),
+                    "no result".into(),
+                ),
             }
         }
-        Ok(Err(e)) => report.missing("input change", e),
-        Err(e) => report.missing("input change", format!("the measurement panicked: {e}")),
     }
 
     heading("6. Diagnose a 5 MB log in the page (headless Chromium, local static server)");
     let dist = args.dist.clone();
-    match tokio::spawn(async move { diagnose_5mb(&dist).await }).await {
-        Ok(Ok((first, median))) => {
-            println!(
-                "ms from \"Diagnose\" to the entries listed: the first run (the worker starts) \
-                 {first:.0} ms; the median of the next {DIAGNOSE_RUNS}: {median:.0} ms"
-            );
-            report.budget(
-                "diagnose a 5 MB log, paste to result (median)",
-                format!("{median:.0} ms"),
-                format!("<= {BUDGET_DIAGNOSE_5MB_MS:.0} ms"),
-                median <= BUDGET_DIAGNOSE_5MB_MS,
-            );
-        }
-        Ok(Err(e)) => report.missing("diagnose a 5 MB log", e),
-        Err(e) => report.missing(
-            "diagnose a 5 MB log",
-            format!("the measurement panicked: {e}"),
-        ),
+    let run = tokio::spawn(async move { diagnose_5mb(&dist).await }).await;
+    if let Some((first, median)) = report.measured("diagnose a 5 MB log", run) {
+        println!(
+            "ms from \"Diagnose\" to the entries listed: the first run (the worker starts) \
+             {first:.0} ms; the median of the next {DIAGNOSE_RUNS}: {median:.0} ms"
+        );
+        report.budget(
+            "diagnose a 5 MB log, paste to result (median)",
+            format!("{median:.0} ms"),
+            format!("<= {BUDGET_DIAGNOSE_5MB_MS:.0} ms"),
+            median <= BUDGET_DIAGNOSE_5MB_MS,
+        );
     }
 
     heading("Budgets (report only: nothing here fails the run)");

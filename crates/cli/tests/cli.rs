@@ -1,9 +1,12 @@
 //! The `credflow` binary, run as a person runs it.
 
-use std::process::{Command, Output};
-
 mod common;
-use common::{credflow, stderr, stdout};
+use common::{credflow, credflow_with_input, stderr, stdout};
+
+/// The rule book's inputs, as the core's tests write them out.
+#[path = "../../core/tests/common/rule_book.rs"]
+mod rule_book;
+use rule_book::NEW_KEYS;
 
 use credflow_core::presets::PRESETS;
 use serde_json::Value;
@@ -232,19 +235,7 @@ fn a_bad_link_exits_2_and_names_the_key() {
 
 #[test]
 fn a_bad_value_of_any_new_key_exits_2_and_names_the_key() {
-    for key in [
-        "os",
-        "arch",
-        "interact",
-        "ui",
-        "installer",
-        "deploy",
-        "boundary",
-        "slow",
-        "drive",
-        "letter",
-        "mapped",
-    ] {
+    for key in NEW_KEYS {
         let link = format!("v=1&{key}=bogus");
         for args in [vec!["plan", &link[..]], vec!["plan", &link[..], "--json"]] {
             let o = credflow(&args);
@@ -300,26 +291,6 @@ fn render_writes_an_svg() {
     }
 }
 
-/// Runs `credflow` with `input` on standard input.
-fn credflow_with_input(args: &[&str], input: &str) -> Output {
-    use std::io::Write;
-    use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_credflow"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("credflow runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write the link");
-    child.wait_with_output().expect("credflow finishes")
-}
-
 #[test]
 fn a_link_too_long_for_a_command_line_is_read_from_standard_input() {
     // 500 shares of long paths: well over Linux's 128 KiB limit for one argument.
@@ -329,17 +300,17 @@ fn a_link_too_long_for_a_command_line_is_read_from_standard_input() {
     let link = format!("#v=1&client=legacy&{}\n", shares.join("&"));
     assert!(link.len() > 128 * 1024, "{} characters", link.len());
 
-    let out = credflow_with_input(&["plan", "--json", "-"], &link);
+    let out = credflow_with_input(&["plan", "--json", "-"], link.as_bytes());
     assert!(out.status.success(), "{}", stderr(&out));
     let plan: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
     assert_eq!(plan["verdict"], "fails");
     assert_eq!(plan["steps"].as_array().map(Vec::len), Some(504));
 
-    let out = credflow_with_input(&["render", "-"], &link);
+    let out = credflow_with_input(&["render", "-"], link.as_bytes());
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).starts_with("<svg"));
 
-    let out = credflow_with_input(&["plan", "-"], "#v=1&client=nope");
+    let out = credflow_with_input(&["plan", "-"], b"#v=1&client=nope");
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("client"), "{}", stderr(&out));
 }

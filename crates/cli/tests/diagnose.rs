@@ -1,11 +1,10 @@
 //! `credflow diagnose [LINK] [FILE|-] [--json]`, run as a person runs it.
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 mod common;
-use common::{assert_contains, stderr, stdout};
+use common::{assert_contains, credflow_with_input, stderr, stdout};
 use serde_json::Value;
 
 /// The case: a Legacy log with 2147942405 on `\\fs01\apps` (Q236052's line shape), a
@@ -19,19 +18,6 @@ const LEGACY_LOG: &str = concat!(
 );
 
 const LEGACY_LINK: &str = "#v=1&client=legacy&share=%5C%5Cfs01%5Capps~users";
-
-fn credflow(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_credflow"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run credflow");
-    // A command that does not read its input may close it first: not an error here.
-    let _ = child.stdin.take().expect("stdin").write_all(stdin);
-    child.wait_with_output().expect("credflow output")
-}
 
 /// A log file of this test's own, removed when dropped.
 struct LogFile(PathBuf);
@@ -63,7 +49,7 @@ fn json(o: &Output) -> Value {
 #[test]
 fn text_shows_each_step_with_its_evidence_lines_the_missing_evidence_and_the_suggestions() {
     let log = LogFile::new("legacy.log", LEGACY_LOG.as_bytes());
-    let o = credflow(&["diagnose", LEGACY_LINK, log.path()], b"");
+    let o = credflow_with_input(&["diagnose", LEGACY_LINK, log.path()], b"");
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.starts_with("Log: 4 entries (CMTrace 0, Legacy 2, columns 0, plain 2); written by: the SMS 2003 Legacy Client\n"), "{out}");
@@ -104,7 +90,10 @@ fn text_shows_each_step_with_its_evidence_lines_the_missing_evidence_and_the_sug
 #[test]
 fn a_suggested_link_is_a_link_credflow_plans() {
     let log = LogFile::new("suggest.log", LEGACY_LOG.as_bytes());
-    let out = stdout(&credflow(&["diagnose", LEGACY_LINK, log.path()], b""));
+    let out = stdout(&credflow_with_input(
+        &["diagnose", LEGACY_LINK, log.path()],
+        b"",
+    ));
     let links: Vec<&str> = out
         .lines()
         .map(str::trim)
@@ -112,7 +101,7 @@ fn a_suggested_link_is_a_link_credflow_plans() {
         .collect();
     assert_eq!(links.len(), 2, "{out}");
     for link in links {
-        let o = credflow(&["plan", link, "--json"], b"");
+        let o = credflow_with_input(&["plan", link, "--json"], b"");
         assert!(o.status.success(), "{link}: {}", stderr(&o));
     }
 }
@@ -120,7 +109,7 @@ fn a_suggested_link_is_a_link_credflow_plans() {
 #[test]
 fn json_is_the_diagnosis() {
     let log = LogFile::new("json.log", LEGACY_LOG.as_bytes());
-    let j = json(&credflow(
+    let j = json(&credflow_with_input(
         &["diagnose", LEGACY_LINK, log.path(), "--json"],
         b"",
     ));
@@ -155,7 +144,7 @@ fn the_log_comes_from_standard_input_without_a_file_or_with_dash() {
         vec!["diagnose", LEGACY_LINK, "--json"],
         vec!["diagnose", LEGACY_LINK, "-", "--json"],
     ] {
-        let j = json(&credflow(&args, LEGACY_LOG.as_bytes()));
+        let j = json(&credflow_with_input(&args, LEGACY_LOG.as_bytes()));
         assert_eq!(j["entries"], 4, "{args:?}");
         assert_eq!(j["steps"][3]["agreement"], "agrees", "{args:?}");
     }
@@ -164,7 +153,10 @@ fn the_log_comes_from_standard_input_without_a_file_or_with_dash() {
 #[test]
 fn without_a_link_the_default_scenario_is_read_against() {
     let log = LogFile::new("default.log", LEGACY_LOG.as_bytes());
-    let j = json(&credflow(&["diagnose", log.path(), "--json"], b""));
+    let j = json(&credflow_with_input(
+        &["diagnose", log.path(), "--json"],
+        b"",
+    ));
     // The default scenario is the Advanced Client with no shares: both shares are missing,
     // and the Legacy lines suggest the Legacy Client.
     assert_eq!(j["steps"].as_array().expect("steps").len(), 4);
@@ -180,7 +172,10 @@ fn without_a_link_the_default_scenario_is_read_against() {
         "{titles:?}"
     );
     // Standard input alone, no arguments but the command.
-    let j = json(&credflow(&["diagnose", "--json"], LEGACY_LOG.as_bytes()));
+    let j = json(&credflow_with_input(
+        &["diagnose", "--json"],
+        LEGACY_LOG.as_bytes(),
+    ));
     assert_eq!(j["entries"], 4);
 }
 
@@ -189,7 +184,7 @@ fn a_utf16_log_file_is_read() {
     let mut bytes = vec![0xFF, 0xFE];
     bytes.extend(LEGACY_LOG.encode_utf16().flat_map(|u| u.to_le_bytes()));
     let log = LogFile::new("utf16.log", &bytes);
-    let j = json(&credflow(
+    let j = json(&credflow_with_input(
         &["diagnose", LEGACY_LINK, log.path(), "--json"],
         b"",
     ));
@@ -200,35 +195,35 @@ fn a_utf16_log_file_is_read() {
 #[test]
 fn a_bad_link_exits_2_and_names_the_key() {
     let log = LogFile::new("bad.log", LEGACY_LOG.as_bytes());
-    let o = credflow(&["diagnose", "#v=1&client=legacyy", log.path()], b"");
+    let o = credflow_with_input(&["diagnose", "#v=1&client=legacyy", log.path()], b"");
     assert_eq!(o.status.code(), Some(2));
     assert!(stdout(&o).is_empty());
     let err = stderr(&o);
     assert!(err.starts_with("credflow: bad link: "), "{err}");
     assert!(err.contains("client=legacyy"), "{err}");
-    let o = credflow(&["diagnose", "#v=1&colour=red", "--json"], b"");
+    let o = credflow_with_input(&["diagnose", "#v=1&colour=red", "--json"], b"");
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("\"colour\""), "{}", stderr(&o));
 }
 
 #[test]
 fn a_missing_file_or_two_standard_inputs_exit_2() {
-    let o = credflow(
+    let o = credflow_with_input(
         &["diagnose", LEGACY_LINK, "/nonexistent/credflow/execmgr.log"],
         b"",
     );
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("cannot read the log /nonexistent/credflow/execmgr.log"));
-    let o = credflow(&["diagnose", "-", "-"], b"");
+    let o = credflow_with_input(&["diagnose", "-", "-"], b"");
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("cannot both come from standard input"));
-    let o = credflow(&["diagnose", "a", "b", "c"], b"");
+    let o = credflow_with_input(&["diagnose", "a", "b", "c"], b"");
     assert_eq!(o.status.code(), Some(2));
 }
 
 #[test]
 fn an_empty_log_has_no_evidence_and_suggests_nothing() {
-    let out = stdout(&credflow(&["diagnose", LEGACY_LINK], b""));
+    let out = stdout(&credflow_with_input(&["diagnose", LEGACY_LINK], b""));
     assert!(out.starts_with("Log: 0 entries"), "{out}");
     assert!(
         out.contains("No line of the log matches a signature credflow knows"),

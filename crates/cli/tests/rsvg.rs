@@ -15,9 +15,14 @@
 //! Without `rsvg-convert` the tests say so and pass, unless `CREDFLOW_REQUIRE_RSVG=1`
 //! (scripts/test sets it), where its absence fails them.
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Command;
+
+mod common;
+use common::run_with_input;
+#[path = "../../core/tests/common/entities.rs"]
+mod entities;
+use entities::unescape;
 
 use credflow_core::presets::PRESETS;
 use credflow_core::text::{text_width, Font};
@@ -41,10 +46,7 @@ fn rsvg_convert() -> Option<PathBuf> {
 
 /// `credflow ARGS`: its standard output.
 fn credflow(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_credflow"))
-        .args(args)
-        .output()
-        .expect("run credflow");
+    let out = common::credflow(args);
     assert!(
         out.status.success(),
         "credflow {args:?}: {}",
@@ -55,20 +57,7 @@ fn credflow(args: &[&str]) -> String {
 
 /// `rsvg-convert -f FORMAT` of `svg`: (standard output, standard error).
 fn convert(rsvg: &PathBuf, format: &str, svg: &str) -> (Vec<u8>, String) {
-    let mut child = Command::new(rsvg)
-        .args(["-f", format])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start rsvg-convert");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(svg.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().expect("run rsvg-convert");
+    let out = run_with_input(Command::new(rsvg).args(["-f", format]), svg.as_bytes());
     assert!(
         out.status.success(),
         "rsvg-convert -f {format} failed: {}",
@@ -91,13 +80,15 @@ fn number(tag: &str, name: &str) -> Option<f32> {
     attr(tag, name)?.parse().ok()
 }
 
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
+/// Each element of `svg` from its `start` to its `end` (which it leaves out), in order.
+fn elements<'a>(svg: &'a str, start: &'a str, end: &'a str) -> impl Iterator<Item = &'a str> {
+    let mut rest = svg;
+    std::iter::from_fn(move || {
+        rest = &rest[rest.find(start)?..];
+        let (element, after) = rest.split_at(rest.find(end).unwrap());
+        rest = after;
+        Some(element)
+    })
 }
 
 /// A bounding box: x0, y0, x1, y1.
@@ -116,14 +107,8 @@ struct Line {
 /// `<tspan>`s, some starting a new line with `x` and `dy`).
 fn lines(svg: &str) -> Vec<Line> {
     let mut out = Vec::new();
-    let mut rest = svg;
-    while let Some(at) = rest.find("<text") {
-        rest = &rest[at..];
-        let open_end = rest.find('>').unwrap();
-        let open = &rest[..open_end];
-        let close = rest.find("</text>").unwrap();
-        let body = &rest[open_end + 1..close];
-        rest = &rest[close..];
+    for text in elements(svg, "<text", "</text>") {
+        let (open, body) = text.split_once('>').unwrap();
         let (x, mut y) = (number(open, "x").unwrap(), number(open, "y").unwrap());
         let middle = attr(open, "class").is_some_and(|c| c.split(' ').any(|c| c == "bn"));
         let mut line = Line {
@@ -197,12 +182,7 @@ fn palette(css: &str) -> Vec<[u8; 3]> {
 /// colour and bounding box.
 fn filled(svg: &str) -> Vec<([u8; 3], Bounds)> {
     let mut out = Vec::new();
-    let mut rest = svg;
-    while let Some(at) = rest.find("<path ") {
-        rest = &rest[at..];
-        let end = rest.find("/>").unwrap();
-        let tag = &rest[..end];
-        rest = &rest[end..];
+    for tag in elements(svg, "<path ", "/>") {
         let style = attr(tag, "style").unwrap_or_default();
         if !style.contains("stroke:none") {
             continue;

@@ -3,28 +3,17 @@
 //! survives `normalise` — including the Legacy Client's content options, which normalisation
 //! resets without reporting them.
 
+#[path = "common/walk.rs"]
+mod walk;
+
 use credflow_core::availability::unavailable;
-use credflow_core::scenario::{Input, INPUTS};
+use credflow_core::scenario::INPUTS;
 use credflow_core::{normalise, Principal, Readers, Scenario, Share};
+use walk::each_combination;
 
 /// Every valid (normalised, unchanged) scenario over the values of `keys`, with and without a
 /// share. (Valid: normalising it changes nothing, reported or not.)
 fn valid_scenarios(keys: &[&str]) -> Vec<Scenario> {
-    fn each(base: &Scenario, keys: &[&str], out: &mut Vec<Scenario>) {
-        let Some((key, rest)) = keys.split_first() else {
-            let (s, changes) = normalise(base.clone());
-            if changes.is_empty() && s == *base {
-                out.push(s);
-            }
-            return;
-        };
-        let input = Input::by_key(key).unwrap_or_else(|| panic!("input {key}"));
-        for option in input.options {
-            let mut s = base.clone();
-            s.set(key, option.key).expect("a value from the table");
-            each(&s, rest, out);
-        }
-    }
     let mut out = Vec::new();
     for shares in [0, 1] {
         let base = Scenario {
@@ -33,7 +22,12 @@ fn valid_scenarios(keys: &[&str]) -> Vec<Scenario> {
                 .collect(),
             ..Scenario::default()
         };
-        each(&base, keys, &mut out);
+        each_combination(&base, keys, &mut |s| {
+            let (normalised, changes) = normalise(s.clone());
+            if changes.is_empty() && normalised == s {
+                out.push(s);
+            }
+        });
     }
     out
 }

@@ -107,8 +107,15 @@ fn assert_all_reached(p: &Plan) {
     );
 }
 
-fn assert_all_reached_and_ok(p: &Plan) {
+/// Nothing fails: the verdict is `verdict` (ok, at-risk or waits), there is no first failure,
+/// and every step is reached.
+fn nothing_fails(p: &Plan, verdict: Outcome) {
+    assert_eq!(p.verdict, verdict);
+    assert_eq!(p.first_failure, None, "{verdict} is not a failure");
     assert_all_reached(p);
+}
+
+fn assert_all_ok(p: &Plan) {
     for s in &p.steps {
         assert_eq!(
             s.outcome,
@@ -119,6 +126,17 @@ fn assert_all_reached_and_ok(p: &Plan) {
         );
         assert_eq!(s.fix, None, "an ok step has no fix");
     }
+}
+
+/// Every step but the one of kind `key` is ok.
+fn assert_ok_but(p: &Plan, key: &str) {
+    assert!(
+        p.steps
+            .iter()
+            .filter(|s| s.step != kind(key))
+            .all(|s| s.outcome == Outcome::Ok),
+        "{p:#?}"
+    );
 }
 
 /// The first failure is step `n`, of kind `key`; returns it.
@@ -137,13 +155,12 @@ fn fails_at<'a>(p: &'a Plan, n: usize, key: &str) -> &'a Step {
 fn advanced_admin_all_files_on_dp_succeeds_as_local_system() {
     let (s, p) = case(1);
     assert_eq!(s, Scenario::default(), "case 1 is the rule book's defaults");
-    assert_eq!(p.verdict, Outcome::Ok);
-    assert_eq!(p.first_failure, None);
+    nothing_fails(&p, Outcome::Ok);
     assert_eq!(
         kinds(&p),
         ["schedule", "run-as", "fetch-content", "install"]
     );
-    assert_all_reached_and_ok(&p);
+    assert_all_ok(&p);
     let run_as = step(&p, "run-as");
     assert_eq!(run_as.identity, Identity::LocalSystem);
     assert!(run_as.sources.contains(&SourceId::S1));
@@ -202,9 +219,7 @@ fn advanced_admin_share_only_the_naa_reads_is_at_risk_with_the_disagreement_show
         s.shares[0].readers,
         credflow_core::Readers::of(&[Principal::Naa])
     );
-    assert_eq!(p.verdict, Outcome::AtRisk);
-    assert_eq!(p.first_failure, None, "at risk is not a failure");
-    assert_all_reached(&p);
+    nothing_fails(&p, Outcome::AtRisk);
     let share = step(&p, "connect-share");
     assert_eq!(share.outcome, Outcome::AtRisk);
     assert_eq!(share.identity, Identity::NetworkAccessAccount);
@@ -226,13 +241,7 @@ fn advanced_admin_share_only_the_naa_reads_is_at_risk_with_the_disagreement_show
     // Fix: grant Domain Computers (and the NAA if you follow S1), or copy into the package.
     let fix = fix(share);
     assert!(fix.contains("domain computers"), "{fix}");
-    assert!(
-        p.steps
-            .iter()
-            .filter(|s| s.step != kind("connect-share"))
-            .all(|s| s.outcome == Outcome::Ok),
-        "{p:#?}"
-    );
+    assert_ok_but(&p, "connect-share");
 }
 
 /// Case 4: Legacy Client, admin rights, non-SMS share, no SIA: fails; the token account has no
@@ -277,9 +286,8 @@ fn legacy_admin_without_sia_cannot_reach_share() {
 #[test]
 fn legacy_admin_with_sia_granted_succeeds_as_that_account() {
     let (_, p) = case(5);
-    assert_eq!(p.verdict, Outcome::Ok);
-    assert_eq!(p.first_failure, None);
-    assert_all_reached_and_ok(&p);
+    nothing_fails(&p, Outcome::Ok);
+    assert_all_ok(&p);
     let sia = Identity::SoftwareInstallationAccount;
     for key in ["run-as", "fetch-content", "connect-share", "install"] {
         assert_eq!(step(&p, key).identity, sia, "{key}");
@@ -293,8 +301,7 @@ fn legacy_admin_with_sia_granted_succeeds_as_that_account() {
 fn per_user_msi_with_admin_rights_is_at_risk_fixed_by_allusers_2() {
     let (s, p) = case(6);
     assert_eq!(s.installer, Installer::MsiUser);
-    assert_eq!(p.verdict, Outcome::AtRisk);
-    assert_eq!(p.first_failure, None, "at risk is not a failure");
+    nothing_fails(&p, Outcome::AtRisk);
     let install = step(&p, "install");
     assert_eq!(install.outcome, Outcome::AtRisk);
     assert_eq!(install.identity, Identity::LocalSystem);
@@ -305,12 +312,7 @@ fn per_user_msi_with_admin_rights_is_at_risk_fixed_by_allusers_2() {
         install.reason
     );
     assert!(fix(install).contains("allusers=2"), "{:?}", install.fix);
-    assert_all_reached(&p);
-    assert!(p
-        .steps
-        .iter()
-        .filter(|s| s.step != kind("install"))
-        .all(|s| s.outcome == Outcome::Ok));
+    assert_ok_but(&p, "install");
 }
 
 /// Case 7: user's rights, standard user, per-machine MSI: fails with 1925.
@@ -386,9 +388,8 @@ fn windows_98_with_sia_fails_with_1317() {
 fn cm07_admin_share_granting_domain_computers_succeeds_as_computer_account() {
     let (s, p) = case(10);
     assert_eq!(s.client, Client::Cm07);
-    assert_eq!(p.verdict, Outcome::Ok);
-    assert_eq!(p.first_failure, None);
-    assert_all_reached_and_ok(&p);
+    nothing_fails(&p, Outcome::Ok);
+    assert_all_ok(&p);
     let share = step(&p, "connect-share");
     assert_eq!(share.identity, Identity::ComputerAccount);
     assert_eq!(p.identity_name(share.identity), r"DOMAIN\COMPUTER$");
@@ -498,9 +499,7 @@ fn cm07_hidden_dialog_with_admin_rights_fails_at_the_maximum_run_time() {
 fn cm07_x64_script_writing_system32_is_at_risk_of_landing_in_syswow64() {
     let (s, p) = case(14);
     assert_eq!(s.installer, Installer::Script);
-    assert_eq!(p.verdict, Outcome::AtRisk);
-    assert_eq!(p.first_failure, None);
-    assert_all_reached(&p);
+    nothing_fails(&p, Outcome::AtRisk);
     let install = step(&p, "install");
     assert_eq!(install.outcome, Outcome::AtRisk);
     assert_eq!(install.identity, Identity::LocalSystem);
@@ -523,9 +522,7 @@ fn cm07_x64_script_writing_system32_is_at_risk_of_landing_in_syswow64() {
 #[test]
 fn slow_boundary_with_do_not_run_waits() {
     let (_, p) = case(15);
-    assert_eq!(p.verdict, Outcome::Waits);
-    assert_eq!(p.first_failure, None);
-    assert_all_reached(&p);
+    nothing_fails(&p, Outcome::Waits);
     let fetch = step(&p, "fetch-content");
     assert_eq!(fetch.outcome, Outcome::Waits);
     assert_eq!(fetch.identity, Identity::ComputerAccount, "who would read");
@@ -541,11 +538,7 @@ fn slow_boundary_with_do_not_run_waits() {
     );
     // Fix: a DP on the client's boundary, or allow download on slow boundaries.
     assert!(fix(fetch).contains("boundar"), "{:?}", fetch.fix);
-    assert!(p
-        .steps
-        .iter()
-        .filter(|s| s.step != kind("fetch-content"))
-        .all(|s| s.outcome == Outcome::Ok));
+    assert_ok_but(&p, "fetch-content");
 }
 
 /// Case 16: Vista, ALLUSERS=2 MSI, user's rights, standard user: fails.

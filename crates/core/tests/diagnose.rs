@@ -13,6 +13,8 @@
 //! dialogs: 1 schedule, 2 run-as, 3 fetch-content, 4 connect-share `\\fs01\apps`,
 //! 5 use-mapped-drive, 6 user-input, 7 install.
 
+use std::sync::LazyLock;
+
 use credflow_core::diagnose::{
     decode, diagnose, find_codes, lookup, parse, redact, text_from_bytes, Agreement, Change,
     Confidence, Diagnosis, Family, Format, LogClient, Severity, Sign, CODES,
@@ -20,9 +22,12 @@ use credflow_core::diagnose::{
 use credflow_core::{decode as decode_link, encode, plan, Plan, Readers, Scenario, StepKind};
 use proptest::prelude::*;
 
+#[path = "common/cases.rs"]
+mod cases;
+
 /// One fixture line and what credflow must read in it.
 struct Fixture {
-    line: &'static str,
+    line: String,
     /// Where the line or its text and code come from.
     source: &'static str,
     format: Format,
@@ -33,6 +38,32 @@ struct Fixture {
     /// The plan step it supports (see the module comment); `None` when the plan lacks it.
     n: Option<usize>,
     supports: &'static str,
+}
+
+/// The fixtures of `file` in `tests/cases/` (its text `text`).
+fn fixtures(file: &'static str, text: &'static str) -> Vec<Fixture> {
+    let keys = ["line", "source", "format", "code", "step", "n", "supports"];
+    let format = |key: &str| match key {
+        "cmtrace" => Some(Format::CmTrace),
+        "legacy" => Some(Format::Legacy),
+        "columns" => Some(Format::Columns),
+        "plain" => Some(Format::Plain),
+        _ => None,
+    };
+    cases::read(file, text, &keys)
+        .iter()
+        .map(|c| Fixture {
+            line: c.req("line").replace('⇥', "\t"),
+            source: c.req("source"),
+            format: c
+                .parse("format", format)
+                .unwrap_or_else(|| c.fail("no format")),
+            code: c.get("code"),
+            step: c.get("step"),
+            n: c.parse("n", |n| n.parse().ok()),
+            supports: c.req("supports"),
+        })
+        .collect()
 }
 
 const FIXTURE_LINK: &str = "#v=1&mapped=1&ui=prompts&share=%5C%5Cfs01%5Capps~domain-users";
@@ -52,12 +83,12 @@ fn check(fixtures: &[Fixture]) {
     assert_eq!(plan.steps.len(), 7);
     for f in fixtures {
         let what = format!("{} | {}", f.source, f.line);
-        let lines = parse(f.line);
+        let lines = parse(&f.line);
         assert_eq!(lines.len(), 1, "{what}");
         assert_eq!(lines[0].format, f.format, "{what}");
         assert_eq!(lines[0].line, 1, "{what}");
         assert!(!lines[0].message.is_empty(), "{what}");
-        let d = diagnose(f.line, &plan);
+        let d = diagnose(&f.line, &plan);
         let Some(step) = f.step else {
             assert!(d.evidence.is_empty(), "{what}: {:?}", d.evidence);
             assert_eq!(d.notes.len(), 1, "{what}");
@@ -105,1148 +136,62 @@ fn check_as_one_log(fixtures: &[Fixture]) {
 }
 
 /// Every log line of sources.md (c), verbatim, with its source.
-const REAL: &[Fixture] = &[
-    Fixture {
-        line: r#"Warning - could not read files from site TB1 (#2147942405) $$<CCIM32><Tue Jan 04 15:19:23.375 2000><thread=112 (0x70)>"#,
-        source: "sources.md (c) 1: CCIM32.log, Q236052",
-        format: Format::Legacy,
-        code: Some("0x80070005"),
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Warning - CNALPathEx::GetAccessiblePath returned error 2147942405 $$<CCIM32><Tue Jan 04 15:19:28.613 2000><thread=112 (0x70)>"#,
-        source: "sources.md (c) 2: Q236052",
-        format: Format::Legacy,
-        code: Some("0x80070005"),
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"CClientSiteCfgArray - Can't get accessible path for site TB1 config info $$<CCIM32><Tue Jan 04 15:19:28.623 2000><thread=112 (0x70)>"#,
-        source: "sources.md (c) 3: Q236052",
-        format: Format::Legacy,
-        code: None,
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"ACCOUNT MGR : ERROR: Could not get APM run account data for site 'XXX'"#,
-        source: "sources.md (c) 4: Smsapm32.log, Q264714",
-        format: Format::Plain,
-        code: None,
-        step: Some("run-as"),
-        n: Some(2),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"SCHED DATA : Return code = 0x525; The specified user does not exist"#,
-        source: "sources.md (c) 5: Smsapm32.log, Q264714",
-        format: Format::Plain,
-        code: Some("0x525"),
-        step: Some("run-as"),
-        n: Some(2),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"ACCOUNT MGR : ERROR: NetUserGetLocalGroups failed for user DOM\SOFTDIST (1722) APM"#,
-        source: "sources.md (c) 6: Smsapm32.log, Q235205",
-        format: Format::Plain,
-        code: Some("0x6BA"),
-        step: Some("run-as"),
-        n: Some(2),
-        supports: "at-risk",
-    },
-    Fixture {
-        line: r#"ACCOUNT MGR : WARNING: Could not ascertain rights for user 'DOM\SOFTDIST' APM"#,
-        source: "sources.md (c) 7: Smsapm32.log, Q235205",
-        format: Format::Plain,
-        code: None,
-        step: Some("run-as"),
-        n: Some(2),
-        supports: "at-risk",
-    },
-    Fixture {
-        line: r#"ACCOUNT MGR : Granting Local admin rights to user 'domain1\SMSCliSftAcct'"#,
-        source: "sources.md (c) 8: Smsapm32.log, Q242011",
-        format: Format::Plain,
-        code: None,
-        step: Some("run-as"),
-        n: Some(2),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"ACCOUNT MGR : ERROR: NetLocalGroupAddMembers error for user domain1\SMSCliSftAcct. (2226)"#,
-        source: "sources.md (c) 9: Smsapm32.log, Q242011",
-        format: Format::Plain,
-        code: Some("0x8B2"),
-        step: Some("run-as"),
-        n: Some(2),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"SCHEDULER : This is a trigger type job. It will execute either on reboot, logon, or logoff.~."#,
-        source: "sources.md (c) 10: Smsapm32.log (Win9x), Q293487",
-        format: Format::Plain,
-        code: None,
-        step: Some("schedule"),
-        n: Some(1),
-        supports: "waits",
-    },
-    Fixture {
-        line: r#"ERROR: CAP path is not a UNC~  $$<\\CAP server name\NETLOGON\SMSMAN.exe>"#,
-        source: "sources.md (c) 11: WNManual.log, SMS 2003, KB886107",
-        format: Format::Legacy,
-        code: None,
-        step: None,
-        n: None,
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"An error occurred while preparing to run the program for advertisement "<XXXnnnnn>" ("<packagename>" - "<programname>"). The operating system reported error 1317. The specified user does not exist."#,
-        source: "sources.md (c) 12: status message, Q307434",
-        format: Format::Plain,
-        code: Some("0x525"),
-        step: Some("run-as"),
-        n: Some(2),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Requesting content Z00000FD.1, size(KB) 1164, under context System"#,
-        source: "sources.md (c) 13: CAS.log, SMS 2003, COMM-CASLOG part 1",
-        format: Format::Plain,
-        code: None,
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"Matching DP Location found 0 - \\IOWACSMSPRIM01\Z20_DP_SHARE$\SMSPKG\Z00000FD\"#,
-        source: "sources.md (c) 14: CAS.log, COMM-CASLOG part 1",
-        format: Format::Plain,
-        code: None,
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"Download completed for content CEN0005E.2 under context System"#,
-        source: "sources.md (c) 15: CAS.log, COMM-CASLOG part 2",
-        format: Format::Plain,
-        code: None,
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"Hash verification succeeded for content CEN0005E.2 downloaded under context System"#,
-        source: "sources.md (c) 15: CAS.log, COMM-CASLOG part 2",
-        format: Format::Plain,
-        code: None,
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"Requesting content from CAS for package P010000F version 1 execmgr 13-11-2013 3.23.48 PM 3820 (0x0EEC)"#,
-        source: "sources.md (c) 16: execmgr.log copied from CMTrace, MSBLOG-CONTENT",
-        format: Format::Columns,
-        code: None,
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"Submitted CTM job {2A98991A-4135-4C90-8658-72970FD1792D} to download Content P010000F.1 under context System ContentAccess 13-11-2013 3.23.48 PM 3820 (0x0EEC)"#,
-        source: "sources.md (c) 17: CAS.log, MSBLOG-CONTENT",
-        format: Format::Columns,
-        code: None,
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"<![LOG[Execution is complete for program WindowsNotepad. The exit code is 0, the execution status is Success]LOG]!><time="08:25:31.358+240" date="08-16-2020" component="execmgr" context="" type="1" thread="43032" file="execreqmgr.cpp:4238">"#,
-        source: "sources.md (c) 18: raw CMTrace, COMM-LOGSLOTH",
-        format: Format::CmTrace,
-        code: Some("0x0"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"<![LOG[Raised Program Success Event for Ad:TST20562, Package:TST00817, Program: WindowsNotepad]LOG]!><time="08:25:31.347+240" date="08-16-2020" component="execmgr" context="" type="1" thread="6012" file="executioncontext.cpp:483">"#,
-        source: "sources.md (c) 19: raw CMTrace, COMM-LOGSLOTH",
-        format: Format::CmTrace,
-        code: None,
-        step: Some("install"),
-        n: Some(7),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"Error 5: Access is denied."#,
-        source: "sources.md (c) 20: Q124184",
-        format: Format::Plain,
-        code: Some("0x5"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"MSI (s) (F0:B8) [14:19:57:854]: Product: Active Directory Rights Management Services Client 2.1 -- Installation completed successfully."#,
-        source: "sources.md (c) 21: MSI verbose log, MicrosoftDocs (AD RMS client)",
-        format: Format::Plain,
-        code: None,
-        step: Some("install"),
-        n: Some(7),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"Windows Installer installed the product. Product Name: Microsoft Intune Connector. Product Version: 6.1711.4.0. Product Language: 1033. Manufacturer: Microsoft Corporation. Installation success or error status: 0."#,
-        source: "sources.md (c) 22: MSI event 1033, MicrosoftDocs (memdocs)",
-        format: Format::Plain,
-        code: Some("0x0"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"Error 1925. You do not have sufficient privileges to complete this installation for all users of the machine. Log on as administrator and then retry this installation."#,
-        source: "sources.md (c) 23: MSI-ERRORS text",
-        format: Format::Plain,
-        code: Some("0x785"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Installation success or error status: 1603."#,
-        source: "sources.md (c) 23: MSI-EXIT 1603 in the event 1033 template (assembled there, not captured)",
-        format: Format::Plain,
-        code: Some("0x643"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "fails",
-    },
-];
+static REAL: LazyLock<Vec<Fixture>> =
+    LazyLock::new(|| fixtures("diagnose/real.txt", include_str!("cases/diagnose/real.txt")));
 
 /// CMTrace lines (execmgr.log, CAS.log), each built from a documented message text; the
 /// tail (time, thread) is ours, `file` left empty.
-const CMTRACE: &[Fixture] = &[
-    Fixture {
-        line: r#"<![LOG[Execution is complete for program Setup. The exit code is 1603]LOG]!><time="09:00:00.000+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4000" file="">"#,
-        source: "COMM-LOGSLOTH line shape, exit code 1603 from MSI-EXIT",
-        format: Format::CmTrace,
-        code: Some("0x643"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"<![LOG[Execution is complete for program Setup. The exit code is 1618]LOG]!><time="09:01:07.037+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4001" file="">"#,
-        source: "COMM-LOGSLOTH line shape, 1618 from MSI-EXIT",
-        format: Format::CmTrace,
-        code: Some("0x652"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "at-risk",
-    },
-    Fixture {
-        line: r#"<![LOG[Execution is complete for program Setup. The exit code is 3010, the execution status is Success]LOG]!><time="09:02:14.074+240" date="08-16-2020" component="execmgr" context="" type="1" thread="4002" file="">"#,
-        source: "COMM-LOGSLOTH line, 3010 from MSI-EXIT",
-        format: Format::CmTrace,
-        code: Some("0xBC2"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"<![LOG[Execution is complete for program Setup. The exit code is 1602]LOG]!><time="09:03:21.111+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4003" file="">"#,
-        source: "COMM-LOGSLOTH line shape, 1602 from MSI-EXIT",
-        format: Format::CmTrace,
-        code: Some("0x642"),
-        step: Some("user-input"),
-        n: Some(6),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"<![LOG[Execution is complete for program Tools. The exit code is 0, the execution status is Success]LOG]!><time="09:04:28.148+240" date="08-16-2020" component="execmgr" context="" type="1" thread="4004" file="">"#,
-        source: "COMM-LOGSLOTH line, another program",
-        format: Format::CmTrace,
-        code: Some("0x0"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"<![LOG[Raised Program Success Event for Ad:CEN20001, Package:CEN0005E, Program: Install]LOG]!><time="09:05:35.185+240" date="08-16-2020" component="execmgr" context="" type="1" thread="4005" file="">"#,
-        source: "COMM-LOGSLOTH line, other IDs",
-        format: Format::CmTrace,
-        code: None,
-        step: Some("install"),
-        n: Some(7),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"<![LOG[Requesting content CEN0005E.2, size(KB) 2048, under context System]LOG]!><time="09:06:42.222+240" date="08-16-2020" component="CAS" context="" type="1" thread="4006" file="">"#,
-        source: "COMM-CASLOG part 1 line, other IDs",
-        format: Format::CmTrace,
-        code: None,
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"<![LOG[Download completed for content Z00000FD.1 under context System]LOG]!><time="09:07:49.259+240" date="08-16-2020" component="CAS" context="" type="1" thread="4007" file="">"#,
-        source: "COMM-CASLOG part 2 line, other IDs",
-        format: Format::CmTrace,
-        code: None,
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"<![LOG[Hash verification succeeded for content Z00000FD.1 downloaded under context System]LOG]!><time="09:08:56.296+240" date="08-16-2020" component="CAS" context="" type="1" thread="4008" file="">"#,
-        source: "COMM-CASLOG part 2 line, other IDs",
-        format: Format::CmTrace,
-        code: None,
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"<![LOG[Matching DP Location found 0 - \\DP01\SMSPKGC$\CEN0005E\]LOG]!><time="09:09:03.333+240" date="08-16-2020" component="CAS" context="" type="1" thread="4009" file="">"#,
-        source: "COMM-CASLOG part 1 line, another DP",
-        format: Format::CmTrace,
-        code: None,
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"<![LOG[Requesting content from CAS for package CEN0005E version 2]LOG]!><time="09:10:10.370+240" date="08-16-2020" component="ContentAccess" context="" type="1" thread="4010" file="">"#,
-        source: "MSBLOG-CONTENT line, other IDs",
-        format: Format::CmTrace,
-        code: None,
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"<![LOG[Submitted CTM job {0C2D33A1-7F0B-4E51-9D5C-1E0F2B7A9C11} to download Content CEN0005E.2 under context System]LOG]!><time="09:11:17.407+240" date="08-16-2020" component="ContentAccess" context="" type="1" thread="4011" file="">"#,
-        source: "MSBLOG-CONTENT line, other IDs",
-        format: Format::CmTrace,
-        code: None,
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"<![LOG[The program for the advertisement CEN20001 (CEN0005E - Install) requires package content to be downloaded, but the total cache size is smaller than the size of the package content.]LOG]!><time="09:12:24.444+240" date="08-16-2020" component="CAS" context="" type="3" thread="4012" file="">"#,
-        source: "KB839513: status message 10050 text",
-        format: Format::CmTrace,
-        code: Some("0x2742"),
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"<![LOG[Error 1925. You do not have sufficient privileges to complete this installation for all users of the machine. Log on as administrator and then retry this installation.]LOG]!><time="09:13:31.481+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4013" file="">"#,
-        source: "MSI-ERRORS: 1925 text",
-        format: Format::CmTrace,
-        code: Some("0x785"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"<![LOG[Product: Contoso Tools -- Error 1925. You do not have sufficient privileges to complete this installation for all users of the machine. Log on as administrator and then retry this installation.]LOG]!><time="09:14:38.518+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4014" file="">"#,
-        source: "MSI-ERRORS 1925 text after the MSI log's product prefix (sources.md (c) 21)",
-        format: Format::CmTrace,
-        code: Some("0x785"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"<![LOG[Installation success or error status: 1603.]LOG]!><time="09:15:45.555+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4015" file="">"#,
-        source: "MSI-EXIT 1603 in the event 1033 template (sources.md (c) 22)",
-        format: Format::CmTrace,
-        code: Some("0x643"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"<![LOG[Product: Contoso Tools -- Installation completed successfully.]LOG]!><time="09:16:52.592+240" date="08-16-2020" component="execmgr" context="" type="1" thread="4016" file="">"#,
-        source: "sources.md (c) 21 shape, another product",
-        format: Format::CmTrace,
-        code: None,
-        step: Some("install"),
-        n: Some(7),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"<![LOG[Windows Installer installed the product. Product Name: Contoso Tools. Product Version: 2.1.0. Product Language: 1033. Manufacturer: Contoso. Installation success or error status: 0.]LOG]!><time="09:17:59.629+240" date="08-16-2020" component="execmgr" context="" type="1" thread="4017" file="">"#,
-        source: "sources.md (c) 22 shape, another product",
-        format: Format::CmTrace,
-        code: Some("0x0"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"<![LOG[The operating system reported error 1317. The specified user does not exist.]LOG]!><time="09:18:06.666+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4018" file="">"#,
-        source: "Q307434 status text (sources.md (c) 12)",
-        format: Format::CmTrace,
-        code: Some("0x525"),
-        step: Some("run-as"),
-        n: Some(2),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"<![LOG[Error 5: Access is denied.]LOG]!><time="09:19:13.703+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4019" file="">"#,
-        source: "Q124184 text",
-        format: Format::CmTrace,
-        code: Some("0x5"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"<![LOG[\\fs01\apps\setup.exe: Error 5: Access is denied.]LOG]!><time="09:20:20.740+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4020" file="">"#,
-        source: "assembled: a share path with the Q124184 text",
-        format: Format::CmTrace,
-        code: Some("0x5"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"<![LOG[Could not open \\fs01\apps\setup.exe, error 0x80070005]LOG]!><time="09:21:27.777+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4021" file="">"#,
-        source: "assembled: wording ours around 0x80070005 (Q236052)",
-        format: Format::CmTrace,
-        code: Some("0x80070005"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"<![LOG[Could not open \\fs01\apps\setup.exe, error -2147024891]LOG]!><time="09:22:34.814+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4022" file="">"#,
-        source: "assembled: 0x80070005 as negative decimal",
-        format: Format::CmTrace,
-        code: Some("0x80070005"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"<![LOG[Could not open \\FS01\Apps\Office\setup.exe (#2147942405)]LOG]!><time="09:23:41.851+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4023" file="">"#,
-        source: "assembled: Q236052 spelling, another case and folder",
-        format: Format::CmTrace,
-        code: Some("0x80070005"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"<![LOG[Could not open \\fs02\tools\setup.exe, error 0x80070005]LOG]!><time="09:24:48.888+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4024" file="">"#,
-        source: "assembled: a share the scenario lacks",
-        format: Format::CmTrace,
-        code: Some("0x80070005"),
-        step: Some("connect-share"),
-        n: None,
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"<![LOG[Could not open \\fs01\apps\setup.exe, error 0x80070035]LOG]!><time="09:25:55.925+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4025" file="">"#,
-        source: "assembled: TNWIKI-0035 code",
-        format: Format::CmTrace,
-        code: Some("0x80070035"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"<![LOG[Could not open \\fs03\apps\setup.exe: The network path was not found. (53)]LOG]!><time="09:26:02.962+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4026" file="">"#,
-        source: "assembled: 53, its HRESULT in TNWIKI-0035",
-        format: Format::CmTrace,
-        code: Some("0x35"),
-        step: Some("connect-share"),
-        n: None,
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"<![LOG[Could not open \\fs01\apps\setup.exe, error 0x80070043]LOG]!><time="09:27:09.999+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4027" file="">"#,
-        source: "assembled: 0x80070043 (67)",
-        format: Format::CmTrace,
-        code: Some("0x80070043"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"<![LOG[Could not connect to \\fs01\apps, error 1326]LOG]!><time="09:28:16.036+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4028" file="">"#,
-        source: "assembled: 1326 (well known)",
-        format: Format::CmTrace,
-        code: Some("0x52E"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"<![LOG[Could not open \\DP01\SMSPKGC$\CEN0005E\setup.exe, error 0x80070005]LOG]!><time="09:29:23.073+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4029" file="">"#,
-        source: "assembled: the package share (SMSPKG) with 0x80070005",
-        format: Format::CmTrace,
-        code: Some("0x80070005"),
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"<![LOG[Could not open S:\setup.exe, error 0x80070003]LOG]!><time="09:30:30.110+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4030" file="">"#,
-        source: "assembled: a mapped letter (WIN-REDIRDRIVES) with 0x80070003",
-        format: Format::CmTrace,
-        code: Some("0x80070003"),
-        step: Some("use-mapped-drive"),
-        n: Some(5),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"<![LOG[S:\setup.exe: The system cannot find the path specified. (3)]LOG]!><time="09:31:37.147+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4031" file="">"#,
-        source: "assembled: a mapped letter with Windows' text for 3",
-        format: Format::CmTrace,
-        code: Some("0x3"),
-        step: Some("use-mapped-drive"),
-        n: Some(5),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"<![LOG[Could not write C:\Program Files\Contoso\app.dll, error 5]LOG]!><time="09:32:44.184+240" date="08-16-2020" component="execmgr" context="" type="3" thread="4032" file="">"#,
-        source: "assembled: the local machine with 5",
-        format: Format::CmTrace,
-        code: Some("0x5"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "fails",
-    },
-];
+static CMTRACE: LazyLock<Vec<Fixture>> = LazyLock::new(|| {
+    fixtures(
+        "diagnose/cmtrace.txt",
+        include_str!("cases/diagnose/cmtrace.txt"),
+    )
+});
 
 /// Legacy Client lines (SMSAPM32.log, CCIM32.log) in the `$$<…>` format, each built from a
 /// documented message text; the date and thread are ours.
-const LEGACY: &[Fixture] = &[
-    Fixture {
-        line: r#"Warning - could not read files from site AB2 (#2147942405) $$<CCIM32><Mon Jun 06 10:00:00.000 2005><thread=400 (0x190)>"#,
-        source: "Q236052 line 1, another site",
-        format: Format::Legacy,
-        code: Some("0x80070005"),
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Warning - CNALPathEx::GetAccessiblePath returned error 2147942405 $$<CCIM32><Tue Jun 07 10:01:11.053 2005><thread=401 (0x191)>"#,
-        source: "Q236052 line 2",
-        format: Format::Legacy,
-        code: Some("0x80070005"),
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"CClientSiteCfgArray - Can't get accessible path for site AB2 config info $$<CCIM32><Wed Jun 08 10:02:22.106 2005><thread=402 (0x192)>"#,
-        source: "Q236052 line 3, another site",
-        format: Format::Legacy,
-        code: None,
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Warning - CNALPathEx::GetAccessiblePath returned error 2147942453 $$<CCIM32><Thu Jun 09 10:03:33.159 2005><thread=403 (0x193)>"#,
-        source: "Q236052 line 2 with 0x80070035 (TNWIKI-0035) in decimal",
-        format: Format::Legacy,
-        code: Some("0x80070035"),
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Warning - could not read files from \\fs01\apps (#2147942405) $$<SMSAPM32><Fri Jun 10 10:04:44.212 2005><thread=404 (0x194)>"#,
-        source: "Q236052 line 1 with a share for the site",
-        format: Format::Legacy,
-        code: Some("0x80070005"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Warning - could not read files from \\fs01\apps\office (#2147942405) $$<SMSAPM32><Mon Jun 06 10:05:55.265 2005><thread=405 (0x195)>"#,
-        source: "Q236052 line 1 with a folder of the share",
-        format: Format::Legacy,
-        code: Some("0x80070005"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Warning - could not read files from \\fs02\tools (#2147942405) $$<SMSAPM32><Tue Jun 07 10:06:06.318 2005><thread=406 (0x196)>"#,
-        source: "Q236052 line 1 with a share the scenario lacks",
-        format: Format::Legacy,
-        code: Some("0x80070005"),
-        step: Some("connect-share"),
-        n: None,
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Warning - could not read files from \\fs01\apps (#-2147024891) $$<SMSAPM32><Wed Jun 08 10:07:17.371 2005><thread=407 (0x197)>"#,
-        source: "Q236052 line 1, the code as negative decimal",
-        format: Format::Legacy,
-        code: Some("0x80070005"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Warning - could not read files from \\fs01\apps (#2147942453) $$<SMSAPM32><Thu Jun 09 10:08:28.424 2005><thread=408 (0x198)>"#,
-        source: "Q236052 line 1 with 0x80070035 (TNWIKI-0035)",
-        format: Format::Legacy,
-        code: Some("0x80070035"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Warning - could not read files from \\fs01\apps (#2147942467) $$<SMSAPM32><Fri Jun 10 10:09:39.477 2005><thread=409 (0x199)>"#,
-        source: "Q236052 line 1 with 0x80070043 (67)",
-        format: Format::Legacy,
-        code: Some("0x80070043"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Warning - could not read files from \\fs01\apps (#2147943726) $$<SMSAPM32><Mon Jun 06 10:10:50.530 2005><thread=410 (0x19A)>"#,
-        source: "Q236052 line 1 with 0x8007052E (1326)",
-        format: Format::Legacy,
-        code: Some("0x8007052E"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Warning - could not read files from \\fs01\apps (#2147944309) $$<SMSAPM32><Tue Jun 07 10:11:01.583 2005><thread=411 (0x19B)>"#,
-        source: "Q236052 line 1 with 0x80070775 (1909, locked out: Q241982's lockouts)",
-        format: Format::Legacy,
-        code: Some("0x80070775"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Warning - could not read files from \\fs01\apps\setup.exe (#2147942402) $$<SMSAPM32><Wed Jun 08 10:12:12.636 2005><thread=412 (0x19C)>"#,
-        source: "Q236052 line 1 with 0x80070002 (2)",
-        format: Format::Legacy,
-        code: Some("0x80070002"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Warning - could not read files from \\DP01\SMSPKGC$\AB200012 (#2147942405) $$<SMSAPM32><Thu Jun 09 10:13:23.689 2005><thread=413 (0x19D)>"#,
-        source: "Q236052 line 1 with the package share",
-        format: Format::Legacy,
-        code: Some("0x80070005"),
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Warning - could not read files from S:\setup.exe (#2147942403) $$<SMSAPM32><Fri Jun 10 10:14:34.742 2005><thread=414 (0x19E)>"#,
-        source: "Q236052 line 1 with a mapped letter and 0x80070003",
-        format: Format::Legacy,
-        code: Some("0x80070003"),
-        step: Some("use-mapped-drive"),
-        n: Some(5),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"ACCOUNT MGR : ERROR: Could not get APM run account data for site 'AB2' $$<CCIM32><Mon Jun 06 10:15:45.795 2005><thread=415 (0x19F)>"#,
-        source: "Q264714 line, another site",
-        format: Format::Legacy,
-        code: None,
-        step: Some("run-as"),
-        n: Some(2),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"SCHED DATA : Return code = 0x525; The specified user does not exist $$<SMSAPM32><Tue Jun 07 10:16:56.848 2005><thread=416 (0x1A0)>"#,
-        source: "Q264714 line",
-        format: Format::Legacy,
-        code: Some("0x525"),
-        step: Some("run-as"),
-        n: Some(2),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"SCHED DATA : Return code = 0x525; The specified user does not exist. APM $$<SMSAPM32><Wed Jun 08 10:17:07.901 2005><thread=417 (0x1A1)>"#,
-        source: "Q235205 line",
-        format: Format::Legacy,
-        code: Some("0x525"),
-        step: Some("run-as"),
-        n: Some(2),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"ACCOUNT MGR : ERROR: NetUserGetLocalGroups failed for user DOM\SOFTDIST (1722) APM $$<SMSAPM32><Thu Jun 09 10:18:18.954 2005><thread=418 (0x1A2)>"#,
-        source: "Q235205 line",
-        format: Format::Legacy,
-        code: Some("0x6BA"),
-        step: Some("run-as"),
-        n: Some(2),
-        supports: "at-risk",
-    },
-    Fixture {
-        line: r#"ACCOUNT MGR : WARNING: Could not ascertain rights for user 'DOM\SOFTDIST' APM $$<SMSAPM32><Fri Jun 10 10:19:29.007 2005><thread=419 (0x1A3)>"#,
-        source: "Q235205 line",
-        format: Format::Legacy,
-        code: None,
-        step: Some("run-as"),
-        n: Some(2),
-        supports: "at-risk",
-    },
-    Fixture {
-        line: r#"ACCOUNT MGR : Granting Local admin rights to user 'domain1\SMSCliSftAcct' $$<SMSAPM32><Mon Jun 06 10:20:40.060 2005><thread=420 (0x1A4)>"#,
-        source: "Q242011 line",
-        format: Format::Legacy,
-        code: None,
-        step: Some("run-as"),
-        n: Some(2),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"ACCOUNT MGR : ERROR: NetLocalGroupAddMembers error for user domain1\SMSCliSftAcct. (2226) $$<SMSAPM32><Tue Jun 07 10:21:51.113 2005><thread=421 (0x1A5)>"#,
-        source: "Q242011 line",
-        format: Format::Legacy,
-        code: Some("0x8B2"),
-        step: Some("run-as"),
-        n: Some(2),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"SCHEDULER : This is a trigger type job. It will execute either on reboot, logon, or logoff.~. $$<SMSAPM32><Wed Jun 08 10:22:02.166 2005><thread=422 (0x1A6)>"#,
-        source: "Q293487 line",
-        format: Format::Legacy,
-        code: None,
-        step: Some("schedule"),
-        n: Some(1),
-        supports: "waits",
-    },
-    Fixture {
-        line: r#"An error occurred while preparing to run the program for advertisement "AB220001" ("AB200012" - "Install"). The operating system reported error 1317. The specified user does not exist. $$<SMSAPM32><Thu Jun 09 10:23:13.219 2005><thread=423 (0x1A7)>"#,
-        source: "Q307434 status text, real IDs",
-        format: Format::Legacy,
-        code: Some("0x525"),
-        step: Some("run-as"),
-        n: Some(2),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"An error occurred while preparing to run the program for advertisement "AB220001" ("AB200012" - "Install"). The operating system reported error 5. Access is denied. $$<SMSAPM32><Fri Jun 10 10:24:24.272 2005><thread=424 (0x1A8)>"#,
-        source: "Q307434 status text with error 5 (Q124184)",
-        format: Format::Legacy,
-        code: Some("0x5"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"SCHED DATA : Return code = 2147943717 $$<SMSAPM32><Mon Jun 06 10:25:35.325 2005><thread=425 (0x1A9)>"#,
-        source: "assembled: Q264714 line with 1317 as a decimal HRESULT",
-        format: Format::Legacy,
-        code: Some("0x80070525"),
-        step: Some("run-as"),
-        n: Some(2),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Error 5: Access is denied. $$<SMSAPM32><Tue Jun 07 10:26:46.378 2005><thread=426 (0x1AA)>"#,
-        source: "Q124184 text",
-        format: Format::Legacy,
-        code: Some("0x5"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Error 1925. You do not have sufficient privileges to complete this installation for all users of the machine. Log on as administrator and then retry this installation. $$<SMSAPM32><Wed Jun 08 10:27:57.431 2005><thread=427 (0x1AB)>"#,
-        source: "MSI-ERRORS 1925 text",
-        format: Format::Legacy,
-        code: Some("0x785"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Installation success or error status: 1603. $$<SMSAPM32><Thu Jun 09 10:28:08.484 2005><thread=428 (0x1AC)>"#,
-        source: "MSI-EXIT 1603 in the event 1033 template",
-        format: Format::Legacy,
-        code: Some("0x643"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Installation success or error status: 0. $$<SMSAPM32><Fri Jun 10 10:29:19.537 2005><thread=429 (0x1AD)>"#,
-        source: "sources.md (c) 22 template",
-        format: Format::Legacy,
-        code: Some("0x0"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"Installation success or error status: 1618. $$<SMSAPM32><Mon Jun 06 10:30:30.590 2005><thread=430 (0x1AE)>"#,
-        source: "MSI-EXIT 1618 in the event 1033 template",
-        format: Format::Legacy,
-        code: Some("0x652"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "at-risk",
-    },
-];
+static LEGACY: LazyLock<Vec<Fixture>> = LazyLock::new(|| {
+    fixtures(
+        "diagnose/legacy.txt",
+        include_str!("cases/diagnose/legacy.txt"),
+    )
+});
 
 /// Lines as copied out of CMTrace's columns (message, component, date and time, thread),
 /// separated by tabs or by spaces as in sources.md (c) 16-17, each built from a documented
 /// message text.
-const COLUMNS: &[Fixture] = &[
-    Fixture {
-        line: "Execution is complete for program Setup. The exit code is 1603\texecmgr\t16-08-2020 1.00.00 AM\t3000 (0x0BB8)",
-        source: "COMM-LOGSLOTH line shape, exit code 1603 from MSI-EXIT",
-        format: Format::Columns,
-        code: Some("0x643"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Execution is complete for program Setup. The exit code is 1618 execmgr 16-08-2020 2.01.13 PM 3017 (0x0BC9)"#,
-        source: "COMM-LOGSLOTH line shape, 1618 from MSI-EXIT",
-        format: Format::Columns,
-        code: Some("0x652"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "at-risk",
-    },
-    Fixture {
-        line: r#"Execution is complete for program Setup. The exit code is 3010, the execution status is Success    execmgr    16-08-2020 3.02.26 AM    3034 (0x0BDA)"#,
-        source: "COMM-LOGSLOTH line, 3010 from MSI-EXIT",
-        format: Format::Columns,
-        code: Some("0xBC2"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "ok",
-    },
-    Fixture {
-        line: "Execution is complete for program Setup. The exit code is 1602\texecmgr\t16-08-2020 4.03.39 PM\t3051 (0x0BEB)",
-        source: "COMM-LOGSLOTH line shape, 1602 from MSI-EXIT",
-        format: Format::Columns,
-        code: Some("0x642"),
-        step: Some("user-input"),
-        n: Some(6),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Execution is complete for program Tools. The exit code is 0, the execution status is Success execmgr 16-08-2020 5.04.52 AM 3068 (0x0BFC)"#,
-        source: "COMM-LOGSLOTH line, another program",
-        format: Format::Columns,
-        code: Some("0x0"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"Raised Program Success Event for Ad:CEN20001, Package:CEN0005E, Program: Install    execmgr    16-08-2020 6.05.05 PM    3085 (0x0C0D)"#,
-        source: "COMM-LOGSLOTH line, other IDs",
-        format: Format::Columns,
-        code: None,
-        step: Some("install"),
-        n: Some(7),
-        supports: "ok",
-    },
-    Fixture {
-        line: "Requesting content CEN0005E.2, size(KB) 2048, under context System\tCAS\t16-08-2020 7.06.18 AM\t3102 (0x0C1E)",
-        source: "COMM-CASLOG part 1 line, other IDs",
-        format: Format::Columns,
-        code: None,
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"Download completed for content Z00000FD.1 under context System CAS 16-08-2020 8.07.31 PM 3119 (0x0C2F)"#,
-        source: "COMM-CASLOG part 2 line, other IDs",
-        format: Format::Columns,
-        code: None,
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"Hash verification succeeded for content Z00000FD.1 downloaded under context System    CAS    16-08-2020 9.08.44 AM    3136 (0x0C40)"#,
-        source: "COMM-CASLOG part 2 line, other IDs",
-        format: Format::Columns,
-        code: None,
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "ok",
-    },
-    Fixture {
-        line: "Matching DP Location found 0 - \\\\DP01\\SMSPKGC$\\CEN0005E\\\tCAS\t16-08-2020 10.09.57 PM\t3153 (0x0C51)",
-        source: "COMM-CASLOG part 1 line, another DP",
-        format: Format::Columns,
-        code: None,
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"Requesting content from CAS for package CEN0005E version 2 ContentAccess 16-08-2020 11.10.10 AM 3170 (0x0C62)"#,
-        source: "MSBLOG-CONTENT line, other IDs",
-        format: Format::Columns,
-        code: None,
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"Submitted CTM job {0C2D33A1-7F0B-4E51-9D5C-1E0F2B7A9C11} to download Content CEN0005E.2 under context System    ContentAccess    16-08-2020 12.11.23 PM    3187 (0x0C73)"#,
-        source: "MSBLOG-CONTENT line, other IDs",
-        format: Format::Columns,
-        code: None,
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "ok",
-    },
-    Fixture {
-        line: "The program for the advertisement CEN20001 (CEN0005E - Install) requires package content to be downloaded, but the total cache size is smaller than the size of the package content.\tCAS\t16-08-2020 1.12.36 AM\t3204 (0x0C84)",
-        source: "KB839513: status message 10050 text",
-        format: Format::Columns,
-        code: Some("0x2742"),
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Error 1925. You do not have sufficient privileges to complete this installation for all users of the machine. Log on as administrator and then retry this installation. execmgr 16-08-2020 2.13.49 PM 3221 (0x0C95)"#,
-        source: "MSI-ERRORS: 1925 text",
-        format: Format::Columns,
-        code: Some("0x785"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Product: Contoso Tools -- Error 1925. You do not have sufficient privileges to complete this installation for all users of the machine. Log on as administrator and then retry this installation.    execmgr    16-08-2020 3.14.02 AM    3238 (0x0CA6)"#,
-        source: "MSI-ERRORS 1925 text after the MSI log's product prefix (sources.md (c) 21)",
-        format: Format::Columns,
-        code: Some("0x785"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "fails",
-    },
-    Fixture {
-        line: "Installation success or error status: 1603.\texecmgr\t16-08-2020 4.15.15 PM\t3255 (0x0CB7)",
-        source: "MSI-EXIT 1603 in the event 1033 template (sources.md (c) 22)",
-        format: Format::Columns,
-        code: Some("0x643"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Product: Contoso Tools -- Installation completed successfully. execmgr 16-08-2020 5.16.28 AM 3272 (0x0CC8)"#,
-        source: "sources.md (c) 21 shape, another product",
-        format: Format::Columns,
-        code: None,
-        step: Some("install"),
-        n: Some(7),
-        supports: "ok",
-    },
-    Fixture {
-        line: r#"Windows Installer installed the product. Product Name: Contoso Tools. Product Version: 2.1.0. Product Language: 1033. Manufacturer: Contoso. Installation success or error status: 0.    execmgr    16-08-2020 6.17.41 PM    3289 (0x0CD9)"#,
-        source: "sources.md (c) 22 shape, another product",
-        format: Format::Columns,
-        code: Some("0x0"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "ok",
-    },
-    Fixture {
-        line: "The operating system reported error 1317. The specified user does not exist.\texecmgr\t16-08-2020 7.18.54 AM\t3306 (0x0CEA)",
-        source: "Q307434 status text (sources.md (c) 12)",
-        format: Format::Columns,
-        code: Some("0x525"),
-        step: Some("run-as"),
-        n: Some(2),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Error 5: Access is denied. execmgr 16-08-2020 8.19.07 PM 3323 (0x0CFB)"#,
-        source: "Q124184 text",
-        format: Format::Columns,
-        code: Some("0x5"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"\\fs01\apps\setup.exe: Error 5: Access is denied.    execmgr    16-08-2020 9.20.20 AM    3340 (0x0D0C)"#,
-        source: "assembled: a share path with the Q124184 text",
-        format: Format::Columns,
-        code: Some("0x5"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: "Could not open \\\\fs01\\apps\\setup.exe, error 0x80070005\texecmgr\t16-08-2020 10.21.33 PM\t3357 (0x0D1D)",
-        source: "assembled: wording ours around 0x80070005 (Q236052)",
-        format: Format::Columns,
-        code: Some("0x80070005"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Could not open \\fs01\apps\setup.exe, error -2147024891 execmgr 16-08-2020 11.22.46 AM 3374 (0x0D2E)"#,
-        source: "assembled: 0x80070005 as negative decimal",
-        format: Format::Columns,
-        code: Some("0x80070005"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Could not open \\FS01\Apps\Office\setup.exe (#2147942405)    execmgr    16-08-2020 12.23.59 PM    3391 (0x0D3F)"#,
-        source: "assembled: Q236052 spelling, another case and folder",
-        format: Format::Columns,
-        code: Some("0x80070005"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: "Could not open \\\\fs02\\tools\\setup.exe, error 0x80070005\texecmgr\t16-08-2020 1.24.12 AM\t3408 (0x0D50)",
-        source: "assembled: a share the scenario lacks",
-        format: Format::Columns,
-        code: Some("0x80070005"),
-        step: Some("connect-share"),
-        n: None,
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Could not open \\fs01\apps\setup.exe, error 0x80070035 execmgr 16-08-2020 2.25.25 PM 3425 (0x0D61)"#,
-        source: "assembled: TNWIKI-0035 code",
-        format: Format::Columns,
-        code: Some("0x80070035"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Could not open \\fs03\apps\setup.exe: The network path was not found. (53)    execmgr    16-08-2020 3.26.38 AM    3442 (0x0D72)"#,
-        source: "assembled: 53, its HRESULT in TNWIKI-0035",
-        format: Format::Columns,
-        code: Some("0x35"),
-        step: Some("connect-share"),
-        n: None,
-        supports: "fails",
-    },
-    Fixture {
-        line: "Could not open \\\\fs01\\apps\\setup.exe, error 0x80070043\texecmgr\t16-08-2020 4.27.51 PM\t3459 (0x0D83)",
-        source: "assembled: 0x80070043 (67)",
-        format: Format::Columns,
-        code: Some("0x80070043"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Could not connect to \\fs01\apps, error 1326 execmgr 16-08-2020 5.28.04 AM 3476 (0x0D94)"#,
-        source: "assembled: 1326 (well known)",
-        format: Format::Columns,
-        code: Some("0x52E"),
-        step: Some("connect-share"),
-        n: Some(4),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Could not open \\DP01\SMSPKGC$\CEN0005E\setup.exe, error 0x80070005    execmgr    16-08-2020 6.29.17 PM    3493 (0x0DA5)"#,
-        source: "assembled: the package share (SMSPKG) with 0x80070005",
-        format: Format::Columns,
-        code: Some("0x80070005"),
-        step: Some("fetch-content"),
-        n: Some(3),
-        supports: "fails",
-    },
-    Fixture {
-        line: "Could not open S:\\setup.exe, error 0x80070003\texecmgr\t16-08-2020 7.30.30 AM\t3510 (0x0DB6)",
-        source: "assembled: a mapped letter (WIN-REDIRDRIVES) with 0x80070003",
-        format: Format::Columns,
-        code: Some("0x80070003"),
-        step: Some("use-mapped-drive"),
-        n: Some(5),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"S:\setup.exe: The system cannot find the path specified. (3) execmgr 16-08-2020 8.31.43 PM 3527 (0x0DC7)"#,
-        source: "assembled: a mapped letter with Windows' text for 3",
-        format: Format::Columns,
-        code: Some("0x3"),
-        step: Some("use-mapped-drive"),
-        n: Some(5),
-        supports: "fails",
-    },
-    Fixture {
-        line: r#"Could not write C:\Program Files\Contoso\app.dll, error 5    execmgr    16-08-2020 9.32.56 AM    3544 (0x0DD8)"#,
-        source: "assembled: the local machine with 5",
-        format: Format::Columns,
-        code: Some("0x5"),
-        step: Some("install"),
-        n: Some(7),
-        supports: "fails",
-    },
-];
+static COLUMNS: LazyLock<Vec<Fixture>> = LazyLock::new(|| {
+    fixtures(
+        "diagnose/columns.txt",
+        include_str!("cases/diagnose/columns.txt"),
+    )
+});
 
 #[test]
 fn every_real_line_of_the_sources_is_decoded_and_placed() {
-    check(REAL);
-    check_as_one_log(REAL);
+    check(&REAL);
+    check_as_one_log(&REAL);
 }
 
 #[test]
 fn cmtrace_fixtures_are_decoded_and_placed() {
     assert!(CMTRACE.len() >= 30, "{} CMTrace fixtures", CMTRACE.len());
-    check(CMTRACE);
-    check_as_one_log(CMTRACE);
+    check(&CMTRACE);
+    check_as_one_log(&CMTRACE);
 }
 
 #[test]
 fn legacy_fixtures_are_decoded_and_placed() {
     assert!(LEGACY.len() >= 30, "{} Legacy fixtures", LEGACY.len());
-    check(LEGACY);
-    check_as_one_log(LEGACY);
+    check(&LEGACY);
+    check_as_one_log(&LEGACY);
 }
 
 #[test]
 fn columns_fixtures_are_decoded_and_placed() {
     assert!(COLUMNS.len() >= 30, "{} columns fixtures", COLUMNS.len());
-    check(COLUMNS);
-    check_as_one_log(COLUMNS);
+    check(&COLUMNS);
+    check_as_one_log(&COLUMNS);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1254,7 +199,7 @@ fn columns_fixtures_are_decoded_and_placed() {
 
 #[test]
 fn cmtrace_entry_keeps_its_component_time_thread_and_severity() {
-    let e = &parse(REAL[18].line)[0];
+    let e = &parse(&REAL[18].line)[0];
     assert_eq!(e.format, Format::CmTrace);
     assert_eq!(
         e.message,
@@ -1318,7 +263,7 @@ fn two_cmtrace_entries_on_one_line_are_both_read() {
 
 #[test]
 fn legacy_entry_keeps_its_component_date_time_thread_and_severity() {
-    let e = &parse(REAL[0].line)[0];
+    let e = &parse(&REAL[0].line)[0];
     assert_eq!(e.format, Format::Legacy);
     assert_eq!(
         e.message,
@@ -1330,7 +275,7 @@ fn legacy_entry_keeps_its_component_date_time_thread_and_severity() {
     assert_eq!(e.thread, Some(112));
     assert_eq!(e.severity, Some(Severity::Warning));
     // SMS 2003's WNManual.log writes only the component. [KB886107]
-    let w = &parse(REAL[10].line)[0];
+    let w = &parse(&REAL[10].line)[0];
     assert_eq!(w.format, Format::Legacy);
     assert_eq!(w.message, "ERROR: CAP path is not a UNC~");
     assert_eq!(w.component, Some(r"\\CAP server name\NETLOGON\SMSMAN.exe"));
@@ -1340,7 +285,7 @@ fn legacy_entry_keeps_its_component_date_time_thread_and_severity() {
 
 #[test]
 fn columns_entry_keeps_its_component_date_time_and_thread() {
-    let e = &parse(REAL[16].line)[0];
+    let e = &parse(&REAL[16].line)[0];
     assert_eq!(e.format, Format::Columns);
     assert_eq!(
         e.message,
@@ -1673,11 +618,11 @@ fn access_denied_about_content_without_a_path_is_fetch_content_as_local_system()
 #[test]
 fn a_log_that_shows_success_where_the_plan_fails_disagrees() {
     let plan = plan_of("#v=1&share=%5C%5Cfs01%5Capps~domain-users");
-    let d = diagnose(REAL[18].line, &plan);
+    let d = diagnose(&REAL[18].line, &plan);
     let install = d.steps.last().unwrap();
     assert_eq!(install.agreement, Agreement::Agrees);
     let failing = plan_of("#v=1&run=user&logon=user");
-    let d = diagnose(REAL[18].line, &failing);
+    let d = diagnose(&REAL[18].line, &failing);
     let install = d.steps.last().unwrap();
     assert_eq!(install.planned.key(), "fails");
     assert_eq!(install.agreement, Agreement::Disagrees);
@@ -1757,7 +702,7 @@ fn a_share_the_scenario_lacks_is_offered_and_added_in_one_click() {
 #[test]
 fn a_legacy_log_with_an_advanced_scenario_suggests_the_legacy_client() {
     let s = Scenario::default();
-    let d = diagnose(REAL[0].line, &plan(&s));
+    let d = diagnose(&REAL[0].line, &plan(&s));
     assert_eq!(d.client, LogClient::Legacy);
     assert_eq!(sets(&d), vec![pairs(&[("client", "legacy")])]);
     assert_eq!(
@@ -1770,7 +715,7 @@ fn a_legacy_log_with_an_advanced_scenario_suggests_the_legacy_client() {
 #[test]
 fn an_execmgr_log_with_a_legacy_scenario_suggests_the_advanced_client_and_names_cm07() {
     let s = scenario("#v=1&client=legacy");
-    let d = diagnose(REAL[18].line, &plan(&s));
+    let d = diagnose(&REAL[18].line, &plan(&s));
     assert_eq!(d.client, LogClient::AdvancedOrCm07);
     assert_eq!(sets(&d), vec![pairs(&[("client", "advanced")])]);
     assert!(d.suggestions[0].why.contains("ConfigMgr 2007"));
@@ -1787,7 +732,7 @@ fn an_execmgr_log_with_a_legacy_scenario_suggests_the_advanced_client_and_names_
 #[test]
 fn context_system_with_users_rights_suggests_admin_rights() {
     let s = scenario("#v=1&run=user");
-    let d = diagnose(REAL[12].line, &plan(&s));
+    let d = diagnose(&REAL[12].line, &plan(&s));
     assert_eq!(
         d.evidence[0].identity.map(|i| i.key()),
         Some("local-system")
@@ -1830,14 +775,14 @@ fn steps_the_scenario_lacks_suggest_the_inputs_that_add_them() {
     assert!(got.contains(&pairs(&[("mapped", "1")])), "{got:?}");
     assert!(got.contains(&pairs(&[("ui", "prompts")])), "{got:?}");
     let s = scenario("#v=1&source=unc&share=%5C%5Cfs01%5Capps~users");
-    let d = diagnose(REAL[14].line, &plan(&s));
+    let d = diagnose(&REAL[14].line, &plan(&s));
     assert!(sets(&d).contains(&pairs(&[("source", "dp")])));
 }
 
 #[test]
 fn error_1925_where_the_plan_installs_suggests_a_standard_user() {
     let s = Scenario::default();
-    let d = diagnose(REAL[23].line, &plan(&s));
+    let d = diagnose(&REAL[23].line, &plan(&s));
     assert_eq!(sets(&d), vec![pairs(&[("run", "user"), ("logon", "user")])]);
     let applied = d.suggestions[0].apply(&s);
     assert_eq!(plan(&applied).steps.last().unwrap().outcome.key(), "fails");
@@ -1859,7 +804,7 @@ fn a_log_that_matches_the_scenario_suggests_nothing() {
 
 #[test]
 fn the_diagnosis_serialises_to_json() {
-    let d = diagnose(REAL[0].line, &plan_of(FIXTURE_LINK));
+    let d = diagnose(&REAL[0].line, &plan_of(FIXTURE_LINK));
     let j = serde_json::to_value(&d).unwrap();
     for key in [
         "entries",
@@ -2071,15 +1016,15 @@ proptest! {
 fn a_five_megabyte_log_completes() {
     let all: Vec<&Fixture> = REAL
         .iter()
-        .chain(CMTRACE)
-        .chain(LEGACY)
-        .chain(COLUMNS)
+        .chain(CMTRACE.iter())
+        .chain(LEGACY.iter())
+        .chain(COLUMNS.iter())
         .collect();
     let mut log = String::with_capacity(5_300_000);
     let mut n = 0;
     while log.len() < 5_000_000 {
         let f = all[n % all.len()];
-        log.push_str(f.line);
+        log.push_str(&f.line);
         log.push_str("\r\n");
         log.push_str("Some unrelated line 12345 about nothing at all, for padding\r\n");
         n += 1;

@@ -11,8 +11,8 @@ use credflow_core::presets::PRESETS;
 use credflow_core::principal::{Principal, Readers};
 use credflow_core::svg::escape;
 use credflow_core::{
-    decode, layout, plan, render, svg, Account, Diagram, Edge, NodeKind, Outcome, Rect, Scenario,
-    Share, Side, StepKind,
+    decode, layout, plan, render, svg, Account, Diagram, Edge, Node, NodeKind, Outcome, Rect,
+    Scenario, Share, Side, StepKind,
 };
 
 // ── Helpers ──────────────────────────────────────────────────────────────────────────────
@@ -23,6 +23,19 @@ fn scenario(link: &str) -> Scenario {
 
 fn diagram(s: &Scenario) -> Diagram {
     layout(&plan(s))
+}
+
+/// The boxes of kind `kind`, in order.
+fn boxes(d: &Diagram, kind: NodeKind) -> Vec<&Node> {
+    d.nodes.iter().filter(|n| n.kind == kind).collect()
+}
+
+/// The box of the node `id`.
+fn node<'a>(d: &'a Diagram, id: &str) -> &'a Node {
+    d.nodes
+        .iter()
+        .find(|n| n.id == id)
+        .unwrap_or_else(|| panic!("no node {id} in {:?}", d.nodes))
 }
 
 /// An Advanced Client scenario with `n` shares `\\fsNN\<name>`, `len` characters long: two
@@ -186,11 +199,7 @@ fn the_failing_step_is_red_numbered_and_says_fails_with_a_cross() {
     assert!(long.last().unwrap().ends_with('…'), "{long:?}");
     // The share it fails on is outlined as failing too.
     let d = layout(&p);
-    let share = d
-        .nodes
-        .iter()
-        .find(|n| n.id == "share:\\\\fs01\\apps")
-        .unwrap();
+    let share = node(&d, "share:\\\\fs01\\apps");
     assert_eq!(share.outcome, Some(Outcome::Fails));
     assert!(out.contains("<g class=\"nd kr nf\" data-node=\"share:\\\\fs01\\apps\">"));
     // It fails as the computer account, whose box names the step.
@@ -198,7 +207,7 @@ fn the_failing_step_is_red_numbered_and_says_fails_with_a_cross() {
         p.steps[3].identity,
         credflow_core::Identity::ComputerAccount
     );
-    let computer = d.nodes.iter().find(|n| n.id == "computer-account").unwrap();
+    let computer = node(&d, "computer-account");
     assert!(
         computer.captions[0].contains('4'),
         "{:?}",
@@ -206,11 +215,7 @@ fn the_failing_step_is_red_numbered_and_says_fails_with_a_cross() {
     );
     // An account the plan needs but the site does not have: its box says so.
     let missing = diagram(&scenario("v=1&client=legacy&sia=1"));
-    let sia = missing
-        .nodes
-        .iter()
-        .find(|n| n.id == "software-installation-account")
-        .unwrap();
+    let sia = node(&missing, "software-installation-account");
     // (On a line of its own when it does not fit beside the steps at 13 px.)
     assert!(
         sia.captions.join(" ").ends_with(" · not configured"),
@@ -218,11 +223,7 @@ fn the_failing_step_is_red_numbered_and_says_fails_with_a_cross() {
         sia.captions
     );
     let configured = diagram(&scenario("v=1&client=legacy&sia=1&siacct=set"));
-    let sia = configured
-        .nodes
-        .iter()
-        .find(|n| n.id == "software-installation-account")
-        .unwrap();
+    let sia = node(&configured, "software-installation-account");
     assert!(
         !sia.captions[0].contains("not configured"),
         "{:?}",
@@ -430,13 +431,9 @@ fn identical_share_paths_share_one_box() {
     let mut s = scenario("v=1&naa=set&share=%5C%5Cfs01%5Capps~naa&share=%5C%5Cfs02%5Cx~naa");
     s.shares.push(s.shares[0].clone());
     let d = diagram(&s);
-    let boxes: Vec<_> = d
-        .nodes
-        .iter()
-        .filter(|n| n.kind == NodeKind::Share)
-        .collect();
-    assert_eq!(boxes.len(), 2);
-    let fs01 = boxes[0];
+    let shares = boxes(&d, NodeKind::Share);
+    assert_eq!(shares.len(), 2);
+    let fs01 = shares[0];
     assert_eq!(fs01.id, "share:\\\\fs01\\apps");
     let arrows: Vec<_> = d.edges.iter().filter(|e| e.resource == fs01.id).collect();
     assert_eq!(arrows.len(), 2);
@@ -456,20 +453,20 @@ fn identical_share_paths_share_one_box() {
 fn arrows_run_from_the_program_to_the_identity_to_the_resource() {
     let p = plan(&PRESETS[1].scenario());
     let d = layout(&p);
-    let node = |id: &str| d.nodes.iter().find(|n| n.id == id).unwrap().rect;
+    let rect = |id: &str| node(&d, id).rect;
     for (e, step) in d.edges.iter().zip(&p.steps) {
         assert_eq!(e.step, step.n);
         let [tail, _, tip] = [e.points[0], e.points[1], e.points[2]];
         assert!(tail.0 < tip.0, "step {}: arrows point right", e.step);
-        let identity = node(e.identity.key());
+        let identity = rect(e.identity.key());
         if e.resource == "program" {
             assert_eq!(e.side, Side::Left);
-            assert_eq!(tail.0, node("program").right());
+            assert_eq!(tail.0, rect("program").right());
             assert_eq!(tip.0, identity.x);
         } else {
             assert_eq!(e.side, Side::Right);
             assert_eq!(tail.0, identity.right());
-            assert_eq!(tip.0, node(&e.resource).x);
+            assert_eq!(tip.0, rect(&e.resource).x);
         }
     }
 }
@@ -498,12 +495,6 @@ fn the_new_steps_draw_their_resource_boxes() {
     let out = svg(&d);
     assert_well_formed(&out);
     assert_readable("every new step", &d);
-    let node = |id: &str| {
-        d.nodes
-            .iter()
-            .find(|n| n.id == id)
-            .unwrap_or_else(|| panic!("no {id} box: {:?}", d.nodes))
-    };
     for (step, resource, words) in [
         ("map-drive", "distribution-point", "distribution point"),
         ("use-mapped-drive", "mapped-drive", "mapped drive"),
@@ -513,7 +504,7 @@ fn the_new_steps_draw_their_resource_boxes() {
         let e = d.edges.iter().find(|e| e.step == st.n).unwrap();
         assert_eq!(e.resource, resource, "{step}");
         assert_eq!(e.side, Side::Right, "{step}");
-        let b = node(resource);
+        let b = node(&d, resource);
         assert!(
             b.label.to_lowercase().contains(words),
             "{step}: the box says what it is: {:?}",
@@ -521,7 +512,7 @@ fn the_new_steps_draw_their_resource_boxes() {
         );
         assert!(!b.title.is_empty());
         assert!(b.rect.contains_point(e.points[2]), "{step} ends on its box");
-        assert_eq!(e.points[0].0, node(st.identity.key()).rect.right());
+        assert_eq!(e.points[0].0, node(&d, st.identity.key()).rect.right());
         assert_eq!(
             out.matches(&format!("data-node=\"{resource}\"")).count(),
             1,
@@ -534,7 +525,7 @@ fn the_new_steps_draw_their_resource_boxes() {
         );
     }
     // The mapped drive, which Local System cannot see, is outlined as failing.
-    assert_eq!(node("mapped-drive").outcome, Some(Outcome::Fails));
+    assert_eq!(node(&d, "mapped-drive").outcome, Some(Outcome::Fails));
 }
 
 // ── User text cannot break out ───────────────────────────────────────────────────────────
@@ -675,23 +666,43 @@ fn numbers_have_at_most_one_decimal() {
 
 // ── Readable at any size ─────────────────────────────────────────────────────────────────
 
+/// No two of `items` overlap: `rect` is where each is drawn, `id` names it.
+fn assert_apart<T, Id: std::fmt::Display>(
+    name: &str,
+    what: &str,
+    items: &[T],
+    rect: impl Fn(&T) -> Rect,
+    id: impl Fn(&T) -> Id,
+) {
+    for (i, a) in items.iter().enumerate() {
+        for b in &items[i + 1..] {
+            assert!(
+                !rect(a).overlaps(&rect(b)),
+                "{name}: {what} {} and {} overlap",
+                id(a),
+                id(b)
+            );
+        }
+    }
+}
+
 /// No two boxes overlap, no two labels overlap, no label covers a box, and everything lies
 /// inside the picture.
 fn assert_readable(name: &str, d: &Diagram) {
     let frame = Rect::new(0.0, 0.0, d.width, d.height);
-    for (i, a) in d.nodes.iter().enumerate() {
+    for a in &d.nodes {
         assert!(frame.contains(&a.rect), "{name}: box {} outside", a.id);
         assert!(a.rect.w > 0.0 && a.rect.h > 0.0);
-        for b in &d.nodes[i + 1..] {
-            assert!(
-                !a.rect.overlaps(&b.rect),
-                "{name}: boxes {} and {} overlap",
-                a.id,
-                b.id
-            );
-        }
     }
-    for (i, a) in d.edges.iter().enumerate() {
+    assert_apart(name, "boxes", &d.nodes, |n| n.rect, |n| n.id.clone());
+    assert_apart(
+        name,
+        "labels of steps",
+        &d.edges,
+        |e| e.label_rect,
+        |e| e.step,
+    );
+    for a in &d.edges {
         assert!(
             frame.contains(&a.label_rect),
             "{name}: label {} outside",
@@ -702,14 +713,6 @@ fn assert_readable(name: &str, d: &Diagram) {
                 frame.contains_point(p),
                 "{name}: arrow {} leaves the picture",
                 a.step
-            );
-        }
-        for b in &d.edges[i + 1..] {
-            assert!(
-                !a.label_rect.overlaps(&b.label_rect),
-                "{name}: labels of steps {} and {} overlap",
-                a.step,
-                b.step
             );
         }
         for n in &d.nodes {
@@ -864,10 +867,7 @@ fn diagrams_with_1_10_and_50_shares_have_no_overlaps() {
     for &(n, len) in rows {
         let name = format!("{n} shares of {len} characters");
         let d = diagram(&with_shares(n, len));
-        assert_eq!(
-            d.nodes.iter().filter(|n| n.kind == NodeKind::Share).count(),
-            n
-        );
+        assert_eq!(boxes(&d, NodeKind::Share).len(), n);
         assert_readable(&name, &d);
     }
     for (name, s) in gallery() {
@@ -888,11 +888,7 @@ fn long_paths_are_shortened_to_fit_with_the_full_path_in_the_tooltip() {
     let s = with_shares(3, 260);
     let d = diagram(&s);
     for share in &s.shares {
-        let node = d
-            .nodes
-            .iter()
-            .find(|n| n.id == format!("share:{}", share.unc))
-            .unwrap();
+        let node = node(&d, &format!("share:{}", share.unc));
         assert_eq!(node.label, share.unc);
         assert!(
             node.title.contains(&share.unc),
@@ -992,13 +988,9 @@ fn fifty_one_shares_draw_fifty_rows_and_one_summary_row() {
     let p = plan(&s);
     let d = layout(&p);
     // 50 share boxes and rows, then one summary box and row.
-    let share_boxes = d.nodes.iter().filter(|n| n.kind == NodeKind::Share).count();
+    let share_boxes = boxes(&d, NodeKind::Share).len();
     assert_eq!(share_boxes, 50);
-    let more: Vec<_> = d
-        .nodes
-        .iter()
-        .filter(|n| n.kind == NodeKind::MoreShares)
-        .collect();
+    let more = boxes(&d, NodeKind::MoreShares);
     assert_eq!(more.len(), 1);
     assert_eq!(more[0].id, MORE_SHARES_ID);
     assert_eq!(more[0].label, "… and 1 more share");
@@ -1035,10 +1027,7 @@ fn fifty_one_shares_draw_fifty_rows_and_one_summary_row() {
 
     // With 120 shares, the summary stands for shares 51 to 120: steps 54 to 123.
     let d = diagram(&with_shares(120, 30));
-    assert_eq!(
-        d.nodes.iter().filter(|n| n.kind == NodeKind::Share).count(),
-        50
-    );
+    assert_eq!(boxes(&d, NodeKind::Share).len(), 50);
     let out = svg(&d);
     let g = summary_group(&out);
     assert!(g.contains(" data-step=\"54\" data-steps=\"54-123\""), "{g}");
@@ -1109,7 +1098,7 @@ fn the_summary_row_carries_the_worst_outcome_its_marker_and_whether_it_is_reache
     let c = e.collapsed.as_ref().unwrap();
     assert_eq!(c.outcomes, [9, 0, 0, 1]);
     assert_eq!(c.reached, 5, "steps 54 to 58");
-    let node = d.nodes.iter().find(|n| n.id == MORE_SHARES_ID).unwrap();
+    let node = node(&d, MORE_SHARES_ID);
     assert_eq!(node.outcome, Some(Outcome::Fails));
     assert_eq!(node.captions, vec!["1 fails · 9 ok".to_string()]);
     let out = svg(&d);
@@ -1167,10 +1156,10 @@ fn the_summary_row_comes_from_its_identity_and_says_various_when_they_differ() {
     assert_eq!(e.who.join(" "), name);
     assert!(!e.collapsed.as_ref().unwrap().various);
     // Its arrow starts on that identity's box and ends on the summary's box.
-    let node = |id: &str| d.nodes.iter().find(|n| n.id == id).unwrap().rect;
-    assert_eq!(e.points[0].0, node(e.identity.key()).right());
-    assert_eq!(e.points[2].0, node(MORE_SHARES_ID).x);
-    assert!(node(MORE_SHARES_ID).contains_point(e.points[2]));
+    let rect = |id: &str| node(&d, id).rect;
+    assert_eq!(e.points[0].0, rect(e.identity.key()).right());
+    assert_eq!(e.points[2].0, rect(MORE_SHARES_ID).x);
+    assert!(rect(MORE_SHARES_ID).contains_point(e.points[2]));
 
     // Should the steps act as different identities, the first one's box draws the arrow.
     p.steps[60].identity = credflow_core::Identity::LocalSystem;
@@ -1209,11 +1198,7 @@ fn diagrams_with_51_120_and_500_shares_have_no_overlaps() {
     for &(n, len) in rows {
         let name = format!("{n} shares of {len} characters");
         let d = diagram(&with_shares(n, len));
-        assert_eq!(
-            d.nodes.iter().filter(|n| n.kind == NodeKind::Share).count(),
-            DRAWN_SHARES,
-            "{name}"
-        );
+        assert_eq!(boxes(&d, NodeKind::Share).len(), DRAWN_SHARES, "{name}");
         assert_readable(&name, &d);
     }
     for (fail, name) in [(None, "all ok"), (Some(52), "one fails")] {

@@ -1,6 +1,9 @@
 //! What leaves the page for a wiki: the exported files' names, the dark SVG, and the embed
 //! snippets, whose every text is escaped for the language it goes into.
 
+#[path = "common/entities.rs"]
+mod entities;
+
 use credflow_core::embed::{
     frame_height, html, js_string, markdown, origin_of, receiver, title, url, wikis, wikitext,
     Embed, HEIGHT_MESSAGE,
@@ -10,6 +13,7 @@ use credflow_core::link::{decode_link, Theme, View};
 use credflow_core::presets::PRESETS;
 use credflow_core::svg::STYLE;
 use credflow_core::{decode, layout, plan, svg, Client, Principal, Readers, Scenario, Share};
+use entities::unescape;
 
 /// A share whose name is markup of every kind a snippet could be broken by, as far as a path
 /// can hold it (Windows allows no `<`, `>`, `"` or `|` in a name): entity text, quotes, wiki
@@ -184,14 +188,6 @@ fn tags(code: &str) -> Vec<(String, Vec<(String, String)>)> {
     out
 }
 
-fn html_unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
-
 /// The scenario a credflow address in a snippet shows (percent-decoding its fragment).
 fn scenario_of(address: &str, page: &str) -> (Scenario, View, Theme) {
     let fragment = address
@@ -263,7 +259,7 @@ fn every_snippet_keeps_a_share_name_with_markup_as_text() {
                                     .contains(&name.as_str()),
                                     "{id}: <{tag}> has the attribute {name}: {code}"
                                 );
-                                let value = html_unescape(value);
+                                let value = unescape(value);
                                 match name.as_str() {
                                     "title" | "alt" => assert_eq!(value, expected_title),
                                     "src" if tag == "iframe" => assert_eq!(

@@ -20,6 +20,8 @@
 //!
 //! (`scripts/fuzz` runs it after the cargo-fuzz targets; see SECURITY.md for the figures.)
 
+#[path = "common/rule_book.rs"]
+mod rule_book;
 #[path = "common/xml.rs"]
 mod xml;
 
@@ -34,39 +36,20 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRng, TestRunner};
+use rule_book::RULE_BOOK;
 
 // ── Inputs ───────────────────────────────────────────────────────────────────────────────
 
-/// The keys a link may hold.
-const KEYS: &[&str] = &[
-    "v",
-    "client",
-    "os",
-    "arch",
-    "role",
-    "domain",
-    "run",
-    "when",
-    "sia",
-    "interact",
-    "ui",
-    "logon",
-    "installer",
-    "deploy",
-    "boundary",
-    "slow",
-    "drive",
-    "letter",
-    "mapped",
-    "naa",
-    "siacct",
-    "source",
-    "dpacl",
-    "share",
-    "share",
-    "share",
-    "view",
-];
+/// The keys a link may hold: the rule book's inputs in link order between `v` and the
+/// others, `share` three times over.
+fn keys() -> Vec<&'static str> {
+    let inputs = RULE_BOOK.iter().map(|(key, _)| *key);
+    ["v"]
+        .into_iter()
+        .chain(inputs)
+        .chain(["dpacl", "share", "share", "share", "view"])
+        .collect()
+}
 
 /// Keys that are nearly right, or hostile.
 const ODD_KEYS: &[&str] = &[
@@ -86,59 +69,26 @@ const ODD_KEYS: &[&str] = &[
     "__proto__",
 ];
 
-/// Every value of every choice, and near misses.
-const VALUES: &[&str] = &[
-    "1",
-    "0",
-    "2",
-    "99",
-    "-1",
-    "+1",
-    "01",
-    "4294967296",
-    "advanced",
-    "legacy",
-    "cm07",
-    "nt",
-    "vista",
-    "win9x",
-    "x86",
-    "x64",
-    "workstation",
-    "member-server",
-    "domain-controller",
-    "trusted",
-    "untrusted",
-    "admin",
-    "user",
-    "any",
-    "nouser",
-    "none",
-    "msi-machine",
-    "msi-allusers2",
-    "msi-user",
-    "setup-admin",
-    "setup-user",
-    "script",
-    "silent",
-    "prompts",
-    "download",
-    "rundp",
-    "fast",
-    "slow",
-    "fixed",
-    "free",
-    "taken",
-    "set",
-    "dp",
-    "unc",
-    "full",
-    "embed",
-    " legacy ",
-    "LEGACY",
-    "",
-    "javascript:alert(1)",
-];
+/// Every value of every choice (each once, in the rule book's order), and near misses.
+fn values() -> Vec<&'static str> {
+    let mut values = vec!["1", "0", "2", "99", "-1", "+1", "01", "4294967296"];
+    for (_, options) in RULE_BOOK {
+        for value in *options {
+            if !values.contains(value) {
+                values.push(value);
+            }
+        }
+    }
+    values.extend([
+        "full",
+        "embed",
+        " legacy ",
+        "LEGACY",
+        "",
+        "javascript:alert(1)",
+    ]);
+    values
+}
 
 /// Share-name payloads: markup, entities, quotes, separators, invisible and bidi characters.
 const PAYLOADS: &[&str] = &[
@@ -293,14 +243,14 @@ fn write(out: &mut String, text: &str, how: Encoding) {
 /// One `key=value` pair, or something that is almost one.
 fn pair() -> impl Strategy<Value = (String, String, Encoding)> {
     prop_oneof![
-        3 => (select(KEYS), select(VALUES), encoding())
+        3 => (select(keys()), select(values()), encoding())
             .prop_map(|(k, v, e)| (k.to_string(), v.to_string(), e)),
         4 => (share_value(), encoding()).prop_map(|(v, e)| ("share".to_string(), v, e)),
         2 => (select(&["dpacl", "share"][..]), readers_text(), encoding())
             .prop_map(|(k, v, e)| (k.to_string(), v, e)),
-        1 => (select(ODD_KEYS), select(VALUES), encoding())
+        1 => (select(ODD_KEYS), select(values()), encoding())
             .prop_map(|(k, v, e)| (k.to_string(), v.to_string(), e)),
-        1 => (select(KEYS), component(), encoding())
+        1 => (select(keys()), component(), encoding())
             .prop_map(|(k, v, e)| (k.to_string(), v, e)),
     ]
 }

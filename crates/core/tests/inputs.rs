@@ -9,46 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use credflow_core::scenario::{combinations, SetError, INPUTS};
 use credflow_core::Scenario;
-use rule_book::V1_KEYS;
-
-/// domain.md v2, "Inputs (what the wizard asks)": every single-valued key with its values,
-/// the default first, in the order of the link.
-const RULE_BOOK: &[(&str, &[&str])] = &[
-    ("client", &["advanced", "legacy", "cm07"]),
-    ("os", &["nt", "vista", "win9x"]),
-    ("arch", &["x86", "x64"]),
-    (
-        "role",
-        &["workstation", "member-server", "domain-controller"],
-    ),
-    ("domain", &["trusted", "untrusted"]),
-    ("run", &["admin", "user"]),
-    ("when", &["any", "user", "nouser"]),
-    ("sia", &["0", "1"]),
-    ("interact", &["0", "1"]),
-    ("ui", &["silent", "prompts"]),
-    ("logon", &["none", "user", "admin"]),
-    (
-        "installer",
-        &[
-            "msi-machine",
-            "msi-allusers2",
-            "msi-user",
-            "setup-admin",
-            "setup-user",
-            "script",
-        ],
-    ),
-    ("deploy", &["download", "rundp"]),
-    ("boundary", &["fast", "slow"]),
-    ("slow", &["none", "download", "rundp"]),
-    ("drive", &["unc", "any", "fixed"]),
-    ("letter", &["free", "taken"]),
-    ("mapped", &["0", "1"]),
-    ("naa", &["none", "set"]),
-    ("siacct", &["none", "set"]),
-    ("source", &["dp", "unc"]),
-];
+use rule_book::{RULE_BOOK, V1_KEYS};
 
 #[test]
 fn the_inputs_are_the_rule_books_keys_and_values_in_link_order() {

@@ -11,7 +11,7 @@ use credflow_core::{
     decode, encode, Account, Client, Domain, Installer, LinkError, Logon, Os, Principal, Readers,
     Role, Run, Scenario, Share, Sia, Source, When,
 };
-use rule_book::V1_KEYS;
+use rule_book::{NEW_KEYS, V1_KEYS};
 
 const ISSUE_EXAMPLE: &str = "v=1&client=legacy&run=admin&share=%5C%5Cfs01%5Capps~naa";
 
@@ -424,19 +424,7 @@ fn an_unknown_value_is_named_with_the_values_the_key_takes() {
 
 #[test]
 fn a_bad_value_of_every_new_key_is_named_with_the_values_it_takes() {
-    for key in [
-        "os",
-        "arch",
-        "interact",
-        "ui",
-        "installer",
-        "deploy",
-        "boundary",
-        "slow",
-        "drive",
-        "letter",
-        "mapped",
-    ] {
+    for &key in NEW_KEYS {
         let link = format!("v=1&{key}=bogus");
         let e = assert_error(&link, key, "bogus");
         assert!(

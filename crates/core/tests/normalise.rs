@@ -3,10 +3,15 @@
 //! Legacy Client's content options, which "stay at their defaults, are not reported as
 //! changed".
 
+#[path = "common/walk.rs"]
+mod walk;
+
 use credflow_core::presets::PRESETS;
 use credflow_core::scenario::{
     combinations, Arch, Boundary, Deploy, Drive, Input, Interact, Letter, Mode, SlowMode,
 };
+use walk::each_combination;
+
 use credflow_core::{
     decode, normalise, plan, Change, Client, Os, Role, Scenario, Share, Sia, Source, SourceId, When,
 };
@@ -489,19 +494,5 @@ fn for_every_new_combination(mut f: impl FnMut(Scenario)) {
     };
     for base in [Scenario::default(), one_share] {
         each_combination(&base, DIMS, &mut f);
-    }
-}
-
-/// Calls `f` with `base` set to every combination of the values of `keys`.
-fn each_combination(base: &Scenario, keys: &[&str], f: &mut impl FnMut(Scenario)) {
-    let Some((key, rest)) = keys.split_first() else {
-        f(base.clone());
-        return;
-    };
-    let input = Input::by_key(key).unwrap_or_else(|| panic!("input {key}"));
-    for option in input.options {
-        let mut s = base.clone();
-        s.set(key, option.key).expect("a value from the table");
-        each_combination(&s, rest, f);
     }
 }

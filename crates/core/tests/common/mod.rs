@@ -2,6 +2,8 @@
 
 use std::fmt::Write as _;
 
+/// Test cases as data, in the files of `tests/cases/`.
+pub mod cases;
 /// Scenario tables (`scenarios.rs`, `cases_v2.rs`): the row spec, its parser and checker.
 #[allow(dead_code)]
 pub mod spec;

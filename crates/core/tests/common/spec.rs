@@ -1,6 +1,6 @@
 //! Scenario tables: one row per scenario, its link, its verdict and the steps worth checking,
-//! in a compact text form that both `scenarios.rs` and `cases_v2.rs` use (one parser, one
-//! checker).
+//! in a compact text form that both `scenarios.rs` and `cases_v2.rs` read from their files in
+//! `tests/cases/` (one parser, one checker).
 //!
 //! The verdict is written `ok`, `at-risk`, `waits` or `fails@<n>` (the first failing step),
 //! optionally followed by what normalisation did:
@@ -25,7 +25,7 @@ use std::collections::BTreeSet;
 
 use credflow_core::{decode, plan, Identity, Outcome, Plan, SourceId, StepKind};
 
-use super::{check_verdict, describe, tried};
+use super::{cases, check_verdict, describe, tried};
 
 /// One scenario: a name saying what it proves, a link fragment, the verdict, and the
 /// interesting steps.
@@ -33,21 +33,21 @@ pub struct Row {
     pub name: &'static str,
     pub link: &'static str,
     pub verdict: &'static str,
-    pub steps: &'static [&'static str],
+    pub steps: Vec<&'static str>,
 }
 
-pub const fn row(
-    name: &'static str,
-    link: &'static str,
-    verdict: &'static str,
-    steps: &'static [&'static str],
-) -> Row {
-    Row {
-        name,
-        link,
-        verdict,
-        steps,
-    }
+/// The rows of `text`, the file `file` of `tests/cases/`: each case a `name`, a `link`, a
+/// `verdict` and its `step` lines.
+pub fn rows(file: &'static str, text: &'static str) -> Vec<Row> {
+    cases::read(file, text, &["name", "link", "verdict", "step"])
+        .iter()
+        .map(|c| Row {
+            name: c.req("name"),
+            link: c.req("link"),
+            verdict: c.req("verdict"),
+            steps: c.all("step"),
+        })
+        .collect()
 }
 
 /// What each expected step says, parsed.
@@ -185,7 +185,7 @@ pub fn check_plan(row: &Row, p: &Plan) -> Vec<String> {
     let mut verdict = row.verdict.split_whitespace();
     check_verdict(p, verdict.next().expect("verdict"), &mut problems);
     check_normalised(p, &verdict.collect::<Vec<_>>(), &mut problems);
-    for spec in row.steps {
+    for spec in &row.steps {
         let e = parse(spec);
         let Some(s) = p.steps.get(e.n.wrapping_sub(1)) else {
             problems.push(format!("no step {} ({spec})", e.n));
