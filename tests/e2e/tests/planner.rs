@@ -116,8 +116,7 @@ async fn walk(e: Expected) {
         } else if let Some(id) = click.strip_prefix('-') {
             page.unchoose(id).await;
         } else if let Some(id) = click.strip_prefix('=') {
-            page.wait_until(&format!("document.getElementById({}).checked", js(id)))
-                .await;
+            page.wait_checked(id).await;
         } else if let Some((tab, id)) = click.split_once('/') {
             page.choose_in(tab, id).await;
         } else {
@@ -271,23 +270,16 @@ async fn back_and_forward_between_two_followed_links() {
     assert_eq!(b["radios"]["run"], "user");
     assert_eq!(b["shares"], json!([]));
 
-    page.eval("history.back()").await;
-    expect_verdict(&page, &expected("2")).await;
-    assert_eq!(
-        page.shown_choices().await,
-        a,
-        "Back did not bring A's choices"
-    );
-    page.wait_hash(link_of("2")).await;
-
-    page.eval("history.forward()").await;
-    expect_verdict(&page, &expected("7")).await;
-    assert_eq!(
-        page.shown_choices().await,
-        b,
-        "Forward did not bring B's choices"
-    );
-    page.wait_hash(link_of("7")).await;
+    // Back brings A again, and Forward B, each at its own link.
+    for (go, name, choices, wrong) in [
+        ("back", "2", &a, "Back did not bring A's choices"),
+        ("forward", "7", &b, "Forward did not bring B's choices"),
+    ] {
+        page.eval(&format!("history.{go}()")).await;
+        expect_verdict(&page, &expected(name)).await;
+        assert_eq!(&page.shown_choices().await, choices, "{wrong}");
+        page.wait_hash(link_of(name)).await;
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -341,8 +333,7 @@ async fn reset_returns_to_the_defaults_and_undo_brings_the_scenario_back() {
         page.shown_choices().await["radios"],
         with_defaults(json!({}))
     );
-    page.wait_until("document.getElementById('dpacl-users').checked")
-        .await;
+    page.wait_checked("dpacl-users").await;
     page.wait_until("document.querySelector('#verdict').dataset.outcome === 'ok'")
         .await;
     let notice = page.wait_for_text("#notice", "reset").await;
@@ -371,13 +362,8 @@ async fn undo_right_after_reset_puts_the_restored_scenario_in_the_link() {
     // A person on the keyboard who activates Reset by mistake and Undo at once: Enter on
     // Reset, Tab past "Dark mode" to the notice's Undo, Enter.
     tab_until(&page, false, 6, |f| f["id"] == "reset").await;
-    page.press(&[
-        Key::Enter.into(),
-        Key::Tab.into(),
-        Key::Tab.into(),
-        Key::Enter.into(),
-    ])
-    .await;
+    page.press_keys(&[Key::Enter, Key::Tab, Key::Tab, Key::Enter])
+        .await;
     expect_verdict(&page, &expected("4")).await;
     assert_eq!(page.shown_choices().await, case_4);
     // The address (what a reload, a bookmark or a copied address gives) must be the
@@ -418,8 +404,7 @@ async fn a_choice_that_invalidates_another_is_normalised_and_the_notice_says_so(
     page.choose("os-win9x").await;
     // Back to the Advanced Client: Windows 98 is undone, and the notice says so.
     page.choose("client-advanced").await;
-    page.wait_until("document.getElementById('os-nt').checked")
-        .await;
+    page.wait_checked("os-nt").await;
     let notice = page.wait_for_text("#notice", "Operating system").await;
     assert!(notice.contains("Windows 98"), "{notice:?}");
     assert_eq!(
@@ -437,8 +422,7 @@ async fn a_choice_that_invalidates_another_is_normalised_and_the_notice_says_so(
         .await
         .unwrap());
     page.choose("run-user").await;
-    page.wait_until("document.getElementById('when-user').checked")
-        .await;
+    page.wait_checked("when-user").await;
     let notice = page
         .wait_for_text("#notice[role=status]", "Program can run")
         .await;
@@ -583,9 +567,9 @@ async fn focused(page: &Harness) -> Value {
 async fn tab_until(page: &Harness, back: bool, max: usize, done: impl Fn(&Value) -> bool) -> Value {
     for _ in 0..max {
         if back {
-            page.press_chord(Key::Shift.into(), Key::Tab.into()).await;
+            page.press_chord(Key::Shift, Key::Tab).await;
         } else {
-            page.press(&[Key::Tab.into()]).await;
+            page.press_keys(&[Key::Tab]).await;
         }
         let now = focused(page).await;
         if done(&now) {
@@ -616,7 +600,7 @@ async fn keyboard_only_case_4_from_the_defaults() {
     // Into the Client panel: the checked client radio; an arrow key chooses the next one.
     let f = tab_until(&page, false, 1, |f| f["id"] == "client-advanced").await;
     assert_focus_visible(&f);
-    page.press(&[Key::Down.into()]).await;
+    page.press_keys(&[Key::Down]).await;
     page.wait_until(
         "document.getElementById('client-legacy').checked &&\
          document.activeElement.id === 'client-legacy'",
@@ -626,7 +610,7 @@ async fn keyboard_only_case_4_from_the_defaults() {
 
     // Back to the tabs, and with an arrow key (wrapping) to "Content and shares".
     tab_until(&page, true, 1, |f| f["id"] == "tab-client").await;
-    page.press(&[Key::Left.into()]).await;
+    page.press_keys(&[Key::Left]).await;
     page.wait_until(
         "document.activeElement.id === 'tab-content' &&\
          document.getElementById('tab-content').getAttribute('aria-selected') === 'true' &&\
@@ -640,7 +624,7 @@ async fn keyboard_only_case_4_from_the_defaults() {
     assert_focus_visible(&f);
     let path: Vec<char> = r"\\fs01\apps".chars().collect();
     page.press(&path).await;
-    page.press(&[Key::Enter.into()]).await;
+    page.press_keys(&[Key::Enter]).await;
     page.wait_until(&format!(
         "document.querySelector('li.share-row input.share-unc')?.value === {}",
         js(r"\\fs01\apps")
@@ -653,12 +637,12 @@ async fn keyboard_only_case_4_from_the_defaults() {
     // on step 1); Space and Enter pick a step, and move to its details.
     let f = tab_until(&page, false, 20, |f| f["step"] == "1").await;
     assert_focus_visible(&f);
-    page.press(&[Key::Space.into()]).await;
+    page.press_keys(&[Key::Space]).await;
     page.wait_for_text("#step-details[data-step=\"1\"]", "Schedule")
         .await;
     // Back from the details to the step chips, to step 4's.
     tab_until(&page, true, 12, |f| f["step"] == "4").await;
-    page.press(&[Key::Enter.into()]).await;
+    page.press_keys(&[Key::Enter]).await;
     page.wait_for_text("#step-details[data-step=\"4\"]", "SMSAPM32.log")
         .await;
     assert_focus_visible(&focused(&page).await);
@@ -673,7 +657,7 @@ async fn skip_link_reaches_the_verdict_and_keeps_the_scenario() {
         text, "Skip to the verdict",
         "the first Tab stop is not the skip link: {f}"
     );
-    page.press(&[Key::Enter.into()]).await;
+    page.press_keys(&[Key::Enter]).await;
     // Either the page complains, or it has moved to the verdict with the scenario intact.
     page.wait_until(&format!(
         "document.querySelector('[role=alert]') || (location.hash === {} &&\

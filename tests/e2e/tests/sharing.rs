@@ -332,9 +332,9 @@ async fn focus_in_walk(page: &Harness, id: &str) {
                 return;
             }
             if back {
-                page.press_chord(Key::Shift.into(), Key::Tab.into()).await;
+                page.press_chord(Key::Shift, Key::Tab).await;
             } else {
-                page.press(&[Key::Tab.into()]).await;
+                page.press_keys(&[Key::Tab]).await;
             }
         }
     }
@@ -384,13 +384,13 @@ async fn walk_through_visits_every_step_in_order() {
     // By keyboard, with the focus on the walk-through's End button: the arrow keys.
     focus_in_walk(&page, "walk-end").await;
     for n in 2..=steps {
-        page.press(&[Key::Right.into()]).await;
+        page.press_keys(&[Key::Right]).await;
         expect_walk_at(&page, n, steps).await;
     }
-    page.press(&[Key::Right.into()]).await;
+    page.press_keys(&[Key::Right]).await;
     expect_walk_at(&page, steps, steps).await;
     for n in (1..steps).rev() {
-        page.press(&[Key::Left.into()]).await;
+        page.press_keys(&[Key::Left]).await;
         expect_walk_at(&page, n, steps).await;
     }
 
@@ -412,7 +412,7 @@ async fn walk_through_keeps_the_keyboard_focus_at_the_last_step() {
     // A trainer on the keyboard: Tab to "Next", Enter to the last step...
     focus_in_walk(&page, "walk-next").await;
     for n in 2..=5 {
-        page.press(&[Key::Enter.into()]).await;
+        page.press_keys(&[Key::Enter]).await;
         expect_walk_at(&page, n, 5).await;
     }
     // ...and the arrow keys still work: the focus stayed in the walk-through.
@@ -425,7 +425,7 @@ async fn walk_through_keeps_the_keyboard_focus_at_the_last_step() {
         json!(true),
         "at the last step the focus left the walk-through; it is on {focus}"
     );
-    page.press(&[Key::Left.into()]).await;
+    page.press_keys(&[Key::Left]).await;
     expect_walk_at(&page, 4, 5).await;
 }
 
