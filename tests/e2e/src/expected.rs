@@ -13,6 +13,8 @@ pub struct Expected {
     /// The step whose details show `shows`; `None`: every step succeeds, nothing is selected,
     /// and the verdict shows them.
     pub step: Option<u32>,
+    /// That step's label, where the table gives it after the number (`4 Map drive`).
+    pub label: Option<&'static str>,
     /// Words the step's details (or the verdict) must show.
     pub shows: Vec<&'static str>,
     /// Its share link, the address the page shows for it (a `link:` line under it), if given.
@@ -49,7 +51,7 @@ pub const INPUT_DEFAULTS: &[(&str, &str)] = &[
 ];
 
 /// Reads a table of scenarios: one a line, `name | outcome | headline | step | word | ...`, a
-/// step of `-` for none, each optionally followed by a `link: #v=1&...` line and a
+/// step of `-` for none (or a number, maybe followed by the step's label), each optionally followed by a `link: #v=1&...` line and a
 /// `clicks: word word ...` line; blank lines and `#` comments are skipped. A line that does not
 /// read fails the test, naming `file` and the line.
 pub fn read_cases(file: &str, text: &'static str) -> Vec<Expected> {
@@ -85,10 +87,11 @@ pub fn read_cases(file: &str, text: &'static str) -> Vec<Expected> {
             name,
             outcome,
             title,
-            step: match step {
+            step: match step.split_once(' ').map_or(step, |(n, _)| n) {
                 "-" => None,
                 n => Some(n.parse().unwrap_or_else(|_| fail("not a step number or -"))),
             },
+            label: step.split_once(' ').map(|(_, label)| label.trim()),
             shows: shows.to_vec(),
             link: None,
             clicks: Vec::new(),
@@ -123,7 +126,7 @@ mod tests {
         );
         assert_eq!(two.shows, ["a", "b c"]);
         assert_eq!(case(&cases, "many").step, None);
-        assert_eq!((two.link, two.clicks.len()), (None, 0));
+        assert_eq!((two.label, two.link, two.clicks.len()), (None, None, 0));
     }
 
     #[test]
@@ -133,6 +136,10 @@ mod tests {
             "4 | fails | F | 4 | a\n  link: #v=1&client=legacy\n  clicks: client/client-legacy +\\\\fs01\\apps\n",
         );
         assert_eq!(cases[0].link, Some("#v=1&client=legacy"));
+        assert_eq!(
+            read_cases("t.txt", "17 | fails | F | 4 Map drive | a\n")[0].label,
+            Some("Map drive")
+        );
         assert_eq!(cases[0].clicks, ["client/client-legacy", r"+\\fs01\apps"]);
     }
 
