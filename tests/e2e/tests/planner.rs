@@ -301,24 +301,19 @@ async fn edits_rewrite_the_link_a_reload_restores_it_and_storage_remembers_it() 
     let before = page.shown_choices().await;
     let verdict = page.text("#verdict").await;
 
+    // The page shows those choices and that verdict again; `lost` says what did not.
+    let restored = async |lost: &str| {
+        page.wait_for("li.share-row").await;
+        assert_eq!(page.shown_choices().await, before, "{lost}");
+        assert_eq!(page.text("#verdict").await, verdict);
+    };
+
     page.client().refresh().await.expect("reload");
-    page.wait_for("li.share-row").await;
-    assert_eq!(
-        page.shown_choices().await,
-        before,
-        "the reload lost choices"
-    );
-    assert_eq!(page.text("#verdict").await, verdict);
+    restored("the reload lost choices").await;
 
     // Without a fragment, the last scenario comes back from localStorage.
     page.open("").await;
-    page.wait_for("li.share-row").await;
-    assert_eq!(
-        page.shown_choices().await,
-        before,
-        "the page without a link did not bring back the last scenario"
-    );
-    assert_eq!(page.text("#verdict").await, verdict);
+    restored("the page without a link did not bring back the last scenario").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
