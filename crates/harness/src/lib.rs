@@ -171,6 +171,16 @@ impl Harness {
             .unwrap_or_else(|e| panic!("text of `{css}`: {e}"))
     }
 
+    /// The attribute `name` of the first element matching `css`, once there is one; `None`
+    /// when it has no such attribute.
+    pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        self.wait_for(css)
+            .await
+            .attr(name)
+            .await
+            .unwrap_or_else(|e| panic!("read {name} of `{css}`: {e}"))
+    }
+
     /// The visible text of all elements matching `css`, once it contains `needle`.
     pub async fn wait_for_text(&self, css: &str, needle: &str) -> String {
         let deadline = Instant::now() + TIMEOUT;

@@ -265,9 +265,9 @@ async fn the_embed_view_of_a_comparison_shows_both_and_opens_the_planner() {
     .await;
     assert_eq!(shown_differences(&page).await, expected_differences(link));
     let href = page
-        .eval("return document.querySelector('.open-full a').getAttribute('href')")
-        .await;
-    let href = href.as_str().unwrap();
+        .attr(".open-full a", "href")
+        .await
+        .expect("the embed view's link has an address");
     assert!(
         href.ends_with(&format!("#{link}")),
         "the embed view opens {href}"

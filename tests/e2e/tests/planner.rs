@@ -403,9 +403,8 @@ async fn a_choice_that_invalidates_another_is_normalised_and_the_notice_says_so(
     let notice = page.wait_for_text("#notice", "Operating system").await;
     assert!(notice.contains("Windows 98"), "{notice:?}");
     assert_eq!(
-        page.eval("return document.querySelector('#notice').getAttribute('role')")
-            .await,
-        "status"
+        page.attr("#notice", "role").await.as_deref(),
+        Some("status")
     );
 
     // "Run with user's rights" while "Program can run" is "whether or not a user is logged on".
@@ -484,9 +483,8 @@ async fn a_path_that_is_not_unc_shows_an_error_and_keeps_the_scenario() {
     let error = page.wait_for_text("#share-0-error", "not a UNC path").await;
     assert!(error.contains("last good path is kept"), "{error:?}");
     assert_eq!(
-        page.eval("return document.querySelector('#share-0-unc').getAttribute('aria-invalid')")
-            .await,
-        "true"
+        page.attr("#share-0-unc", "aria-invalid").await.as_deref(),
+        Some("true")
     );
     expect_verdict(&page, &expected("2")).await;
     // The scenario still has the old path: the next edit writes it into the link.

@@ -296,15 +296,6 @@ async fn every_classic_case_loads_with_its_documented_verdict_and_undo_restores(
 // Walk-through
 // ---------------------------------------------------------------------------------------
 
-/// The `aria-disabled` attribute of the first element matching `css`.
-async fn aria_disabled(page: &Harness, css: &str) -> Option<String> {
-    page.wait_for(css)
-        .await
-        .attr("aria-disabled")
-        .await
-        .unwrap_or_else(|e| panic!("read aria-disabled of {css}: {e}"))
-}
-
 async fn expect_walk_at(page: &Harness, n: usize, steps: usize) {
     page.wait_until(&format!(
         "document.querySelector('#step-details')?.dataset.step === '{n}' &&\
@@ -361,7 +352,7 @@ async fn walk_through_visits_every_step_in_order() {
     // At the ends the buttons say they are disabled (aria-disabled keeps them focusable)
     // and do nothing.
     assert_eq!(
-        aria_disabled(&page, "#walk-prev").await.as_deref(),
+        page.attr("#walk-prev", "aria-disabled").await.as_deref(),
         Some("true")
     );
     page.click("#walk-prev").await;
@@ -371,7 +362,7 @@ async fn walk_through_visits_every_step_in_order() {
         expect_walk_at(&page, n, steps).await;
     }
     assert_eq!(
-        aria_disabled(&page, "#walk-next").await.as_deref(),
+        page.attr("#walk-next", "aria-disabled").await.as_deref(),
         Some("true")
     );
     page.click("#walk-next").await;
