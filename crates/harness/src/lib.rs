@@ -171,6 +171,16 @@ impl Harness {
             .unwrap_or_else(|e| panic!("text of `{css}`: {e}"))
     }
 
+    /// The attribute `name` of the first element matching `css`, once there is one; `None`
+    /// when it has no such attribute.
+    pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        self.wait_for(css)
+            .await
+            .attr(name)
+            .await
+            .unwrap_or_else(|e| panic!("read {name} of `{css}`: {e}"))
+    }
+
     /// The visible text of all elements matching `css`, once it contains `needle`.
     pub async fn wait_for_text(&self, css: &str, needle: &str) -> String {
         let deadline = Instant::now() + TIMEOUT;
@@ -503,6 +513,12 @@ impl Harness {
     /// Clicks a radio (or checkbox) and waits until it is checked.
     pub async fn choose(&self, id: &str) {
         self.click(&format!("#{id}")).await;
+        self.wait_checked(id).await;
+    }
+
+    /// Waits until the radio (or checkbox) `id` is checked, as the page checks one itself
+    /// when another choice needs it.
+    pub async fn wait_checked(&self, id: &str) {
         self.wait_until(&format!("document.getElementById({}).checked", js(id)))
             .await;
     }
@@ -632,9 +648,16 @@ impl Harness {
         self.perform(actions, &format!("press {keys:?}")).await;
     }
 
+    /// Presses each of `keys` in turn, as at a keyboard: `&[Key::Home, Key::Right]`.
+    pub async fn press_keys(&self, keys: &[fantoccini::key::Key]) {
+        let keys: Vec<char> = keys.iter().map(|&key| key.into()).collect();
+        self.press(&keys).await;
+    }
+
     /// Presses `key` while `modifier` is held (Shift+Tab).
-    pub async fn press_chord(&self, modifier: char, key: char) {
+    pub async fn press_chord(&self, modifier: fantoccini::key::Key, key: fantoccini::key::Key) {
         use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let (modifier, key): (char, char) = (modifier.into(), key.into());
         let actions = KeyActions::new("keyboard".into())
             .then(KeyAction::Down { value: modifier })
             .then(KeyAction::Down { value: key })

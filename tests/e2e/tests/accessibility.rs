@@ -186,7 +186,7 @@ async fn the_diagrams_steps_are_reached_by_keyboard_with_a_visible_focus() {
     // From the verdict, Tab reaches the diagram's steps: one stop, on the first step.
     page.eval("document.getElementById('verdict').focus()")
         .await;
-    page.press(&[Key::Tab.into()]).await;
+    page.press_keys(&[Key::Tab]).await;
     page.wait_until("document.activeElement.closest('#diagram-text')")
         .await;
     assert_eq!(
@@ -195,25 +195,20 @@ async fn the_diagrams_steps_are_reached_by_keyboard_with_a_visible_focus() {
     );
     assert_eq!(ringed(&page).await, json!([["1", true]]));
     // Arrow keys move between the steps; the ring follows.
-    page.press(&[Key::Down.into(), Key::Down.into()]).await;
+    page.press_keys(&[Key::Down, Key::Down]).await;
     page.wait_until("document.activeElement.dataset.step === '3'")
         .await;
     assert_eq!(ringed(&page).await, json!([["3", true]]));
-    page.press(&[Key::End.into()]).await;
+    page.press_keys(&[Key::End]).await;
     page.wait_until("document.activeElement.dataset.step === '5'")
         .await;
-    page.press(&[
-        Key::Home.into(),
-        Key::Right.into(),
-        Key::Right.into(),
-        Key::Right.into(),
-    ])
-    .await;
+    page.press_keys(&[Key::Home, Key::Right, Key::Right, Key::Right])
+        .await;
     page.wait_until("document.activeElement.dataset.step === '4'")
         .await;
     assert_eq!(ringed(&page).await, json!([["4", true]]));
     // Enter opens the step's details and moves there.
-    page.press(&[Key::Enter.into()]).await;
+    page.press_keys(&[Key::Enter]).await;
     page.wait_until(
         "document.activeElement.id === 'step-details' &&\
          document.getElementById('step-details').dataset.step === '4'",
@@ -235,7 +230,7 @@ async fn the_diagrams_steps_are_reached_by_keyboard_with_a_visible_focus() {
         js("2")
     ))
     .await;
-    page.press(&[Key::Enter.into()]).await;
+    page.press_keys(&[Key::Enter]).await;
     page.wait_until("document.getElementById('step-details').dataset.step === '2'")
         .await;
 }
@@ -265,7 +260,7 @@ async fn a_new_verdict_is_announced_once_not_at_every_key() {
     .await;
     // Typing a path, key by key: the plan changes at every key.
     page.click("#share-0-unc").await;
-    page.press(&[Key::End.into()]).await;
+    page.press_keys(&[Key::End]).await;
     for key in ['2', '0', '0', '3'] {
         page.press(&[key]).await;
     }

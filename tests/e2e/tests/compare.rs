@@ -122,8 +122,7 @@ async fn changing_either_side_updates_the_differences_and_the_link() {
         .await;
     // A's wizard is A's: the Legacy Client on A.
     page.choose("edit-a").await;
-    page.wait_until("document.getElementById('role-workstation').checked")
-        .await;
+    page.wait_checked("role-workstation").await;
     page.choose("client-legacy").await;
     wait_sides(
         &page,
@@ -212,8 +211,7 @@ async fn compare_with_a_copy_then_change_one_input_and_undo() {
     page.click("#compare-keep-b").await;
     page.wait_verdict("fails", "Fails at step 4 (Connect to share)")
         .await;
-    page.wait_until("document.getElementById('client-legacy').checked")
-        .await;
+    page.wait_checked("client-legacy").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -267,9 +265,9 @@ async fn the_embed_view_of_a_comparison_shows_both_and_opens_the_planner() {
     .await;
     assert_eq!(shown_differences(&page).await, expected_differences(link));
     let href = page
-        .eval("return document.querySelector('.open-full a').getAttribute('href')")
-        .await;
-    let href = href.as_str().unwrap();
+        .attr(".open-full a", "href")
+        .await
+        .expect("the embed view's link has an address");
     assert!(
         href.ends_with(&format!("#{link}")),
         "the embed view opens {href}"
@@ -284,10 +282,10 @@ async fn a_comparison_has_no_accessibility_violations_and_works_by_keyboard() {
         .await;
     wait_side(&page, "b", "at-risk", "At risk at step 4").await;
     // The page's first tab stop, the skip link, leads to the comparison.
-    page.press(&[Key::Tab.into()]).await;
+    page.press_keys(&[Key::Tab]).await;
     page.wait_until("document.activeElement.classList.contains('skip-link')")
         .await;
-    page.press(&[Key::Enter.into()]).await;
+    page.press_keys(&[Key::Enter]).await;
     page.wait_until("document.activeElement && document.activeElement.id === 'comparison'")
         .await;
     assert_no_violations(&page, "a comparison").await;

@@ -175,8 +175,7 @@ async fn an_smsapm32_log_on_an_advanced_client_offers_the_legacy_client() {
     .await;
     page.wait_until("location.hash.includes('client=legacy')")
         .await;
-    page.wait_until("document.getElementById('client-legacy').checked")
-        .await;
+    page.wait_checked("client-legacy").await;
     page.click("#undo").await;
     page.wait_until("!document.getElementById('client-legacy').checked")
         .await;

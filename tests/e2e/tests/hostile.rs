@@ -255,10 +255,7 @@ async fn hostile_share_names_in_a_link_show_as_text_and_never_run() {
                 .await;
             assert_eq!(values, json!(uncs), "the share fields");
         } else {
-            let href = page
-                .eval("return document.querySelector('.open-full a').getAttribute('href')")
-                .await;
-            let href = href.as_str().unwrap_or_default();
+            let href = page.attr(".open-full a", "href").await.unwrap_or_default();
             assert!(
                 href.starts_with(&format!("{}/", page.origin())),
                 "the embed view links elsewhere: {href}"

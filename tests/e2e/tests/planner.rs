@@ -14,23 +14,25 @@ fn expected(name: &str) -> Expected {
     case(&cases, name).clone()
 }
 
-/// Rule book v2, classic case 2: the share grants Domain Users only.
-const LINK_2: &str = "#v=1&share=%5C%5Cfs01%5Capps~domain-users";
-const LINK_4: &str = "#v=1&client=legacy&share=%5C%5Cfs01%5Capps~users";
-const LINK_5: &str = "#v=1&client=legacy&sia=1&siacct=set&share=%5C%5Cfs01%5Capps~siacct";
-const LINK_7: &str = "#v=1&run=user&when=user&logon=user";
-
-/// Waits until the page shows the case `name` of `cases/wizard.txt` and the address is exactly
-/// `hash`, its link: the wizard built exactly the rule book's case.
-async fn built(page: &Harness, name: &str, hash: &str) {
-    expect_verdict(page, &expected(name)).await;
-    page.wait_hash(hash).await;
+/// The share link of the case `name` of `cases/wizard.txt` (`"2"`: classic case 2 of rule book
+/// v2, whose share grants Domain Users only).
+fn link_of(name: &str) -> &'static str {
+    expected(name)
+        .link
+        .unwrap_or_else(|| panic!("case {name} of cases/wizard.txt has no link"))
 }
 
-/// A fresh browser on `link`, once it shows the case `name` of `cases/wizard.txt`.
-async fn opened_case(link: &str, name: &str) -> Harness {
+/// Waits until the page shows the case `name` of `cases/wizard.txt` and the address is exactly
+/// its link: the wizard built exactly the rule book's case.
+async fn built(page: &Harness, name: &str) {
+    expect_verdict(page, &expected(name)).await;
+    page.wait_hash(link_of(name)).await;
+}
+
+/// A fresh browser on the link of the case `name` of `cases/wizard.txt`, once it shows that case.
+async fn opened_case(name: &str) -> Harness {
     let page = Harness::start().await;
-    page.open(link).await;
+    page.open(link_of(name)).await;
     expect_verdict(&page, &expected(name)).await;
     page
 }
@@ -87,77 +89,63 @@ async fn wizard_by_clicks_case_2_advanced_client_share_without_naa_fails_at_conn
     );
 
     page.add_share(r"\\fs01\apps").await;
-    // A new share may be read by Authenticated Users; the case grants Domain Users only
-    // (v2 case 2: "`\\fs01\apps`, which grants Domain Users only").
+    // v2 case 2: "`\\fs01\apps`, which grants Domain Users only".
+    grant_only(&page, "domain-users", "2").await;
+}
+
+/// With `\\fs01\apps` the only share, read by Authenticated Users as a new share is: lets
+/// only `reader` read it, and waits until the page shows the case `name` at its link.
+async fn grant_only(page: &Harness, reader: &str, name: &str) {
     assert_eq!(
         page.shown_choices().await["shares"],
         json!([{ "unc": r"\\fs01\apps", "readers": ["users"] }])
     );
-    page.choose("share-0-domain-users").await;
+    page.choose(&format!("share-0-{reader}")).await;
     page.unchoose("share-0-users").await;
+    built(page, name).await;
+}
 
-    expect_verdict(&page, &expected("2")).await;
-    // The wizard built exactly the rule book's case.
-    page.wait_hash(LINK_2).await;
+/// Opens the page at the defaults and clicks through the wizard as the case `e` of
+/// `cases/wizard.txt` says (its `clicks:`), then waits until the page shows that case at its
+/// link.
+async fn walk(e: Expected) {
+    let page = Harness::opened_at("", "#verdict").await;
+    for click in &e.clicks {
+        if let Some(unc) = click.strip_prefix('+') {
+            page.add_share(unc).await;
+        } else if let Some(id) = click.strip_prefix('-') {
+            page.unchoose(id).await;
+        } else if let Some(id) = click.strip_prefix('=') {
+            page.wait_checked(id).await;
+        } else if let Some((tab, id)) = click.split_once('/') {
+            page.choose_in(tab, id).await;
+        } else {
+            page.choose(click).await;
+        }
+    }
+    built(&page, e.name).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn wizard_by_clicks_case_4_legacy_token_account_cannot_reach_a_share() {
-    let page = Harness::opened_at("", "#verdict").await;
-    page.choose_in("client", "client-legacy").await;
-    page.add_share(r"\\fs01\apps").await;
-    built(&page, "4", LINK_4).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn wizard_by_clicks_case_5_software_installation_account_succeeds() {
-    let page = Harness::opened_at("", "#verdict").await;
-    page.choose("client-legacy").await;
-    page.choose_in("program", "sia-1").await;
-    page.choose_in("accounts", "siacct-set").await;
-    page.add_share(r"\\fs01\apps").await;
-    page.choose("share-0-siacct").await;
-    page.unchoose("share-0-users").await;
-    built(&page, "5", LINK_5).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn wizard_by_clicks_case_7_standard_user_per_machine_msi_fails_with_1925() {
-    let page = Harness::opened_at("", "#verdict").await;
-    page.choose_in("program", "run-user").await;
-    // "Run with user's rights" needs a logged-on user: the page sets "Program can run".
-    page.wait_until("document.getElementById('when-user').checked")
-        .await;
-    page.choose_in("runtime", "logon-user").await;
-    built(&page, "7", LINK_7).await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn wizard_by_clicks_case_8_domain_controller_token_account_warns_of_lock_out() {
-    let page = Harness::opened_at("", "#verdict").await;
-    page.choose("client-legacy").await;
-    page.choose("role-domain-controller").await;
-    page.add_share(r"\\fs01\apps").await;
-    built(
-        &page,
-        "8",
-        "#v=1&client=legacy&role=domain-controller&share=%5C%5Cfs01%5Capps~users",
-    )
-    .await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn wizard_by_clicks_case_9_windows_98_with_the_sia_fails_with_1317() {
-    let page = Harness::opened_at("", "#verdict").await;
-    page.choose("client-legacy").await;
-    page.choose("os-win9x").await;
-    page.choose_in("program", "sia-1").await;
-    page.choose_in("runtime", "logon-user").await;
-    page.choose_in("accounts", "siacct-set").await;
-    expect_verdict(&page, &expected("9")).await;
-    // The rule book's keys, in its order.
-    page.wait_hash("#v=1&client=legacy&os=win9x&sia=1&logon=user&siacct=set")
-        .await;
+async fn wizard_by_clicks_builds_each_case_with_clicks_from_the_defaults() {
+    let cases = read_cases("cases/wizard.txt", include_str!("../cases/wizard.txt"));
+    let (mut walked, mut failed) = (Vec::new(), Vec::new());
+    for e in cases.into_iter().filter(|e| !e.clicks.is_empty()) {
+        let name = e.name;
+        walked.push(name);
+        // Its own task, so that a case that fails is named and the others still run.
+        if let Err(error) = tokio::spawn(walk(e)).await {
+            let panic = error.into_panic();
+            let message = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("(no message)");
+            failed.push(format!("case {name}, clicked from the defaults: {message}"));
+        }
+    }
+    assert_eq!(walked, ["4", "5", "7", "8", "9"], "the cases with clicks");
+    assert!(failed.is_empty(), "{}", failed.join("\n\n"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -178,18 +166,7 @@ async fn wizard_by_clicks_case_10_cm07_reaches_the_share_as_the_computer_account
     page.click("button[aria-label=\"Remove share 2\"]").await;
     page.wait_until("document.querySelectorAll('li.share-row').length === 1")
         .await;
-    assert_eq!(
-        page.shown_choices().await["shares"],
-        json!([{ "unc": r"\\fs01\apps", "readers": ["users"] }])
-    );
-    page.choose("share-0-domain-computers").await;
-    page.unchoose("share-0-users").await;
-    built(
-        &page,
-        "10",
-        "#v=1&client=cm07&share=%5C%5Cfs01%5Capps~domain-computers",
-    )
-    .await;
+    grant_only(&page, "domain-computers", "10").await;
     // The share step is reached as DOMAIN\COMPUTER$; the NAA is not used.
     page.click(".step-picker button[data-step=\"4\"]").await;
     page.wait_for_text("#step-details[data-step=\"4\"]", r"DOMAIN\COMPUTER$")
@@ -282,34 +259,27 @@ async fn share_link_restores_every_choice() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn back_and_forward_between_two_followed_links() {
-    let page = opened_case(LINK_2, "2").await;
+    let page = opened_case("2").await;
     let a = page.shown_choices().await;
 
     // A person follows a second link in the same tab.
-    page.eval_args("location.hash = arguments[0]", vec![json!(LINK_7)])
+    page.eval_args("location.hash = arguments[0]", vec![json!(link_of("7"))])
         .await;
     expect_verdict(&page, &expected("7")).await;
     let b = page.shown_choices().await;
     assert_eq!(b["radios"]["run"], "user");
     assert_eq!(b["shares"], json!([]));
 
-    page.eval("history.back()").await;
-    expect_verdict(&page, &expected("2")).await;
-    assert_eq!(
-        page.shown_choices().await,
-        a,
-        "Back did not bring A's choices"
-    );
-    page.wait_hash(LINK_2).await;
-
-    page.eval("history.forward()").await;
-    expect_verdict(&page, &expected("7")).await;
-    assert_eq!(
-        page.shown_choices().await,
-        b,
-        "Forward did not bring B's choices"
-    );
-    page.wait_hash(LINK_7).await;
+    // Back brings A again, and Forward B, each at its own link.
+    for (go, name, choices, wrong) in [
+        ("back", "2", &a, "Back did not bring A's choices"),
+        ("forward", "7", &b, "Forward did not bring B's choices"),
+    ] {
+        page.eval(&format!("history.{go}()")).await;
+        expect_verdict(&page, &expected(name)).await;
+        assert_eq!(&page.shown_choices().await, choices, "{wrong}");
+        page.wait_hash(link_of(name)).await;
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -331,29 +301,24 @@ async fn edits_rewrite_the_link_a_reload_restores_it_and_storage_remembers_it() 
     let before = page.shown_choices().await;
     let verdict = page.text("#verdict").await;
 
+    // The page shows those choices and that verdict again; `lost` says what did not.
+    let restored = async |lost: &str| {
+        page.wait_for("li.share-row").await;
+        assert_eq!(page.shown_choices().await, before, "{lost}");
+        assert_eq!(page.text("#verdict").await, verdict);
+    };
+
     page.client().refresh().await.expect("reload");
-    page.wait_for("li.share-row").await;
-    assert_eq!(
-        page.shown_choices().await,
-        before,
-        "the reload lost choices"
-    );
-    assert_eq!(page.text("#verdict").await, verdict);
+    restored("the reload lost choices").await;
 
     // Without a fragment, the last scenario comes back from localStorage.
     page.open("").await;
-    page.wait_for("li.share-row").await;
-    assert_eq!(
-        page.shown_choices().await,
-        before,
-        "the page without a link did not bring back the last scenario"
-    );
-    assert_eq!(page.text("#verdict").await, verdict);
+    restored("the page without a link did not bring back the last scenario").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reset_returns_to_the_defaults_and_undo_brings_the_scenario_back() {
-    let page = opened_case(LINK_4, "4").await;
+    let page = opened_case("4").await;
     let case_4 = page.shown_choices().await;
 
     page.click("#reset").await;
@@ -363,8 +328,7 @@ async fn reset_returns_to_the_defaults_and_undo_brings_the_scenario_back() {
         page.shown_choices().await["radios"],
         with_defaults(json!({}))
     );
-    page.wait_until("document.getElementById('dpacl-users').checked")
-        .await;
+    page.wait_checked("dpacl-users").await;
     page.wait_until("document.querySelector('#verdict').dataset.outcome === 'ok'")
         .await;
     let notice = page.wait_for_text("#notice", "reset").await;
@@ -377,39 +341,34 @@ async fn reset_returns_to_the_defaults_and_undo_brings_the_scenario_back() {
     page.click("#notice #undo").await;
     expect_verdict(&page, &expected("4")).await;
     assert_eq!(page.shown_choices().await, case_4);
-    page.wait_hash(LINK_4).await;
+    page.wait_hash(link_of("4")).await;
     page.wait_until(&format!(
         "localStorage.getItem('credflow.scenario') === {}",
-        js(&LINK_4[1..])
+        js(&link_of("4")[1..])
     ))
     .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn undo_right_after_reset_puts_the_restored_scenario_in_the_link() {
-    let page = opened_case(LINK_4, "4").await;
+    let page = opened_case("4").await;
     let case_4 = page.shown_choices().await;
 
     // A person on the keyboard who activates Reset by mistake and Undo at once: Enter on
     // Reset, Tab past "Dark mode" to the notice's Undo, Enter.
     tab_until(&page, false, 6, |f| f["id"] == "reset").await;
-    page.press(&[
-        Key::Enter.into(),
-        Key::Tab.into(),
-        Key::Tab.into(),
-        Key::Enter.into(),
-    ])
-    .await;
+    page.press_keys(&[Key::Enter, Key::Tab, Key::Tab, Key::Enter])
+        .await;
     expect_verdict(&page, &expected("4")).await;
     assert_eq!(page.shown_choices().await, case_4);
     // The address (what a reload, a bookmark or a copied address gives) must be the
     // scenario shown, not the defaults it passed through.
     // (The page writes the address a moment after the last change: wait for it.)
-    page.wait_hash(LINK_4).await;
+    page.wait_hash(link_of("4")).await;
     let hash = page.eval("return location.hash").await;
     assert_eq!(
         hash,
-        json!(LINK_4),
+        json!(link_of("4")),
         "Undo right after Reset: the page shows case 4 but its link is the defaults"
     );
     page.client().refresh().await.unwrap();
@@ -440,14 +399,12 @@ async fn a_choice_that_invalidates_another_is_normalised_and_the_notice_says_so(
     page.choose("os-win9x").await;
     // Back to the Advanced Client: Windows 98 is undone, and the notice says so.
     page.choose("client-advanced").await;
-    page.wait_until("document.getElementById('os-nt').checked")
-        .await;
+    page.wait_checked("os-nt").await;
     let notice = page.wait_for_text("#notice", "Operating system").await;
     assert!(notice.contains("Windows 98"), "{notice:?}");
     assert_eq!(
-        page.eval("return document.querySelector('#notice').getAttribute('role')")
-            .await,
-        "status"
+        page.attr("#notice", "role").await.as_deref(),
+        Some("status")
     );
 
     // "Run with user's rights" while "Program can run" is "whether or not a user is logged on".
@@ -459,8 +416,7 @@ async fn a_choice_that_invalidates_another_is_normalised_and_the_notice_says_so(
         .await
         .unwrap());
     page.choose("run-user").await;
-    page.wait_until("document.getElementById('when-user').checked")
-        .await;
+    page.wait_checked("when-user").await;
     let notice = page
         .wait_for_text("#notice[role=status]", "Program can run")
         .await;
@@ -486,7 +442,7 @@ async fn a_choice_that_invalidates_another_is_normalised_and_the_notice_says_so(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn malformed_link_keeps_the_last_good_scenario_and_the_page_stays_usable() {
-    let page = opened_case(LINK_4, "4").await;
+    let page = opened_case("4").await;
     let good = page.shown_choices().await;
 
     page.eval("location.hash = '#v=1&client=nope&run=user'")
@@ -517,7 +473,7 @@ async fn malformed_link_keeps_the_last_good_scenario_and_the_page_stays_usable()
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_path_that_is_not_unc_shows_an_error_and_keeps_the_scenario() {
-    let page = opened_case(LINK_2, "2").await;
+    let page = opened_case("2").await;
     page.open_tab("content").await;
 
     // Editing a share's path.
@@ -527,9 +483,8 @@ async fn a_path_that_is_not_unc_shows_an_error_and_keeps_the_scenario() {
     let error = page.wait_for_text("#share-0-error", "not a UNC path").await;
     assert!(error.contains("last good path is kept"), "{error:?}");
     assert_eq!(
-        page.eval("return document.querySelector('#share-0-unc').getAttribute('aria-invalid')")
-            .await,
-        "true"
+        page.attr("#share-0-unc", "aria-invalid").await.as_deref(),
+        Some("true")
     );
     expect_verdict(&page, &expected("2")).await;
     // The scenario still has the old path: the next edit writes it into the link.
@@ -561,7 +516,7 @@ async fn a_path_that_is_not_unc_shows_an_error_and_keeps_the_scenario() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn clicking_a_step_in_the_diagram_or_a_chip_shows_its_details() {
-    let page = opened_case(LINK_2, "2").await;
+    let page = opened_case("2").await;
 
     page.click("#diagram [data-step=\"3\"]").await;
     page.wait_for_text("#step-details[data-step=\"3\"]", "Fetch content")
@@ -605,9 +560,9 @@ async fn focused(page: &Harness) -> Value {
 async fn tab_until(page: &Harness, back: bool, max: usize, done: impl Fn(&Value) -> bool) -> Value {
     for _ in 0..max {
         if back {
-            page.press_chord(Key::Shift.into(), Key::Tab.into()).await;
+            page.press_chord(Key::Shift, Key::Tab).await;
         } else {
-            page.press(&[Key::Tab.into()]).await;
+            page.press_keys(&[Key::Tab]).await;
         }
         let now = focused(page).await;
         if done(&now) {
@@ -638,7 +593,7 @@ async fn keyboard_only_case_4_from_the_defaults() {
     // Into the Client panel: the checked client radio; an arrow key chooses the next one.
     let f = tab_until(&page, false, 1, |f| f["id"] == "client-advanced").await;
     assert_focus_visible(&f);
-    page.press(&[Key::Down.into()]).await;
+    page.press_keys(&[Key::Down]).await;
     page.wait_until(
         "document.getElementById('client-legacy').checked &&\
          document.activeElement.id === 'client-legacy'",
@@ -648,7 +603,7 @@ async fn keyboard_only_case_4_from_the_defaults() {
 
     // Back to the tabs, and with an arrow key (wrapping) to "Content and shares".
     tab_until(&page, true, 1, |f| f["id"] == "tab-client").await;
-    page.press(&[Key::Left.into()]).await;
+    page.press_keys(&[Key::Left]).await;
     page.wait_until(
         "document.activeElement.id === 'tab-content' &&\
          document.getElementById('tab-content').getAttribute('aria-selected') === 'true' &&\
@@ -662,25 +617,25 @@ async fn keyboard_only_case_4_from_the_defaults() {
     assert_focus_visible(&f);
     let path: Vec<char> = r"\\fs01\apps".chars().collect();
     page.press(&path).await;
-    page.press(&[Key::Enter.into()]).await;
+    page.press_keys(&[Key::Enter]).await;
     page.wait_until(&format!(
         "document.querySelector('li.share-row input.share-unc')?.value === {}",
         js(r"\\fs01\apps")
     ))
     .await;
 
-    built(&page, "4", LINK_4).await;
+    built(&page, "4").await;
 
     // On to the steps of the plan: the diagram's steps come first (its text, one tab stop,
     // on step 1); Space and Enter pick a step, and move to its details.
     let f = tab_until(&page, false, 20, |f| f["step"] == "1").await;
     assert_focus_visible(&f);
-    page.press(&[Key::Space.into()]).await;
+    page.press_keys(&[Key::Space]).await;
     page.wait_for_text("#step-details[data-step=\"1\"]", "Schedule")
         .await;
     // Back from the details to the step chips, to step 4's.
     tab_until(&page, true, 12, |f| f["step"] == "4").await;
-    page.press(&[Key::Enter.into()]).await;
+    page.press_keys(&[Key::Enter]).await;
     page.wait_for_text("#step-details[data-step=\"4\"]", "SMSAPM32.log")
         .await;
     assert_focus_visible(&focused(&page).await);
@@ -688,20 +643,20 @@ async fn keyboard_only_case_4_from_the_defaults() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn skip_link_reaches_the_verdict_and_keeps_the_scenario() {
-    let page = opened_case(LINK_2, "2").await;
+    let page = opened_case("2").await;
     let f = tab_until(&page, false, 1, |_| true).await;
     let text = page.eval("return document.activeElement.innerText").await;
     assert_eq!(
         text, "Skip to the verdict",
         "the first Tab stop is not the skip link: {f}"
     );
-    page.press(&[Key::Enter.into()]).await;
+    page.press_keys(&[Key::Enter]).await;
     // Either the page complains, or it has moved to the verdict with the scenario intact.
     page.wait_until(&format!(
         "document.querySelector('[role=alert]') || (location.hash === {} &&\
            document.querySelector('#verdict').getBoundingClientRect().top < innerHeight &&\
            document.querySelector('#verdict').getBoundingClientRect().bottom > 0)",
-        js(LINK_2)
+        js(link_of("2"))
     ))
     .await;
     let alert = page
@@ -717,7 +672,7 @@ async fn skip_link_reaches_the_verdict_and_keeps_the_scenario() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dark_mode_is_applied_and_remembered_after_a_reload() {
-    let page = Harness::opened_at(LINK_2, "#verdict").await;
+    let page = Harness::opened_at(link_of("2"), "#verdict").await;
     let light_bg = page
         .eval("return getComputedStyle(document.body).backgroundColor")
         .await;
@@ -758,7 +713,7 @@ async fn dark_mode_is_applied_and_remembered_after_a_reload() {
     page.click("#theme-toggle").await;
     page.wait_until("document.documentElement.dataset.theme === 'light'")
         .await;
-    page.open(LINK_2).await;
+    page.open(link_of("2")).await;
     page.wait_for("#verdict").await;
     page.wait_until(
         "document.documentElement.dataset.theme === 'light' &&\
@@ -822,7 +777,7 @@ async fn check_widths(width: u32) {
     page.open("").await;
     page.wait_until(&format!("innerWidth === {width}")).await;
     let mut problems = Vec::new();
-    for link in ["", LINK_2, LONG_SHARE] {
+    for link in ["", link_of("2"), LONG_SHARE] {
         page.open(link).await;
         page.wait_for("#diagram svg").await;
         for id in ["client", "program", "runtime", "accounts", "content"] {
@@ -856,7 +811,7 @@ async fn accessibility_scan_of_the_default_page_and_a_failing_case() {
     let page = Harness::opened_at("", "#diagram svg").await;
     assert_no_violations(&page, "default page").await;
 
-    page.open(LINK_2).await;
+    page.open(link_of("2")).await;
     expect_verdict(&page, &expected("2")).await;
     assert_no_violations(&page, "case 2 with step 4's details").await;
 }
@@ -875,7 +830,7 @@ async fn accessibility_scan_of_each_wizard_tab() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn accessibility_scan_in_dark_mode() {
-    let page = Harness::opened_at(LINK_2, "#diagram svg").await;
+    let page = Harness::opened_at(link_of("2"), "#diagram svg").await;
     page.click("#theme-toggle").await;
     page.wait_until("document.documentElement.dataset.theme === 'dark'")
         .await;
@@ -888,6 +843,6 @@ async fn accessibility_scan_in_dark_mode() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn accessibility_scan_of_the_embed_view() {
-    let page = Harness::opened_at(&format!("{LINK_2}&view=embed"), "#diagram svg").await;
+    let page = Harness::opened_at(&format!("{}&view=embed", link_of("2")), "#diagram svg").await;
     assert_no_violations(&page, "embed view").await;
 }

@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use credflow_e2e::{link_with_shares, DistCopy, Harness, Options};
+use fantoccini::key::Key;
 use serde_json::{json, Value};
 
 /// dist/ with the app's loader replaced by one that does nothing (and index.html without the
@@ -131,7 +132,7 @@ async fn a_first_visit_sees_the_default_page_before_the_app_starts_and_cannot_ac
         .await
         .expect("a mouse click");
     }
-    page.press(&['\u{E004}', '\u{E004}', '\u{E004}']).await;
+    page.press_keys(&[Key::Tab; 3]).await;
     assert_eq!(page.eval(chosen).await, before, "a click chose an option");
     let acted = page
         .eval(

@@ -431,23 +431,21 @@ async fn a_question_is_answered_with_the_keyboard_alone() {
     page.eval("document.getElementById('quiz-outcome-ok').focus()")
         .await;
     page.press(&[' ']).await;
-    page.press(&[Key::Down.into(), Key::Down.into(), Key::Down.into()])
-        .await;
-    page.wait_until("document.getElementById('quiz-outcome-fails').checked")
-        .await;
+    page.press_keys(&[Key::Down, Key::Down, Key::Down]).await;
+    page.wait_checked("quiz-outcome-fails").await;
     // Tab to the step (enabled now), and type its number.
-    page.press(&[Key::Tab.into()]).await;
+    page.press_keys(&[Key::Tab]).await;
     assert_eq!(focused(&page).await, "quiz-step");
     page.press(&['4']).await;
     page.wait_until("document.getElementById('quiz-step').value === '4'")
         .await;
     // Tab into the accounts: the first is the token account; Space chooses it.
-    page.press(&[Key::Tab.into()]).await;
+    page.press_keys(&[Key::Tab]).await;
     assert_eq!(focused(&page).await, "quiz-identity-client-token");
     page.press(&[' ']).await;
-    page.press(&[Key::Tab.into()]).await;
+    page.press_keys(&[Key::Tab]).await;
     assert_eq!(focused(&page).await, "quiz-check");
-    page.press(&[Key::Enter.into()]).await;
+    page.press_keys(&[Key::Enter]).await;
     page.wait_for_text("#quiz-result", "3 of 3 right").await;
     page.wait_until("document.activeElement && document.activeElement.id === 'quiz-result'")
         .await;
@@ -571,8 +569,7 @@ async fn trying_a_question_in_the_planner_keeps_the_readers_own_scenario_one_und
     page.wait_for_text("#notice", "one Undo away").await;
     page.click("#notice #undo").await;
     page.wait_verdict("ok", "Succeeds").await;
-    page.wait_until("document.getElementById('client-cm07').checked")
-        .await;
+    page.wait_checked("client-cm07").await;
     page.wait_until(&format!(
         "location.hash === {} && localStorage.getItem('credflow.scenario') === {}",
         js(&format!("#{own}")),

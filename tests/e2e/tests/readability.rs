@@ -309,12 +309,9 @@ async fn a_long_share_path_never_makes_the_page_scroll_sideways() {
             }
             // The whole path is there to read, wrapped: in the step's details and its chip.
             let shown = page
-                .eval("return document.getElementById('step-details').textContent")
+                .eval_text("return document.getElementById('step-details').textContent")
                 .await;
-            assert!(
-                shown.as_str().unwrap().contains(&unc),
-                "the details show the whole path"
-            );
+            assert!(shown.contains(&unc), "the details show the whole path");
             // The embed view a wiki shows, too.
             page.open(&format!("{link}&view=embed")).await;
             page.wait_for("main.embed #diagram svg").await;

@@ -7,7 +7,9 @@
 //! Expected outcomes come from the rule book (/work/shared/domain.md, v2) and its source list
 //! (sources.md); each expectation quotes the line it checks.
 
-use credflow_e2e::{assert_no_violations, foreign, js, Harness, Options, INPUT_DEFAULTS};
+use credflow_e2e::{
+    assert_no_violations, case, foreign, js, read_cases, Harness, Options, INPUT_DEFAULTS,
+};
 use serde_json::{json, Value};
 
 // ---------------------------------------------------------------------------------------
@@ -35,6 +37,24 @@ async fn expect_step(page: &Harness, n: u32, label: &str, outcome: &str, shows: 
     ))
     .await;
     details_show(page, n, shows).await;
+}
+
+/// A fresh browser on the link of the classic case `name` of `cases/rulebook_v2.txt`, once
+/// it shows that case's verdict and its deciding step (selected) shows the table's words.
+async fn opened_case(name: &str) -> Harness {
+    let cases = read_cases(
+        "cases/rulebook_v2.txt",
+        include_str!("../cases/rulebook_v2.txt"),
+    );
+    let e = case(&cases, name);
+    let want = |what: &str| -> ! { panic!("case {name} of cases/rulebook_v2.txt has no {what}") };
+    let page =
+        Harness::opened_with_verdict(e.link.unwrap_or_else(|| want("link")), e.outcome, e.title)
+            .await;
+    let step = e.step.unwrap_or_else(|| want("step"));
+    let label = e.label.unwrap_or_else(|| want("step label"));
+    expect_step(&page, step, label, e.outcome, &e.shows).await;
+    page
 }
 
 /// Waits until the selected step `n`'s details show every one of `words`.
@@ -108,29 +128,8 @@ async fn enabled(page: &Harness, id: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn map_drive_fails_when_the_specific_letter_is_taken_and_a_free_letter_fixes_it() {
-    // Classic case 17: "Program run from the DP requires drive Z:, and Z: is taken: fails; the
-    // program does not run."
-    let page = Harness::opened_with_verdict(
-        "#v=1&deploy=rundp&drive=fixed&letter=taken",
-        "fails",
-        "Fails at step 4 (Map drive)",
-    )
-    .await;
-    // map-drive: "`drive=fixed` and `letter=taken`: fails, the program does not run
-    // [CB-PKGPROG]"; "the client maps a letter to the package share, as step 3's identity
-    // (inferred)".
-    expect_step(
-        &page,
-        4,
-        "Map drive",
-        "fails",
-        &[
-            "does not run",
-            "Packages and programs in Configuration Manager",
-            "Inferred:",
-        ],
-    )
-    .await;
+    // Classic case 17, as it opens (cases/rulebook_v2.txt).
+    let page = opened_case("17").await;
 
     page.choose_in("content", "letter-free").await;
     // "otherwise ok".
@@ -150,31 +149,8 @@ async fn map_drive_fails_when_the_specific_letter_is_taken_and_a_free_letter_fix
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn use_mapped_drive_fails_as_local_system_and_the_users_rights_or_a_unc_path_fix_it() {
-    // Classic case 12: "Setup run from the user's mapped `S:` with admin rights: fails; Local
-    // System has no `S:`."
-    let page = Harness::opened_with_verdict(
-        "#v=1&mapped=1",
-        "fails",
-        "Fails at step 4 (Use mapped drive)",
-    )
-    .await;
-    // use-mapped-drive: "Run as Local System, the token account or the SIA: fails — that
-    // session has no such letter; the path is not found"; "Fix: use the UNC path"; the note on
-    // Windows 2000's global console letters.
-    expect_step(
-        &page,
-        4,
-        "Use mapped drive",
-        "fails",
-        &[
-            "Local System",
-            "path is not found",
-            "UNC path",
-            "Windows 2000",
-            "Services and Redirected Drives",
-        ],
-    )
-    .await;
+    // Classic case 12, as it opens (cases/rulebook_v2.txt).
+    let page = opened_case("12").await;
 
     // "Runs as the user: ok." The program tab's "Run with user's rights" (which sets "only when
     // a user is logged on"): the letter is there, and the plan goes on to the install, which a
@@ -197,24 +173,8 @@ async fn use_mapped_drive_fails_as_local_system_and_the_users_rights_or_a_unc_pa
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn user_input_fails_hidden_succeeds_quietly_and_is_at_risk_with_a_user_to_answer() {
-    // Classic case 13: "Installer shows a dialog, admin rights, no interaction (CM07): fails at
-    // the maximum run time."
-    let page = Harness::opened_with_verdict(
-        "#v=1&client=cm07&ui=prompts",
-        "fails",
-        "Fails at step 4 (User input)",
-    )
-    .await;
-    // user-input: "the dialogs are on no one's desktop. ConfigMgr 2007 stops an admin,
-    // non-interactive program once the maximum run time (default 120 minutes) is exceeded".
-    expect_step(
-        &page,
-        4,
-        "User input",
-        "fails",
-        &["no one's desktop", "maximum run time", "120"],
-    )
-    .await;
+    // Classic case 13, as it opens (cases/rulebook_v2.txt).
+    let page = opened_case("13").await;
 
     // "Fix: run the installer quietly (/qn, the vendor's silent switch)".
     page.choose_in("program", "ui-silent").await;
@@ -241,23 +201,9 @@ async fn user_input_fails_hidden_succeeds_quietly_and_is_at_risk_with_a_user_to_
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_slow_boundary_waits_and_downloading_on_slow_boundaries_succeeds() {
-    // Classic case 15: "Slow boundary, 'Do not run program': waits." fetch-content:
-    // "`boundary=slow` and `slow=none`: waits and reads nothing [SDK-ADV]; what the read
-    // would have been is a note".
-    let page = Harness::opened_with_verdict(
-        "#v=1&boundary=slow",
-        "waits",
-        "Waits for a distribution point on a fast boundary",
-    )
-    .await;
-    expect_step(
-        &page,
-        3,
-        "Fetch content",
-        "waits",
-        &["slow", "SMS_Advertisement Server WMI Class"],
-    )
-    .await;
+    // Classic case 15, as it opens (cases/rulebook_v2.txt).
+    let page = opened_case("15").await;
+    // "what the read would have been is a note".
     page.wait_for_text(
         "#step-details[data-step=\"3\"] dd.note",
         "can read the package share",
@@ -275,23 +221,8 @@ async fn a_slow_boundary_waits_and_downloading_on_slow_boundaries_succeeds() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn vista_standard_user_allusers2_msi_fails_and_an_administrator_must_approve_elevation() {
-    // Classic case 16: "Vista, ALLUSERS=2 MSI, user's rights, standard user: fails."
-    let page = Harness::opened_with_verdict(
-        "#v=1&client=cm07&os=vista&installer=msi-allusers2&run=user&when=user&logon=user",
-        "fails",
-        "Fails at step 4 (Install)",
-    )
-    .await;
-    // install: "`os=vista`, `msi-allusers2`, standard user: fails — per-machine needs admin
-    // credentials at the UAC prompt [MSI-ALLUSERS]".
-    expect_step(
-        &page,
-        4,
-        "Install",
-        "fails",
-        &["UAC prompt", "ALLUSERS property (Windows Installer)"],
-    )
-    .await;
+    // Classic case 16, as it opens (cases/rulebook_v2.txt).
+    let page = opened_case("16").await;
 
     // "`os=vista`, `run=user`, `logon=admin` ... a silent install (`ui=silent`) cannot show
     // one — fails (1925 for an MSI)".
@@ -317,29 +248,8 @@ async fn vista_standard_user_allusers2_msi_fails_and_an_administrator_must_appro
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_script_on_64_bit_windows_is_at_risk_and_the_logs_are_under_syswow64() {
-    // Classic case 14: "CM07 on x64, a batch script writes System32: at-risk; it lands in
-    // SysWOW64." install: "System32 writes land in SysWOW64, HKLM\Software in Wow6432Node ...
-    // Fix: `%windir%\Sysnative\cmd.exe` (Vista+; XP/2003 x64 need KB942589)".
-    let page = Harness::opened_with_verdict(
-        "#v=1&client=cm07&arch=x64&installer=script",
-        "at-risk",
-        "At risk at step 4 (Install)",
-    )
-    .await;
-    expect_step(
-        &page,
-        4,
-        "Install",
-        "at-risk",
-        &[
-            "SysWOW64",
-            "Wow6432Node",
-            r"%windir%\Sysnative\cmd.exe",
-            "KB942589",
-            "File System Redirector",
-        ],
-    )
-    .await;
+    // Classic case 14, as it opens (cases/rulebook_v2.txt).
+    let page = opened_case("14").await;
     // Logs: "`%windir%\System32\CCM\Logs` (★ `%windir%\SysWOW64\CCM\Logs` on x64)".
     page.wait_for_text(
         "#step-details[data-step=\"4\"] dd.log",

@@ -296,15 +296,6 @@ async fn every_classic_case_loads_with_its_documented_verdict_and_undo_restores(
 // Walk-through
 // ---------------------------------------------------------------------------------------
 
-/// The `aria-disabled` attribute of the first element matching `css`.
-async fn aria_disabled(page: &Harness, css: &str) -> Option<String> {
-    page.wait_for(css)
-        .await
-        .attr("aria-disabled")
-        .await
-        .unwrap_or_else(|e| panic!("read aria-disabled of {css}: {e}"))
-}
-
 async fn expect_walk_at(page: &Harness, n: usize, steps: usize) {
     page.wait_until(&format!(
         "document.querySelector('#step-details')?.dataset.step === '{n}' &&\
@@ -332,9 +323,9 @@ async fn focus_in_walk(page: &Harness, id: &str) {
                 return;
             }
             if back {
-                page.press_chord(Key::Shift.into(), Key::Tab.into()).await;
+                page.press_chord(Key::Shift, Key::Tab).await;
             } else {
-                page.press(&[Key::Tab.into()]).await;
+                page.press_keys(&[Key::Tab]).await;
             }
         }
     }
@@ -361,7 +352,7 @@ async fn walk_through_visits_every_step_in_order() {
     // At the ends the buttons say they are disabled (aria-disabled keeps them focusable)
     // and do nothing.
     assert_eq!(
-        aria_disabled(&page, "#walk-prev").await.as_deref(),
+        page.attr("#walk-prev", "aria-disabled").await.as_deref(),
         Some("true")
     );
     page.click("#walk-prev").await;
@@ -371,7 +362,7 @@ async fn walk_through_visits_every_step_in_order() {
         expect_walk_at(&page, n, steps).await;
     }
     assert_eq!(
-        aria_disabled(&page, "#walk-next").await.as_deref(),
+        page.attr("#walk-next", "aria-disabled").await.as_deref(),
         Some("true")
     );
     page.click("#walk-next").await;
@@ -384,13 +375,13 @@ async fn walk_through_visits_every_step_in_order() {
     // By keyboard, with the focus on the walk-through's End button: the arrow keys.
     focus_in_walk(&page, "walk-end").await;
     for n in 2..=steps {
-        page.press(&[Key::Right.into()]).await;
+        page.press_keys(&[Key::Right]).await;
         expect_walk_at(&page, n, steps).await;
     }
-    page.press(&[Key::Right.into()]).await;
+    page.press_keys(&[Key::Right]).await;
     expect_walk_at(&page, steps, steps).await;
     for n in (1..steps).rev() {
-        page.press(&[Key::Left.into()]).await;
+        page.press_keys(&[Key::Left]).await;
         expect_walk_at(&page, n, steps).await;
     }
 
@@ -412,7 +403,7 @@ async fn walk_through_keeps_the_keyboard_focus_at_the_last_step() {
     // A trainer on the keyboard: Tab to "Next", Enter to the last step...
     focus_in_walk(&page, "walk-next").await;
     for n in 2..=5 {
-        page.press(&[Key::Enter.into()]).await;
+        page.press_keys(&[Key::Enter]).await;
         expect_walk_at(&page, n, 5).await;
     }
     // ...and the arrow keys still work: the focus stayed in the walk-through.
@@ -425,7 +416,7 @@ async fn walk_through_keeps_the_keyboard_focus_at_the_last_step() {
         json!(true),
         "at the last step the focus left the walk-through; it is on {focus}"
     );
-    page.press(&[Key::Left.into()]).await;
+    page.press_keys(&[Key::Left]).await;
     expect_walk_at(&page, 4, 5).await;
 }
 
