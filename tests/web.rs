@@ -16,6 +16,18 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Computers; v2's Advanced Client reaches the share as COMPUTER$ first, which reads it.)
 const CASE_2: &str = "v=1&share=%5C%5Cfs01%5Capps~domain-users";
 
+/// The rule book's classic case 11 (v2): on a domain controller, a share that only Domain
+/// Computers may read. It fails at step 4: a domain controller's computer account is in Domain
+/// Controllers, not Domain Computers.
+const CASE_11: &str =
+    "v=1&client=cm07&role=domain-controller&share=%5C%5Cfs01%5Capps~domain-computers";
+
+/// A share whose name is markup written with entities: since share paths are checked as
+/// Windows checks them, a link refuses `<` and `>` in a share name (Windows allows neither),
+/// so entities and quotes are what a name can carry.
+const HOSTILE_SHARE: &str =
+    "v=1&share=%5C%5Csrv%5C%26lt%3Bimg%20src%3Dx%20onerror%3D%27alert(1)%27%26gt%3B~users";
+
 /// Waits for the next animation frame, then lets the page update.
 async fn next_frame() {
     let frame = js_sys::Promise::new(&mut |resolve, _| {
@@ -324,13 +336,7 @@ async fn the_embed_view_shows_the_diagram_and_verdict_without_the_wizard() {
 
 #[wasm_bindgen_test]
 async fn a_hostile_share_name_is_only_ever_text() {
-    // Markup written with entities: since share paths are checked as Windows checks them, a link refuses `<` and `>` in a share name
-    // (Windows allows neither), so entities and quotes are what a name can carry.
-    let page = Mounted::page(
-        "v=1&share=%5C%5Csrv%5C%26lt%3Bimg%20src%3Dx%20onerror%3D%27alert(1)%27%26gt%3B~users",
-        View::Full,
-    )
-    .await;
+    let page = Mounted::page(HOSTILE_SHARE, View::Full).await;
     assert!(!page.has("img"), "the share name became an element");
     assert!(!page.has("[onerror]"));
     assert!(page.find("#diagram").inner_html().contains("&amp;lt;img"));
@@ -407,12 +413,23 @@ const DISTINCT_READERS: [&str; 25] = [
     "naa,logged-on-user,client-connection",
 ];
 
+/// The page with 25 shares and no Network Access Account: each share fails (steps 4 to 28),
+/// each with its own readers (shares that fail alike are told as one finding), so there are
+/// 25 findings.
+async fn twenty_five_findings() -> Mounted {
+    let link = shares_link("v=1", 25, |i| DISTINCT_READERS[i - 1]);
+    Mounted::page(&link, View::Full).await
+}
+
+/// Whether the findings list the last share's step.
+fn lists_the_last_finding(page: &Mounted) -> bool {
+    page.text("#findings")
+        .contains(r"Step 28: Connect to \\fs025\apps")
+}
+
 #[wasm_bindgen_test]
 async fn a_long_findings_list_shows_ten_and_the_rest_on_request() {
-    // No Network Access Account: each of the 25 shares fails (steps 4 to 28), each with its
-    // own readers (shares that fail alike are told as one finding).
-    let link = shares_link("v=1", 25, |i| DISTINCT_READERS[i - 1]);
-    let page = Mounted::page(&link, View::Full).await;
+    let page = twenty_five_findings().await;
     let findings = || {
         page.find("#findings")
             .inner_html()
@@ -428,37 +445,26 @@ async fn a_long_findings_list_shows_ten_and_the_rest_on_request() {
     page.click("#findings-all").await;
     assert_eq!(findings(), 25);
     assert!(!page.has("#findings-all"));
-    assert!(page
-        .text("#findings")
-        .contains(r"Step 28: Connect to \\fs025\apps"));
+    assert!(lists_the_last_finding(&page));
 }
 
 #[wasm_bindgen_test]
 async fn printing_lists_every_finding() {
-    let link = shares_link("v=1", 25, |i| DISTINCT_READERS[i - 1]);
-    let page = Mounted::page(&link, View::Full).await;
+    let page = twenty_five_findings().await;
     assert!(page.has("#findings-all"));
     // What the browser fires before it prints, whether from the Print button or its own menu.
     let event = web_sys::Event::new("beforeprint").unwrap();
     web_sys::window().unwrap().dispatch_event(&event).unwrap();
     leptos::task::tick().await;
     assert!(!page.has("#findings-all"));
-    assert!(page
-        .text("#findings")
-        .contains(r"Step 28: Connect to \\fs025\apps"));
+    assert!(lists_the_last_finding(&page));
 }
 
 #[wasm_bindgen_test]
 async fn a_change_redraws_the_diagram_at_once_and_the_lists_a_frame_later() {
-    // Classic case 11 (v2) fails at step 4: a domain controller's computer account is in
-    // Domain Controllers, not Domain Computers. On a workstation it is classic case 10: Local
-    // System reaches the share as the computer account, which Domain Computers admits, and
-    // every step succeeds.
-    let page = Mounted::page(
-        "v=1&client=cm07&role=domain-controller&share=%5C%5Cfs01%5Capps~domain-computers",
-        View::Full,
-    )
-    .await;
+    // On a workstation, classic case 11 is classic case 10: Local System reaches the share as
+    // the computer account, which Domain Computers admits, and every step succeeds.
+    let page = Mounted::page(CASE_11, View::Full).await;
     let chip = |page: &Mounted| page.find(".step-chip[data-step=\"4\"]").class_name();
     // Findings name a share step by its share (present::step_name).
     assert!(page
