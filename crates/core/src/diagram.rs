@@ -2,7 +2,7 @@
 //! geometry, so that tests can check it and the SVG writer can draw it.
 
 use crate::identity::Identity;
-use crate::model::{Outcome, Resource, StepKind};
+use crate::model::{Outcome, Resource, ResourceKind, StepKind};
 
 /// An axis-aligned rectangle.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -51,14 +51,9 @@ impl Rect {
 /// What a box stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum NodeKind {
-    Program,
     Identity,
-    DistributionPoint,
-    Share,
-    LocalMachine,
-    UserProfile,
-    MappedDrive,
-    Desktop,
+    /// The program or another resource.
+    Resource(ResourceKind),
     /// The shares beyond the first [`DRAWN_SHARES`](crate::layout::DRAWN_SHARES), in one box:
     /// `… and 450 more shares`.
     MoreShares,
@@ -66,21 +61,13 @@ pub enum NodeKind {
 
 impl NodeKind {
     pub(crate) fn of(resource: &Resource) -> NodeKind {
-        match resource {
-            Resource::Program => NodeKind::Program,
-            Resource::DistributionPoint => NodeKind::DistributionPoint,
-            Resource::Share(_) => NodeKind::Share,
-            Resource::LocalMachine => NodeKind::LocalMachine,
-            Resource::UserProfile => NodeKind::UserProfile,
-            Resource::MappedDrive => NodeKind::MappedDrive,
-            Resource::Desktop => NodeKind::Desktop,
-        }
+        NodeKind::Resource(resource.kind())
     }
 
     /// The column the box is in.
     pub fn column(self) -> Column {
         match self {
-            NodeKind::Program => Column::Program,
+            NodeKind::Resource(ResourceKind::Program) => Column::Program,
             NodeKind::Identity => Column::Identities,
             _ => Column::Resources,
         }

@@ -19,7 +19,7 @@ pub mod source;
 pub mod vocabulary;
 
 pub use identity::Identity;
-pub use model::{Attempt, Log, Outcome, Plan, Resource, Step, StepKind};
+pub use model::{Attempt, Log, Outcome, Plan, Resource, ResourceKind, Step, StepKind};
 pub use normalise::{normalise, Change};
 pub use plan::plan;
 pub use principal::{Principal, Readers};

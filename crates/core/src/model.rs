@@ -27,6 +27,34 @@ pub enum Resource {
     Desktop,
 }
 
+/// The kinds of resource, a share without its path: what a rule acts on (`rules::On`) and
+/// what a box of the diagram stands for (`diagram::NodeKind::Resource`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ResourceKind {
+    Program,
+    DistributionPoint,
+    Share,
+    LocalMachine,
+    UserProfile,
+    MappedDrive,
+    Desktop,
+}
+
+impl ResourceKind {
+    /// The rule book's id of the kind (`share` for every share).
+    pub fn id(self) -> &'static str {
+        match self {
+            ResourceKind::Program => "program",
+            ResourceKind::DistributionPoint => "distribution-point",
+            ResourceKind::Share => "share",
+            ResourceKind::LocalMachine => "local-machine",
+            ResourceKind::UserProfile => "user-profile",
+            ResourceKind::MappedDrive => "mapped-drive",
+            ResourceKind::Desktop => "desktop",
+        }
+    }
+}
+
 impl Resource {
     /// The rule book's stable id: `program`, `distribution-point`, `share:<UNC>`, ...
     pub fn id(&self) -> String {
@@ -37,14 +65,19 @@ impl Resource {
     }
 
     fn fixed_id(&self) -> &'static str {
+        self.kind().id()
+    }
+
+    /// What kind of resource it is, without the share's path.
+    pub fn kind(&self) -> ResourceKind {
         match self {
-            Resource::Program => "program",
-            Resource::DistributionPoint => "distribution-point",
-            Resource::Share(_) => "share",
-            Resource::LocalMachine => "local-machine",
-            Resource::UserProfile => "user-profile",
-            Resource::MappedDrive => "mapped-drive",
-            Resource::Desktop => "desktop",
+            Resource::Program => ResourceKind::Program,
+            Resource::DistributionPoint => ResourceKind::DistributionPoint,
+            Resource::Share(_) => ResourceKind::Share,
+            Resource::LocalMachine => ResourceKind::LocalMachine,
+            Resource::UserProfile => ResourceKind::UserProfile,
+            Resource::MappedDrive => ResourceKind::MappedDrive,
+            Resource::Desktop => ResourceKind::Desktop,
         }
     }
 

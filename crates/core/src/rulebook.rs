@@ -113,13 +113,8 @@ fn who(w: Who) -> String {
 
 fn on(o: On) -> &'static str {
     match o {
-        On::Program => "program",
-        On::DistributionPoint => "distribution-point",
         On::Share => "share:<UNC>",
-        On::LocalMachine => "local-machine",
-        On::UserProfile => "user-profile",
-        On::MappedDrive => "mapped-drive",
-        On::Desktop => "desktop",
+        other => other.id(),
     }
 }
 

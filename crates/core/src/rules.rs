@@ -18,6 +18,9 @@
 //! anything else).
 
 use crate::identity::Identity::{self, *};
+/// The resource a step acts on (`Share`: the share the step is about, one connect-share step
+/// per share).
+pub use crate::model::ResourceKind as On;
 use crate::model::{LogRef, Outcome, StepKind};
 use crate::scenario::{
     Account, Arch, Client, Drive, Installer, Interact, Letter, Logon, Mapped, Mode, Os, Role, Run,
@@ -131,19 +134,6 @@ pub enum Who {
     /// The identity the next rule of the step that holds would use; this rule decides the
     /// step instead, and what that rule would have said becomes a note.
     Instead,
-}
-
-/// The resource a step acts on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum On {
-    Program,
-    DistributionPoint,
-    /// The share the step is about (one connect-share step per share).
-    Share,
-    LocalMachine,
-    UserProfile,
-    MappedDrive,
-    Desktop,
 }
 
 /// One rule of the rule book.

@@ -11,7 +11,7 @@ use crate::layout::{
     ACTION_DY, BADGE_GAP, BADGE_R, CALLOUT_PAD, CAPTION_LINE, CAPTION_Y, HEAD, HEADING_PX,
     HEADING_Y, LEGEND_PX, LINE, MARGIN, NODE_LINE, STATUS_DY, WARNING_LINE, WHO_LINE,
 };
-use crate::model::Outcome;
+use crate::model::{Outcome, ResourceKind};
 use crate::number;
 use crate::present::{marker, outcome_word};
 use crate::text::{text_width, Font};
@@ -666,7 +666,7 @@ fn callout(o: &mut String, c: &Callout) {
 fn node_box(o: &mut String, n: &Node) {
     o.push_str("<g class=\"nd ");
     o.push_str(match n.kind {
-        NodeKind::Program => "kp",
+        NodeKind::Resource(ResourceKind::Program) => "kp",
         NodeKind::Identity => "ki",
         _ => "kr",
     });
@@ -689,7 +689,7 @@ fn node_box(o: &mut String, n: &Node) {
     rect(o, "ac", r.x + 6.0, r.y + 10.0, 3.0, r.h - 20.0, 1.5);
     let block = n.lines.len() as f32 * NODE_LINE + n.captions.len() as f32 * CAPTION_LINE;
     let mut y = r.y + (r.h - block) / 2.0 + 13.0;
-    let label_class = if n.kind == NodeKind::Share {
+    let label_class = if n.kind == NodeKind::Resource(ResourceKind::Share) {
         "mono"
     } else {
         "nl"

@@ -12,7 +12,7 @@ use credflow_core::principal::{Principal, Readers};
 use credflow_core::svg::escape;
 use credflow_core::{
     decode, layout, plan, render, svg, Account, Diagram, Edge, Node, NodeKind, Outcome, Rect,
-    Scenario, Share, Side, StepKind,
+    ResourceKind, Scenario, Share, Side, StepKind,
 };
 
 // ── Helpers ──────────────────────────────────────────────────────────────────────────────
@@ -431,7 +431,7 @@ fn identical_share_paths_share_one_box() {
     let mut s = scenario("v=1&naa=set&share=%5C%5Cfs01%5Capps~naa&share=%5C%5Cfs02%5Cx~naa");
     s.shares.push(s.shares[0].clone());
     let d = diagram(&s);
-    let shares = boxes(&d, NodeKind::Share);
+    let shares = boxes(&d, NodeKind::Resource(ResourceKind::Share));
     assert_eq!(shares.len(), 2);
     let fs01 = shares[0];
     assert_eq!(fs01.id, "share:\\\\fs01\\apps");
@@ -763,7 +763,7 @@ fn assert_text_fits(name: &str, d: &Diagram) {
         let room = n.rect.w - 24.0;
         for line in &n.lines {
             let (px, font) = match n.kind {
-                NodeKind::Share => (MONO_PX, Font::Mono),
+                NodeKind::Resource(ResourceKind::Share) => (MONO_PX, Font::Mono),
                 _ => (NODE_PX, Font::Bold),
             };
             fits(&n.id, line, px, font, room);
@@ -867,7 +867,7 @@ fn diagrams_with_1_10_and_50_shares_have_no_overlaps() {
     for &(n, len) in rows {
         let name = format!("{n} shares of {len} characters");
         let d = diagram(&with_shares(n, len));
-        assert_eq!(boxes(&d, NodeKind::Share).len(), n);
+        assert_eq!(boxes(&d, NodeKind::Resource(ResourceKind::Share)).len(), n);
         assert_readable(&name, &d);
     }
     for (name, s) in gallery() {
@@ -988,7 +988,7 @@ fn fifty_one_shares_draw_fifty_rows_and_one_summary_row() {
     let p = plan(&s);
     let d = layout(&p);
     // 50 share boxes and rows, then one summary box and row.
-    let share_boxes = boxes(&d, NodeKind::Share).len();
+    let share_boxes = boxes(&d, NodeKind::Resource(ResourceKind::Share)).len();
     assert_eq!(share_boxes, 50);
     let more = boxes(&d, NodeKind::MoreShares);
     assert_eq!(more.len(), 1);
@@ -1027,7 +1027,7 @@ fn fifty_one_shares_draw_fifty_rows_and_one_summary_row() {
 
     // With 120 shares, the summary stands for shares 51 to 120: steps 54 to 123.
     let d = diagram(&with_shares(120, 30));
-    assert_eq!(boxes(&d, NodeKind::Share).len(), 50);
+    assert_eq!(boxes(&d, NodeKind::Resource(ResourceKind::Share)).len(), 50);
     let out = svg(&d);
     let g = summary_group(&out);
     assert!(g.contains(" data-step=\"54\" data-steps=\"54-123\""), "{g}");
@@ -1198,7 +1198,11 @@ fn diagrams_with_51_120_and_500_shares_have_no_overlaps() {
     for &(n, len) in rows {
         let name = format!("{n} shares of {len} characters");
         let d = diagram(&with_shares(n, len));
-        assert_eq!(boxes(&d, NodeKind::Share).len(), DRAWN_SHARES, "{name}");
+        assert_eq!(
+            boxes(&d, NodeKind::Resource(ResourceKind::Share)).len(),
+            DRAWN_SHARES,
+            "{name}"
+        );
         assert_readable(&name, &d);
     }
     for (fail, name) in [(None, "all ok"), (Some(52), "one fails")] {

@@ -29,7 +29,7 @@ use std::collections::BTreeMap;
 
 use crate::diagram::{Callout, Column, Diagram, Edge, Node, NodeKind, Rect, Side, NONE_REACHED};
 use crate::identity::Identity;
-use crate::model::{Outcome, Plan, Resource, Step};
+use crate::model::{Outcome, Plan, Resource, ResourceKind, Step};
 use crate::number;
 use crate::present::{self, marker, outcome_word, status, Shown};
 use crate::principal::Readers;
@@ -773,7 +773,7 @@ fn program_node(plan: &Plan, rect: Rect, steps: &[usize], captions: Vec<String>)
         .max();
     Node {
         id: Resource::Program.id(),
-        kind: NodeKind::Program,
+        kind: NodeKind::Resource(ResourceKind::Program),
         label: "Program".into(),
         lines: vec!["Program".into()],
         captions,
