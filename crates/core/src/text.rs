@@ -26,29 +26,78 @@ fn wide(c: char) -> bool {
         | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1FAFF | 0x20000..=0x3FFFD)
 }
 
-/// Advances of printable ASCII (`' '` to `'~'`) in thousandths of an em, in DejaVu Sans: the
-/// widest common fallback of the `system-ui` stack (Segoe UI, San Francisco and Roboto are
-/// narrower), so text measured with it fits wherever the diagram is shown.
-static REGULAR: [u16; 95] = [
-    318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636,
-    636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531, 1000, 684, 686, 698, 770, 632,
-    575, 775, 752, 295, 295, 656, 557, 863, 748, 787, 603, 787, 695, 635, 611, 732, 684, 989, 685,
-    611, 685, 390, 337, 390, 838, 500, 500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579,
-    278, 974, 634, 612, 635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838,
-];
-static BOLD: [u16; 95] = [
-    348, 456, 521, 838, 696, 1002, 872, 306, 457, 457, 523, 838, 380, 415, 380, 365, 696, 696, 696,
-    696, 696, 696, 696, 696, 696, 696, 400, 400, 838, 838, 838, 580, 1000, 774, 762, 734, 830, 683,
-    683, 821, 837, 372, 372, 775, 637, 995, 837, 850, 733, 850, 770, 720, 682, 812, 774, 1103, 771,
-    724, 725, 457, 365, 457, 838, 500, 500, 675, 716, 593, 716, 678, 435, 716, 712, 343, 343, 665,
-    343, 1042, 712, 687, 716, 716, 493, 595, 478, 712, 652, 924, 645, 652, 582, 712, 365, 712, 838,
-];
+/// Advances of printable ASCII (`' '` to `'~'`) in thousandths of an em, regular and bold:
+/// the table in `dejavu-sans.txt`, read when the crate is compiled.
+static ADVANCES: [[u16; 95]; 2] = read_advances(include_str!("dejavu-sans.txt"));
+
+/// Reads the advances table: after `#` comment lines, one line a character from the space
+/// (written `space`) to `~` in order, each `<character> <regular> <bold>`. A table that is not
+/// so stops the build.
+const fn read_advances(table: &str) -> [[u16; 95]; 2] {
+    let b = table.as_bytes();
+    let mut out = [[0u16; 95]; 2];
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        // `#` lines are comments before the table; within it, `#` is a character.
+        if (n == 0 && b[i] == b'#') || b[i] == b'\n' {
+            while i < b.len() && b[i] != b'\n' {
+                i += 1;
+            }
+            i += 1;
+            continue;
+        }
+        assert!(n < 95, "more than 95 characters in the advances table");
+        // The character, in order; the space is written `space`.
+        if n == 0 {
+            assert!(
+                i + 5 <= b.len()
+                    && b[i] == b's'
+                    && b[i + 1] == b'p'
+                    && b[i + 2] == b'a'
+                    && b[i + 3] == b'c'
+                    && b[i + 4] == b'e',
+                "the advances table starts with the space, written `space`"
+            );
+            i += 5;
+        } else {
+            assert!(b[i] == 32 + n as u8, "the advances table is out of order");
+            i += 1;
+        }
+        let mut face = 0;
+        while face < 2 {
+            while i < b.len() && b[i] == b' ' {
+                i += 1;
+            }
+            let start = i;
+            let mut value: u16 = 0;
+            while i < b.len() && b[i].is_ascii_digit() {
+                value = value * 10 + (b[i] - b'0') as u16;
+                i += 1;
+            }
+            assert!(i > start, "a line of the advances table lacks a width");
+            out[face][n] = value;
+            face += 1;
+        }
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        assert!(
+            i == b.len() || b[i] == b'\n',
+            "a line of the advances table has more than two widths"
+        );
+        i += 1;
+        n += 1;
+    }
+    assert!(n == 95, "the advances table lacks characters");
+    out
+}
 
 /// A character's advance in thousandths of an em.
 fn advance(c: char, font: Font) -> u32 {
     match (c, font) {
-        (' '..='~', Font::Regular) => u32::from(REGULAR[c as usize - 32]),
-        (' '..='~', Font::Bold) => u32::from(BOLD[c as usize - 32]),
+        (' '..='~', Font::Regular) => u32::from(ADVANCES[0][c as usize - 32]),
+        (' '..='~', Font::Bold) => u32::from(ADVANCES[1][c as usize - 32]),
         _ if invisible(c) => 0,
         _ if wide(c) => 1000,
         (_, Font::Mono) => 610,
