@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::identity::Identity;
 use crate::model::{Plan, Resource, Step, StepKind};
 use crate::present;
-use crate::scenario::Scenario;
+use crate::scenario::{same_unc, Scenario};
 
 /// The two plans of a comparison, and their steps aligned.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -66,7 +66,7 @@ pub fn align(a: &Plan, b: &Plan) -> Vec<Row> {
 /// regard to case.
 fn same_resource(a: &Resource, b: &Resource) -> bool {
     match (a, b) {
-        (Resource::Share(x), Resource::Share(y)) => x.eq_ignore_ascii_case(y),
+        (Resource::Share(x), Resource::Share(y)) => same_unc(x, y),
         _ => a == b,
     }
 }

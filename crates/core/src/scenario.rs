@@ -354,6 +354,12 @@ pub fn same_unc(a: &str, b: &str) -> bool {
     a.eq(b)
 }
 
+/// A share path (or a part of one) as [`same_unc`] compares it, for keys and lookups: without
+/// its trailing backslashes, its capitals as small letters.
+pub fn unc_key(unc: &str) -> String {
+    unc.trim_end_matches('\\').chars().map(fold_case).collect()
+}
+
 /// A capital letter of the Latin, Greek or Cyrillic alphabets as its small letter; any other
 /// character as it is. Share and server names are written in these alphabets; the standard
 /// library's `to_lowercase` would make the page ship Unicode's whole case tables for the

@@ -161,3 +161,28 @@ fn a_link_refuses_forbidden_characters_naming_the_share() {
         "{text}"
     );
 }
+
+#[test]
+fn a_comparison_and_a_log_match_share_paths_as_a_link_does() {
+    // The comparison lines up the two plans' steps on the same share in any case.
+    let a = Scenario {
+        shares: vec![Share::new(r"\\fs01\Büro", Readers::NONE)],
+        ..Scenario::default()
+    };
+    let b = Scenario {
+        shares: vec![Share::new(r"\\FS01\BÜRO", Readers::NONE)],
+        ..Scenario::default()
+    };
+    let rows = credflow_core::compare::compare(&a, &b).rows;
+    assert!(
+        rows.iter().all(|r| r.a.is_some() && r.b.is_some()),
+        "one share on both sides, yet a row has a step on one side only"
+    );
+    // A log's path names the scenario's share in any case.
+    assert!(
+        credflow_core::diagnose::same_place(r"\\fs01\Büro", r"\\FS01\BÜRO\setup.exe").is_some()
+    );
+    assert!(
+        credflow_core::diagnose::same_place(r"\\fs01\Büro", r"\\fs01\Buro\setup.exe").is_none()
+    );
+}

@@ -26,6 +26,7 @@ use serde::Serialize;
 
 use crate::identity::Identity;
 use crate::model::{Outcome, Plan, Resource, StepKind};
+use crate::scenario::unc_key;
 
 pub use cite::{Cite, LogSource};
 pub use codes::{decode, find_codes, lookup, CodeInfo, Decoded, Family, CODES};
@@ -202,7 +203,7 @@ pub fn diagnose(text: &str, plan: &Plan) -> Diagnosis {
             sign: hit.sign,
             step,
             n,
-            share: share.as_deref().map(str::to_ascii_lowercase),
+            share: share.as_deref().map(unc_key),
             code: hit.code.as_ref().map(|c| (c.family, c.value)),
             supports: hit.supports,
             identity: hit.identity,
@@ -312,7 +313,7 @@ pub fn same_place(share: &str, path: &str) -> Option<usize> {
         p.trim_start_matches('\\')
             .split('\\')
             .filter(|s| !s.is_empty())
-            .map(str::to_ascii_lowercase)
+            .map(unc_key)
             .collect()
     };
     let (a, b) = (parts(share), parts(path));

@@ -13,8 +13,8 @@ use crate::model::{Plan, StepKind};
 use crate::normalise::normalise;
 use crate::principal::{Principal, Readers};
 use crate::scenario::{
-    check_unc, Boundary, Client, Installer, Logon, Mode, Os, Role, Run, Scenario, Share, Sia, When,
-    MAX_SHARES,
+    check_unc, listed_share, unc_key, Boundary, Client, Installer, Logon, Mode, Os, Role, Run,
+    Scenario, Share, Sia, When, MAX_SHARES,
 };
 
 /// At most this many shares are suggested.
@@ -56,7 +56,7 @@ impl Suggestion {
                     let _ = s.set(key, value);
                 }
                 Change::AddShare { unc, readers } => {
-                    let known = s.shares.iter().any(|sh| sh.unc.eq_ignore_ascii_case(unc));
+                    let known = listed_share(&s.shares, unc).is_some();
                     if !known && s.shares.len() < MAX_SHARES && check_unc(unc).is_ok() {
                         s.shares.push(Share::new(unc.clone(), *readers));
                     }
@@ -247,7 +247,7 @@ pub fn suggestions(plan: &Plan, evidence: &[Evidence], hints: &Hints) -> Vec<Sug
         let (Some(unc), StepKind::ConnectShare, None) = (&e.share, e.step, e.n) else {
             continue;
         };
-        let key = unc.to_ascii_lowercase();
+        let key = unc_key(unc);
         if added.contains(&key) || added.len() == MAX_ADD_SHARES || check_unc(unc).is_err() {
             continue;
         }
